@@ -1,0 +1,7 @@
+//! Marketscope: a sourced store of cross-border e-commerce figures and the dashboard that charts them.
+//!
+//! Layers, each testable alone: [`model`] (plain types), [`store`] (SQLite, the only module that
+//! speaks SQL), [`analysis`] (pure functions), [`ui`] (egui panels over a prepared view model).
+
+pub mod model;
+pub mod store;

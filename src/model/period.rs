@@ -1,0 +1,538 @@
+//! A period is a start date and a grain (day, month, quarter, half, year): a yearly GMV figure spans
+//! its year, so it is never confused with a figure for its first day. Parses the forms analysts
+//! write (`2025`, `Q3 2025`, `Nov 2025`, `Jan 1 2000`, RFC 3339...) and prints each grain its own way.
+
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::VocabularyError;
+
+/// How long a period lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grain {
+    Day,
+    Month,
+    Quarter,
+    Half,
+    Year,
+}
+
+impl Grain {
+    pub const ALL: [Grain; 5] = [
+        Grain::Day,
+        Grain::Month,
+        Grain::Quarter,
+        Grain::Half,
+        Grain::Year,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grain::Day => "day",
+            Grain::Month => "month",
+            Grain::Quarter => "quarter",
+            Grain::Half => "half",
+            Grain::Year => "year",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self, VocabularyError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "day" | "daily" | "d" => Ok(Grain::Day),
+            "month" | "monthly" | "m" => Ok(Grain::Month),
+            "quarter" | "quarterly" | "q" => Ok(Grain::Quarter),
+            "half" | "half-year" | "half year" | "semester" | "h" => Ok(Grain::Half),
+            "year" | "yearly" | "annual" | "y" => Ok(Grain::Year),
+            _ => Err(VocabularyError {
+                expected: "day, month, quarter, half or year",
+                found: text.to_string(),
+            }),
+        }
+    }
+
+    /// Months in one period; `None` for a day.
+    pub fn months(self) -> Option<u32> {
+        match self {
+            Grain::Day => None,
+            Grain::Month => Some(1),
+            Grain::Quarter => Some(3),
+            Grain::Half => Some(6),
+            Grain::Year => Some(12),
+        }
+    }
+
+    /// How many periods of this grain make a year: the lag of a year-on-year comparison.
+    pub fn per_year(self) -> u32 {
+        match self {
+            Grain::Day => 365,
+            Grain::Month => 12,
+            Grain::Quarter => 4,
+            Grain::Half => 2,
+            Grain::Year => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Grain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a period text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PeriodError {
+    #[error(
+        "not a period: expected a form like 2025, 2025-Q3, Q3 2025, 2025-H1, 2025-11, Nov 2025, 2025-11-28, Jan 1 2000 or an RFC 3339 date-time"
+    )]
+    Unrecognised,
+    #[error("not a period in the format {0:?}")]
+    Format(String),
+    #[error("no such date")]
+    NoSuchDate,
+    #[error("a {grain} cannot start on {start}: it would not be one whole {grain}")]
+    Misaligned { grain: Grain, start: NaiveDate },
+    #[error("the period text says {text_grain} but the grain column says {column_grain}")]
+    GrainMismatch {
+        text_grain: Grain,
+        column_grain: Grain,
+    },
+}
+
+/// A span of time that a figure covers: `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Period {
+    pub start: NaiveDate,
+    pub grain: Grain,
+}
+
+const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl Period {
+    pub fn new(start: NaiveDate, grain: Grain) -> Self {
+        Self { start, grain }
+    }
+
+    pub fn year(year: i32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, 1, 1).map(|d| Self::new(d, Grain::Year))
+    }
+
+    pub fn quarter(year: i32, quarter: u32) -> Option<Self> {
+        if !(1..=4).contains(&quarter) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year, (quarter - 1) * 3 + 1, 1)
+            .map(|d| Self::new(d, Grain::Quarter))
+    }
+
+    pub fn half(year: i32, half: u32) -> Option<Self> {
+        if !(1..=2).contains(&half) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year, (half - 1) * 6 + 1, 1).map(|d| Self::new(d, Grain::Half))
+    }
+
+    pub fn month(year: i32, month: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, month, 1).map(|d| Self::new(d, Grain::Month))
+    }
+
+    pub fn day(date: NaiveDate) -> Self {
+        Self::new(date, Grain::Day)
+    }
+
+    /// The first day after the period.
+    pub fn end(&self) -> NaiveDate {
+        match self.grain.months() {
+            Some(months) => self
+                .start
+                .checked_add_months(Months::new(months))
+                .unwrap_or(NaiveDate::MAX),
+            None => self.start.succ_opt().unwrap_or(NaiveDate::MAX),
+        }
+    }
+
+    /// The last day inside the period.
+    pub fn last_day(&self) -> NaiveDate {
+        self.end().pred_opt().unwrap_or(self.start)
+    }
+
+    /// The midpoint, where a marker for the whole period is drawn.
+    pub fn mid(&self) -> NaiveDate {
+        let days = (self.end() - self.start).num_days();
+        self.start + chrono::Duration::days(days / 2)
+    }
+
+    /// The same period one year earlier, for year-on-year growth.
+    pub fn year_before(&self) -> Option<Period> {
+        self.start
+            .checked_sub_months(Months::new(12))
+            .map(|start| Period::new(start, self.grain))
+    }
+
+    /// Whether the period starts where its grain's calendar periods start (Q3 on 1 July, not 1 Aug).
+    pub fn is_calendar_aligned(&self) -> bool {
+        let d = self.start;
+        match self.grain {
+            Grain::Day => true,
+            Grain::Month => d.day() == 1,
+            Grain::Quarter => d.day() == 1 && (d.month() - 1) % 3 == 0,
+            Grain::Half => d.day() == 1 && (d.month() - 1) % 6 == 0,
+            Grain::Year => d.day() == 1 && d.month() == 1,
+        }
+    }
+
+    /// The period in its own grain, as people say it: `2025`, `H1 2025`, `Q3 2025`, `Nov 2025`,
+    /// `28 Nov 2025`; a fiscal year that starts mid-year as `FY Apr 2020–Mar 2021`.
+    pub fn label(&self) -> String {
+        let d = self.start;
+        let month = MONTH_ABBR[d.month0() as usize];
+        if !self.is_calendar_aligned() {
+            let last = self.last_day();
+            let span = format!(
+                "{month} {}–{} {}",
+                d.year(),
+                MONTH_ABBR[last.month0() as usize],
+                last.year()
+            );
+            return match self.grain {
+                Grain::Year => format!("FY {span}"),
+                _ if d.day() != 1 => format!(
+                    "{} {month} {}–{} {} {}",
+                    d.day(),
+                    d.year(),
+                    last.day(),
+                    MONTH_ABBR[last.month0() as usize],
+                    last.year()
+                ),
+                _ => span,
+            };
+        }
+        match self.grain {
+            Grain::Year => format!("{}", d.year()),
+            Grain::Half => format!("H{} {}", d.month0() / 6 + 1, d.year()),
+            Grain::Quarter => format!("Q{} {}", d.month0() / 3 + 1, d.year()),
+            Grain::Month => format!("{month} {}", d.year()),
+            Grain::Day => format!("{} {month} {}", d.day(), d.year()),
+        }
+    }
+
+    /// Reads the forms the importer accepts. The grain follows from the form.
+    pub fn parse(text: &str) -> Result<Self, PeriodError> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Err(PeriodError::Unrecognised);
+        }
+        parse_year(t)
+            .or_else(|| parse_quarter_or_half(t))
+            .or_else(|| parse_month(t))
+            .or_else(|| parse_day(t))
+            .ok_or(PeriodError::Unrecognised)?
+    }
+
+    /// Reads a period with a chrono format; a format without a day gives a month, without a month a year.
+    pub fn parse_with_format(text: &str, format: &str) -> Result<Self, PeriodError> {
+        let t = text.trim();
+        let err = || PeriodError::Format(format.to_string());
+        let has = |specs: &[&str]| specs.iter().any(|s| format.contains(s));
+        if has(&["%d", "%e", "%j", "%F", "%D", "%x", "%c", "%s", "%+"]) {
+            if let Ok(date) = NaiveDate::parse_from_str(t, format) {
+                return Ok(Period::day(date));
+            }
+            return NaiveDateTime::parse_from_str(t, format)
+                .map(|dt| Period::day(dt.date()))
+                .map_err(|_| err());
+        }
+        if has(&["%m", "%b", "%B", "%h"]) {
+            let date =
+                NaiveDate::parse_from_str(&format!("{t}\u{1}01"), &format!("{format}\u{1}%d"))
+                    .map_err(|_| err())?;
+            return Ok(Period::new(date, Grain::Month));
+        }
+        let date = NaiveDate::parse_from_str(
+            &format!("{t}\u{1}01\u{1}01"),
+            &format!("{format}\u{1}%m\u{1}%d"),
+        )
+        .map_err(|_| err())?;
+        Ok(Period::new(date, Grain::Year))
+    }
+
+    /// Builds a period from a start date and a grain column, refusing a start that is not a
+    /// calendar boundary unless the grain is a year (fiscal years start in any month).
+    pub fn from_start(start: NaiveDate, grain: Grain) -> Result<Self, PeriodError> {
+        let period = Period::new(start, grain);
+        let fiscal_ok = start.day() == 1 && grain != Grain::Day;
+        if period.is_calendar_aligned() || fiscal_ok {
+            Ok(period)
+        } else {
+            Err(PeriodError::Misaligned { grain, start })
+        }
+    }
+
+    /// ISO text of the start date, as stored and exported.
+    pub fn start_iso(&self) -> String {
+        self.start.format("%Y-%m-%d").to_string()
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+fn month_from_name(name: &str) -> Option<u32> {
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    FULL.iter()
+        .position(|full| full.starts_with(&lower) || (lower == "sept" && *full == "september"))
+        .map(|i| i as u32 + 1)
+}
+
+fn year_number(text: &str) -> Option<i32> {
+    if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+type Parsed = Option<Result<Period, PeriodError>>;
+
+fn exists(period: Option<Period>) -> Result<Period, PeriodError> {
+    period.ok_or(PeriodError::NoSuchDate)
+}
+
+fn parse_year(t: &str) -> Parsed {
+    let t = t.strip_prefix("FY").unwrap_or(t).trim();
+    year_number(t).map(|y| exists(Period::year(y)))
+}
+
+/// `2025-Q3`, `2025 Q3`, `2025Q3`, `Q3 2025`, `Q3-2025`, and the same with H for halves.
+fn parse_quarter_or_half(t: &str) -> Parsed {
+    let upper = t.to_ascii_uppercase();
+    let parts: Vec<&str> = upper
+        .split(|c: char| c == '-' || c == ' ' || c == '/' || c == '_')
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (year_text, tag) = match parts.as_slice() {
+        [a, b] if year_number(a).is_some() => (*a, *b),
+        [a, b] if year_number(b).is_some() => (*b, *a),
+        [single] if single.len() == 6 => (&single[..4], &single[4..]),
+        _ => return None,
+    };
+    let year = year_number(year_text)?;
+    let mut chars = tag.chars();
+    let letter = chars.next()?;
+    let number: u32 = chars.as_str().parse().ok()?;
+    match letter {
+        'Q' => Some(exists(Period::quarter(year, number))),
+        'H' => Some(exists(Period::half(year, number))),
+        _ => None,
+    }
+}
+
+/// `2025-11`, `2025/11`, `Nov 2025`, `November 2025`, `Nov-2025`.
+fn parse_month(t: &str) -> Parsed {
+    let parts: Vec<&str> = t
+        .split(|c: char| c == '-' || c == ' ' || c == '/' || c == ',')
+        .filter(|p| !p.is_empty())
+        .collect();
+    match parts.as_slice() {
+        [y, m] if year_number(y).is_some() && m.len() <= 2 => {
+            let month: u32 = m.parse().ok()?;
+            Some(exists(Period::month(year_number(y)?, month)))
+        }
+        [m, y] if year_number(y).is_some() => {
+            let month = month_from_name(m)?;
+            Some(exists(Period::month(year_number(y)?, month)))
+        }
+        _ => None,
+    }
+}
+
+/// ISO dates, `2025/11/28`, `Jan 1 2000`, `Jan 1, 2000`, `1 Jan 2000`, date-times with or
+/// without seconds, and RFC 3339 (the date as written, in its own offset).
+fn parse_day(t: &str) -> Parsed {
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(t) {
+        return Some(Ok(Period::day(dt.date_naive())));
+    }
+    const DATE_FORMATS: [&str; 8] = [
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%Y.%m.%d",
+        "%b %d %Y",
+        "%b %d, %Y",
+        "%B %d %Y",
+        "%B %d, %Y",
+        "%d %b %Y",
+    ];
+    const DATETIME_FORMATS: [&str; 6] = [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y/%m/%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y/%m/%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ];
+    for format in DATE_FORMATS {
+        if let Ok(date) = NaiveDate::parse_from_str(t, format) {
+            return Some(Ok(Period::day(date)));
+        }
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(t, "%d %B %Y") {
+        return Some(Ok(Period::day(date)));
+    }
+    for format in DATETIME_FORMATS {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(t, format) {
+            return Some(Ok(Period::day(dt.date())));
+        }
+    }
+    // A well-formed but impossible ISO date (2025-02-30) is a date error, not an unknown form.
+    let digits: Vec<&str> = t.split(['-', '/']).collect();
+    if digits.len() == 3
+        && digits[0].len() == 4
+        && digits
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(Err(PeriodError::NoSuchDate));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn parsed(text: &str) -> (NaiveDate, Grain) {
+        let p = Period::parse(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        (p.start, p.grain)
+    }
+
+    #[test]
+    fn every_documented_form_parses_to_its_grain() {
+        assert_eq!(parsed("2025"), (ymd(2025, 1, 1), Grain::Year));
+        assert_eq!(parsed("FY2024"), (ymd(2024, 1, 1), Grain::Year));
+        assert_eq!(parsed("2025-Q3"), (ymd(2025, 7, 1), Grain::Quarter));
+        assert_eq!(parsed("Q3 2025"), (ymd(2025, 7, 1), Grain::Quarter));
+        assert_eq!(parsed("q4-2024"), (ymd(2024, 10, 1), Grain::Quarter));
+        assert_eq!(parsed("2025Q1"), (ymd(2025, 1, 1), Grain::Quarter));
+        assert_eq!(parsed("2025-H1"), (ymd(2025, 1, 1), Grain::Half));
+        assert_eq!(parsed("H1 2024"), (ymd(2024, 1, 1), Grain::Half));
+        assert_eq!(parsed("H2 2024"), (ymd(2024, 7, 1), Grain::Half));
+        assert_eq!(parsed("2025-11"), (ymd(2025, 11, 1), Grain::Month));
+        assert_eq!(parsed("2025/02"), (ymd(2025, 2, 1), Grain::Month));
+        assert_eq!(parsed("Nov 2025"), (ymd(2025, 11, 1), Grain::Month));
+        assert_eq!(parsed("November 2025"), (ymd(2025, 11, 1), Grain::Month));
+        assert_eq!(parsed("Sept 2025"), (ymd(2025, 9, 1), Grain::Month));
+        assert_eq!(parsed("2025-11-28"), (ymd(2025, 11, 28), Grain::Day));
+        assert_eq!(parsed("2025/11/28"), (ymd(2025, 11, 28), Grain::Day));
+        assert_eq!(parsed("Jan 1 2000"), (ymd(2000, 1, 1), Grain::Day));
+        assert_eq!(parsed("Jan 1, 2000"), (ymd(2000, 1, 1), Grain::Day));
+        assert_eq!(parsed("January 15 2000"), (ymd(2000, 1, 15), Grain::Day));
+        assert_eq!(parsed("15 Jan 2000"), (ymd(2000, 1, 15), Grain::Day));
+        assert_eq!(parsed("2015/01/01 01:00:00"), (ymd(2015, 1, 1), Grain::Day));
+        assert_eq!(parsed("2015-01-01 01:00"), (ymd(2015, 1, 1), Grain::Day));
+        assert_eq!(
+            parsed("2025-11-28T23:30:00Z"),
+            (ymd(2025, 11, 28), Grain::Day)
+        );
+        assert_eq!(
+            parsed("2025-11-28T23:30:00-05:00"),
+            (ymd(2025, 11, 28), Grain::Day)
+        );
+        assert_eq!(
+            parsed("2025-11-28T23:30:00.123+08:00"),
+            (ymd(2025, 11, 28), Grain::Day)
+        );
+    }
+
+    #[test]
+    fn impossible_and_unknown_forms_are_errors() {
+        assert_eq!(Period::parse("2025-Q5"), Err(PeriodError::NoSuchDate));
+        assert_eq!(Period::parse("2025-13"), Err(PeriodError::NoSuchDate));
+        assert_eq!(Period::parse("2025-02-30"), Err(PeriodError::NoSuchDate));
+        assert_eq!(Period::parse("H3 2025"), Err(PeriodError::NoSuchDate));
+        assert_eq!(Period::parse("last year"), Err(PeriodError::Unrecognised));
+        assert_eq!(Period::parse(""), Err(PeriodError::Unrecognised));
+        assert_eq!(Period::parse("202"), Err(PeriodError::Unrecognised));
+        assert_eq!(Period::parse("Foo 2025"), Err(PeriodError::Unrecognised));
+    }
+
+    #[test]
+    fn custom_formats_give_the_grain_of_their_fields() {
+        let p = Period::parse_with_format("28.11.2025", "%d.%m.%Y").expect("day format");
+        assert_eq!((p.start, p.grain), (ymd(2025, 11, 28), Grain::Day));
+        let p = Period::parse_with_format("11|2025", "%m|%Y").expect("month format");
+        assert_eq!((p.start, p.grain), (ymd(2025, 11, 1), Grain::Month));
+        let p = Period::parse_with_format("FY25", "FY%y").expect("year format");
+        assert_eq!((p.start, p.grain), (ymd(2025, 1, 1), Grain::Year));
+        assert!(Period::parse_with_format("2025-11-28", "%d.%m.%Y").is_err());
+    }
+
+    #[test]
+    fn labels_follow_the_grain() {
+        let label = |t: &str| Period::parse(t).expect("valid").label();
+        assert_eq!(label("2025"), "2025");
+        assert_eq!(label("2025-H2"), "H2 2025");
+        assert_eq!(label("2025-Q3"), "Q3 2025");
+        assert_eq!(label("2025-03"), "Mar 2025");
+        assert_eq!(label("2025-03-12"), "12 Mar 2025");
+        let fiscal = Period::from_start(ymd(2020, 4, 1), Grain::Year).expect("fiscal year");
+        assert_eq!(fiscal.label(), "FY Apr 2020–Mar 2021");
+    }
+
+    #[test]
+    fn spans_ends_and_midpoints() {
+        let q3 = Period::parse("2025-Q3").expect("valid");
+        assert_eq!(q3.end(), ymd(2025, 10, 1));
+        assert_eq!(q3.last_day(), ymd(2025, 9, 30));
+        assert_eq!(q3.mid(), ymd(2025, 8, 16));
+        let year = Period::parse("2024").expect("valid");
+        assert_eq!(year.mid(), ymd(2024, 7, 2));
+        assert_eq!(year.year_before(), Period::parse("2023").ok());
+        let day = Period::parse("2024-02-29").expect("valid");
+        assert_eq!(day.end(), ymd(2024, 3, 1));
+    }
+
+    #[test]
+    fn starts_from_a_grain_column_must_be_whole_periods() {
+        assert!(Period::from_start(ymd(2025, 7, 1), Grain::Quarter).is_ok());
+        assert!(Period::from_start(ymd(2025, 10, 1), Grain::Year).is_ok());
+        assert!(matches!(
+            Period::from_start(ymd(2025, 7, 15), Grain::Month),
+            Err(PeriodError::Misaligned { .. })
+        ));
+    }
+
+    #[test]
+    fn grain_names_round_trip() {
+        for grain in Grain::ALL {
+            assert_eq!(Grain::parse(grain.as_str()), Ok(grain));
+        }
+        assert!(Grain::parse("fortnight").is_err());
+    }
+}

@@ -1,0 +1,82 @@
+//! What can go wrong with a store, each case worded for the person who has to act on it.
+
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}: no store there")]
+    NotFound(PathBuf),
+    #[error("{0}: a file is already there; choose another path or open it instead")]
+    AlreadyExists(PathBuf),
+    #[error("{0}: the folder it would go in does not exist")]
+    NoParentDir(PathBuf),
+    #[error("{0}: is a directory, not a store file")]
+    IsADirectory(PathBuf),
+    #[error("{0}: the file is empty, not a Marketscope store; it was left as it is")]
+    EmptyFile(PathBuf),
+    #[error(
+        "{0}: this SQLite database belongs to another program (no Marketscope tables); it was left as it is"
+    )]
+    Foreign(PathBuf),
+    #[error("{path}: not a SQLite database, or a damaged one ({detail}); it was left as it is")]
+    NotADatabase { path: PathBuf, detail: String },
+    #[error(
+        "{path}: the store is at schema version {found}, newer than this program's {supported}; update Marketscope to open it (the file was not touched)"
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: i32,
+        supported: i32,
+    },
+    #[error(
+        "{path}: the store is at schema version {found} and needs migrating to {supported}, but it is read-only"
+    )]
+    NeedsMigration {
+        path: PathBuf,
+        found: i32,
+        supported: i32,
+    },
+    #[error("{0}: the store is read-only; nothing can be imported or saved into it")]
+    ReadOnly(PathBuf),
+    #[error("the store is busy: another program is writing to it; try again in a moment")]
+    Busy,
+    #[error("the store holds a value it cannot read: {0}")]
+    Corrupt(String),
+    #[error("store error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+impl StoreError {
+    /// Names the file in a low-level error, so "file is not a database" says which file.
+    pub(crate) fn at(path: &Path, e: rusqlite::Error) -> Self {
+        StoreError::from(e).with_path(path)
+    }
+
+    pub(crate) fn with_path(self, path: &Path) -> Self {
+        match self {
+            StoreError::Sqlite(e) => {
+                use rusqlite::ffi::ErrorCode;
+                match e.sqlite_error_code() {
+                    Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+                        StoreError::NotADatabase {
+                            path: path.to_path_buf(),
+                            detail: e.to_string(),
+                        }
+                    }
+                    _ => StoreError::Sqlite(e),
+                }
+            }
+            other => other,
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! CSV import: reads observations, events and catalog files (told apart by their header) into
+//! typed records, collecting every error with its file, line, column and field, then writes them
+//! in one transaction, or nothing at all.
+
+mod fields;
+mod read;
+pub(crate) mod records;
+mod value;
+
+use std::path::Path;
+
+pub use fields::{Field, FileKind};
+pub use read::read_file;
+pub use records::Records;
+
+/// How the user asked a file to be read (`--map`, `--set`, `--wide`, `--date-format`).
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub map: Vec<(Field, String)>,
+    pub set: Vec<(Field, String)>,
+    pub wide: Option<Field>,
+    pub date_format: Option<String>,
+    /// The date a file without a source is credited as imported on.
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// One problem found in a file, located as precisely as the file allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportIssue {
+    pub file: String,
+    /// 1-based line where the record starts; `None` for a whole-file problem.
+    pub line: Option<u64>,
+    pub column: Option<String>,
+    pub field: Option<&'static str>,
+    /// The offending text, quoted in the message.
+    pub text: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ":")?;
+        match (&self.column, self.field) {
+            (Some(column), Some(field))
+                if crate::store::import::fields::normalise(column) != field =>
+            {
+                write!(f, " column {column:?} ({field}):")?
+            }
+            (Some(column), _) => write!(f, " column {column:?}:")?,
+            (None, Some(field)) => write!(f, " {field}:")?,
+            (None, None) => {}
+        }
+        if let Some(text) = &self.text {
+            write!(f, " {text:?}:")?;
+        }
+        write!(f, " {}", self.message)
+    }
+}
+
+/// The most problems listed for one import; the rest are counted.
+pub const MAX_ISSUES: usize = 50;
+
+/// Why an import wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}", render_issues(issues, *more))]
+    Invalid {
+        issues: Vec<ImportIssue>,
+        more: usize,
+    },
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+}
+
+fn render_issues(issues: &[ImportIssue], more: usize) -> String {
+    let mut out = String::from("nothing was imported:");
+    for issue in issues {
+        out.push_str("\n  ");
+        out.push_str(&issue.to_string());
+    }
+    if more > 0 {
+        out.push_str(&format!("\n  ... and {more} more problems"));
+    }
+    out
+}
+
+/// Issues gathered while reading, capped at [`MAX_ISSUES`].
+#[derive(Debug, Default)]
+pub struct Issues {
+    pub list: Vec<ImportIssue>,
+    pub more: usize,
+}
+
+impl Issues {
+    pub fn push(&mut self, issue: ImportIssue) {
+        if self.list.len() < MAX_ISSUES {
+            self.list.push(issue);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty() && self.more == 0
+    }
+
+    pub fn into_error(self) -> ImportError {
+        ImportError::Invalid {
+            issues: self.list,
+            more: self.more,
+        }
+    }
+}
+
+/// A file read into records, ready for the store.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub name: String,
+    pub kind: FileKind,
+    pub records: Records,
+    pub warnings: Vec<String>,
+}
+
+/// What an import did (or, for a dry run, would do) to one file's rows.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct FileReport {
+    pub file: String,
+    pub kind: String,
+    pub rows: usize,
+    pub inserted: usize,
+    pub replaced: usize,
+    pub unchanged: usize,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct ImportReport {
+    pub dry_run: bool,
+    pub files: Vec<FileReport>,
+    /// Platforms, regions, metrics and sources the import added to the catalog.
+    pub created: Vec<String>,
+}
+
+impl std::fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let verb = if self.dry_run {
+            "would import"
+        } else {
+            "imported"
+        };
+        for file in &self.files {
+            writeln!(
+                f,
+                "{}: {verb} {} {} rows: {} inserted, {} replaced, {} unchanged",
+                file.file, file.rows, file.kind, file.inserted, file.replaced, file.unchanged
+            )?;
+            for warning in &file.warnings {
+                writeln!(f, "  warning: {warning}")?;
+            }
+        }
+        if !self.created.is_empty() {
+            writeln!(f, "new in the catalog: {}", self.created.join(", "))?;
+        }
+        if self.dry_run {
+            writeln!(f, "dry run: nothing was written")?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads a file from disk; a read failure is an issue of that file.
+pub fn read_path(path: &Path, options: &ImportOptions) -> Result<ParsedFile, ImportError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        let mut issues = Issues::default();
+        issues.push(ImportIssue {
+            file: name.clone(),
+            line: None,
+            column: None,
+            field: None,
+            text: None,
+            message: format!("cannot read the file: {e}"),
+        });
+        issues.into_error()
+    })?;
+    read_file(&name, &bytes, options)
+}

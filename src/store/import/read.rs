@@ -1,0 +1,700 @@
+//! Turns a CSV file's bytes into typed records, listing every problem with its line and column.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::fields::{ColumnMap, Field, FileKind, detect_kind, map_columns};
+use super::records::*;
+use super::value::{self, UNIT_EXPECTED, VALUE_EXPECTED};
+use super::{ImportError, ImportIssue, ImportOptions, Issues, ParsedFile};
+use crate::model::{
+    EventCategory, Grain, Kind, Period, PeriodError, PlatformType, Qualifier, Rgb, Unit,
+};
+
+/// One data row with its cells as text, and how to find a field's cell in it.
+struct Row<'a> {
+    line: u64,
+    cells: Vec<String>,
+    map: &'a ColumnMap,
+    header: &'a [String],
+    set: &'a [(Field, String)],
+}
+
+impl Row<'_> {
+    /// The field's text (trimmed), from `--set` first, then its column; empty when neither.
+    fn get(&self, field: Field) -> &str {
+        if let Some((_, value)) = self.set.iter().find(|(f, _)| *f == field) {
+            return value.trim();
+        }
+        self.map
+            .columns
+            .get(&field)
+            .and_then(|&i| self.cells.get(i))
+            .map(|s| s.trim())
+            .unwrap_or("")
+    }
+
+    fn column(&self, field: Field) -> Option<String> {
+        if self.set.iter().any(|(f, _)| *f == field) {
+            return Some(format!("--set {}", field.name()));
+        }
+        self.map
+            .columns
+            .get(&field)
+            .and_then(|&i| self.header.get(i))
+            .map(|h| h.trim().to_string())
+    }
+
+    fn optional(&self, field: Field) -> Option<String> {
+        let text = self.get(field);
+        (!text.is_empty()).then(|| text.to_string())
+    }
+}
+
+/// Collects problems for one file.
+struct Problems<'a> {
+    file: &'a str,
+    issues: Issues,
+}
+
+impl Problems<'_> {
+    fn file_level(&mut self, message: impl Into<String>) {
+        self.issues.push(ImportIssue {
+            file: self.file.to_string(),
+            line: None,
+            column: None,
+            field: None,
+            text: None,
+            message: message.into(),
+        });
+    }
+
+    fn at(&mut self, line: u64, message: impl Into<String>) {
+        self.issues.push(ImportIssue {
+            file: self.file.to_string(),
+            line: Some(line),
+            column: None,
+            field: None,
+            text: None,
+            message: message.into(),
+        });
+    }
+
+    fn field(&mut self, row: &Row<'_>, field: Field, message: impl Into<String>) {
+        let text = row.get(field);
+        self.issues.push(ImportIssue {
+            file: self.file.to_string(),
+            line: Some(row.line),
+            column: row.column(field),
+            field: Some(field.name()),
+            text: (!text.is_empty()).then(|| text.to_string()),
+            message: message.into(),
+        });
+    }
+
+    /// The field's text, or an issue saying it is missing.
+    fn required(&mut self, row: &Row<'_>, field: Field) -> Option<String> {
+        let text = row.get(field);
+        if text.is_empty() {
+            let what = match row.column(field) {
+                Some(_) => "is empty".to_string(),
+                None => {
+                    "has no column; name one with --map or give a constant with --set".to_string()
+                }
+            };
+            self.field(row, field, format!("{} {what}", field.name()));
+            None
+        } else {
+            Some(text.to_string())
+        }
+    }
+
+    fn parse<T, E: std::fmt::Display>(
+        &mut self,
+        row: &Row<'_>,
+        field: Field,
+        parse: impl Fn(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        match parse(row.get(field)) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.field(row, field, format!("expected {e}"));
+                None
+            }
+        }
+    }
+}
+
+/// Reads one file. `name` is how messages and the fallback source call it.
+pub fn read_file(
+    name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<ParsedFile, ImportError> {
+    let mut problems = Problems {
+        file: name,
+        issues: Issues::default(),
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        problems.file_level("the file is empty: expected a header row, then one row per figure");
+        return Err(problems.issues.into_error());
+    }
+    if bytes.contains(&0) {
+        problems.file_level("this is not a CSV text file (it contains NUL bytes)");
+        return Err(problems.issues.into_error());
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut records = reader.byte_records();
+    let header = match records.next() {
+        Some(Ok(record)) => match decode(&record) {
+            Ok(cells) => cells,
+            Err(column) => {
+                problems.at(
+                    1,
+                    format!(
+                        "column {}: not valid UTF-8 text; save the file as UTF-8",
+                        column + 1
+                    ),
+                );
+                return Err(problems.issues.into_error());
+            }
+        },
+        Some(Err(e)) => {
+            problems.at(1, format!("cannot read the header: {e}"));
+            return Err(problems.issues.into_error());
+        }
+        None => {
+            problems.file_level("the file is empty: expected a header row");
+            return Err(problems.issues.into_error());
+        }
+    };
+    let set_fields: Vec<Field> = options.set.iter().map(|(f, _)| *f).collect();
+    let kind = match detect_kind(&header, &options.map, &set_fields, options.wide.is_some()) {
+        Ok(kind) => kind,
+        Err(e) => {
+            problems.at(1, e);
+            return Err(problems.issues.into_error());
+        }
+    };
+    let map = match map_columns(kind, &header, &options.map) {
+        Ok(map) => map,
+        Err(e) => {
+            problems.file_level(e);
+            return Err(problems.issues.into_error());
+        }
+    };
+    let mut warnings = Vec::new();
+    let series_columns: Vec<usize> = if options.wide.is_some() {
+        header
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| !map.columns.values().any(|c| c == i) && !h.trim().is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        if !map.unknown.is_empty() {
+            warnings.push(format!(
+                "columns not imported (no field of a {} file): {}",
+                kind.as_str(),
+                map.unknown.join(", ")
+            ));
+        }
+        Vec::new()
+    };
+    for &field in kind.required() {
+        let wide_supplies =
+            options.wide == Some(field) || (options.wide.is_some() && field == Field::Value);
+        if !map.columns.contains_key(&field) && !set_fields.contains(&field) && !wide_supplies {
+            problems.file_level(format!(
+                "no {} column (looked for {:?} and its usual synonyms); name one with --map {}=COLUMN or give a constant with --set {}=VALUE",
+                field.name(),
+                field.name(),
+                field.name(),
+                field.name()
+            ));
+        }
+    }
+    if options.wide.is_some() && series_columns.is_empty() {
+        problems.file_level("--wide: no series columns besides the period and field columns");
+    }
+    if !problems.issues.is_empty() {
+        return Err(problems.issues.into_error());
+    }
+
+    let mut builder = Builder::new(kind, name, options);
+    for result in records {
+        let record = match result {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                problems.at(line, format!("cannot read the row: {e}"));
+                break;
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        if record
+            .iter()
+            .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
+        {
+            continue;
+        }
+        let cells = match decode(&record) {
+            Ok(cells) => cells,
+            Err(column) => {
+                let column_name = header.get(column).map(|h| h.trim().to_string());
+                problems.issues.push(ImportIssue {
+                    file: name.to_string(),
+                    line: Some(line),
+                    column: column_name,
+                    field: None,
+                    text: None,
+                    message: "not valid UTF-8 text; save the file as UTF-8".into(),
+                });
+                continue;
+            }
+        };
+        if cells.len() != header.len() {
+            problems.at(
+                line,
+                format!(
+                    "{} fields, but the header has {}",
+                    cells.len(),
+                    header.len()
+                ),
+            );
+            continue;
+        }
+        let row = Row {
+            line,
+            cells,
+            map: &map,
+            header: &header,
+            set: &options.set,
+        };
+        if let Some(wide) = options.wide {
+            builder.wide_row(&row, wide, &series_columns, &mut problems);
+        } else {
+            builder.row(&row, &mut problems);
+        }
+    }
+    if !problems.issues.is_empty() {
+        return Err(problems.issues.into_error());
+    }
+    warnings.extend(builder.warnings);
+    if builder.records.is_empty() {
+        warnings.push("the file has a header but no rows".into());
+    }
+    Ok(ParsedFile {
+        name: name.to_string(),
+        kind,
+        records: builder.records,
+        warnings,
+    })
+}
+
+/// Cells as UTF-8 strings, or the index of the first cell that is not UTF-8.
+fn decode(record: &csv::ByteRecord) -> Result<Vec<String>, usize> {
+    record
+        .iter()
+        .enumerate()
+        .map(|(i, cell)| std::str::from_utf8(cell).map(str::to_string).map_err(|_| i))
+        .collect()
+}
+
+/// Identity of an observation within a file, to report a key given twice.
+type ObservationKey = (String, String, String, Period, String, String);
+
+struct Builder<'a> {
+    name: &'a str,
+    options: &'a ImportOptions,
+    records: Records,
+    seen: HashMap<ObservationKey, (u64, usize)>,
+    warnings: Vec<String>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(kind: FileKind, name: &'a str, options: &'a ImportOptions) -> Self {
+        let records = match kind {
+            FileKind::Observations => Records::Observations(Vec::new()),
+            FileKind::Events => Records::Events(Vec::new()),
+            FileKind::Platforms => Records::Platforms(Vec::new()),
+            FileKind::Regions => Records::Regions(Vec::new()),
+            FileKind::Metrics => Records::Metrics(Vec::new()),
+            FileKind::Sources => Records::Sources(Vec::new()),
+        };
+        Self {
+            name,
+            options,
+            records,
+            seen: HashMap::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn row(&mut self, row: &Row<'_>, problems: &mut Problems<'_>) {
+        match &mut self.records {
+            Records::Observations(_) => {
+                if let Some(record) = self.observation(row, None, problems) {
+                    self.push_observation(record);
+                }
+            }
+            Records::Events(list) => {
+                if let Some(record) = event(row, self.name, self.options, problems) {
+                    list.push(record);
+                }
+            }
+            Records::Platforms(list) => list.extend(platform(row, problems)),
+            Records::Regions(list) => {
+                if let (Some(id), Some(name)) = (
+                    problems.required(row, Field::Id),
+                    problems.required(row, Field::Name),
+                ) {
+                    list.push(RegionRecord {
+                        line: row.line,
+                        id,
+                        name,
+                    });
+                }
+            }
+            Records::Metrics(list) => list.extend(metric(row, problems)),
+            Records::Sources(list) => list.extend(source_record(row, problems)),
+        }
+    }
+
+    /// A wide row: one observation per non-empty series cell.
+    fn wide_row(
+        &mut self,
+        row: &Row<'_>,
+        wide: Field,
+        series: &[usize],
+        problems: &mut Problems<'_>,
+    ) {
+        for &column in series {
+            let cell = row.cells[column].trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let series_name = row.header[column].trim().to_string();
+            let wide_cell = WideCell {
+                field: wide,
+                name: series_name,
+                value: cell.to_string(),
+            };
+            if let Some(record) = self.observation(row, Some(&wide_cell), problems) {
+                self.push_observation(record);
+            }
+        }
+    }
+
+    fn push_observation(&mut self, record: ObservationRecord) {
+        let Records::Observations(list) = &mut self.records else {
+            return;
+        };
+        let key = (
+            record.platform.to_lowercase(),
+            record.metric.to_lowercase(),
+            record.region.to_lowercase(),
+            record.period,
+            record.source.publisher.clone(),
+            record.source.url.clone(),
+        );
+        if let Some((earlier_line, index)) = self.seen.get(&key).copied() {
+            self.warnings.push(format!(
+                "line {} gives the same platform, metric, region, period and source as line {earlier_line}; the later row wins",
+                record.line
+            ));
+            self.seen.insert(key, (record.line, index));
+            list[index] = record;
+        } else {
+            self.seen.insert(key, (record.line, list.len()));
+            list.push(record);
+        }
+    }
+
+    fn observation(
+        &self,
+        row: &Row<'_>,
+        wide: Option<&WideCell>,
+        problems: &mut Problems<'_>,
+    ) -> Option<ObservationRecord> {
+        let from_wide = |field: Field| wide.filter(|w| w.field == field).map(|w| w.name.clone());
+        let platform =
+            from_wide(Field::Platform).or_else(|| problems.required(row, Field::Platform));
+        let metric = from_wide(Field::Metric).or_else(|| problems.required(row, Field::Metric));
+        let region = row
+            .optional(Field::Region)
+            .unwrap_or_else(|| "global".to_string());
+        let period = period_of(row, Field::Period, self.options, problems);
+        let (value_text, value_column) = match wide {
+            Some(w) => (w.value.clone(), w.name.clone()),
+            None => (
+                row.get(Field::Value).to_string(),
+                row.column(Field::Value).unwrap_or_default(),
+            ),
+        };
+        let value = if value_text.is_empty() && wide.is_none() {
+            problems.required(row, Field::Value);
+            None
+        } else {
+            match value::parse_value(&value_text) {
+                Ok(v) => Some(v),
+                Err(reason) => {
+                    problems.issues.push(ImportIssue {
+                        file: problems.file.to_string(),
+                        line: Some(row.line),
+                        column: Some(value_column.clone()),
+                        field: Some("value"),
+                        text: Some(value_text.clone()),
+                        message: format!("{reason}; expected {VALUE_EXPECTED}"),
+                    });
+                    None
+                }
+            }
+        };
+        let unit = match value::parse_unit(row.get(Field::Unit)) {
+            Ok(u) => Some(u),
+            Err(word) => {
+                problems.field(
+                    row,
+                    Field::Unit,
+                    format!("{word:?} is not understood; expected {UNIT_EXPECTED}"),
+                );
+                None
+            }
+        };
+        let kind = problems.parse(row, Field::Kind, Kind::parse);
+        let qualifier = match row.get(Field::Qualifier) {
+            "" => Some(None),
+            _ => problems
+                .parse(row, Field::Qualifier, Qualifier::parse)
+                .map(Some),
+        };
+        let source = source_ref(row, self.name, self.options);
+        let record = ObservationRecord {
+            line: row.line,
+            platform: platform?,
+            metric: metric?,
+            region,
+            period: period?,
+            value: value?,
+            unit: unit?,
+            kind: kind?,
+            qualifier: qualifier?,
+            source,
+            note: row.get(Field::Note).to_string(),
+            value_column,
+            value_text,
+        };
+        // Unit and sign checks that need no catalog happen now, so a dry run reports them too.
+        let stated = record.value.unit.or(record.unit.unit);
+        if let Some(Err(message)) = stated.map(|unit| record.resolve_value(Some(unit))) {
+            problems.issues.push(ImportIssue {
+                file: problems.file.to_string(),
+                line: Some(row.line),
+                column: Some(record.value_column.clone()),
+                field: Some("value"),
+                text: Some(record.value_text.clone()),
+                message,
+            });
+            return None;
+        }
+        Some(record)
+    }
+}
+
+struct WideCell {
+    field: Field,
+    name: String,
+    value: String,
+}
+
+/// The row's period, honouring `--date-format` and an explicit grain column.
+fn period_of(
+    row: &Row<'_>,
+    field: Field,
+    options: &ImportOptions,
+    problems: &mut Problems<'_>,
+) -> Option<Period> {
+    let text = problems.required(row, field)?;
+    let parsed = match &options.date_format {
+        Some(format) => Period::parse_with_format(&text, format).or_else(|_| Period::parse(&text)),
+        None => Period::parse(&text),
+    };
+    let period = match parsed {
+        Ok(p) => p,
+        Err(e) => {
+            problems.field(row, field, e.to_string());
+            return None;
+        }
+    };
+    if field != Field::Period {
+        return Some(period);
+    }
+    let grain_text = row.get(Field::Grain);
+    if grain_text.is_empty() {
+        return Some(period);
+    }
+    let grain = problems.parse(row, Field::Grain, Grain::parse)?;
+    if period.grain == grain {
+        return Some(period);
+    }
+    let result = if period.grain == Grain::Day {
+        Period::from_start(period.start, grain)
+    } else {
+        Err(PeriodError::GrainMismatch {
+            text_grain: period.grain,
+            column_grain: grain,
+        })
+    };
+    match result {
+        Ok(p) => Some(p),
+        Err(e) => {
+            problems.field(row, Field::Grain, e.to_string());
+            None
+        }
+    }
+}
+
+/// The row's source: its columns, `--set`, or else the file itself, so no figure is unsourced.
+fn source_ref(row: &Row<'_>, file_name: &str, options: &ImportOptions) -> SourceRef {
+    let publisher = row.get(Field::Source);
+    let url = row.get(Field::SourceUrl).to_string();
+    if !publisher.is_empty() {
+        return SourceRef {
+            publisher: publisher.to_string(),
+            url,
+            title: None,
+            published: None,
+        };
+    }
+    if !url.is_empty() {
+        let host = url
+            .split("://")
+            .nth(1)
+            .unwrap_or(&url)
+            .split('/')
+            .next()
+            .unwrap_or(&url)
+            .trim_start_matches("www.")
+            .to_string();
+        return SourceRef {
+            publisher: host,
+            url,
+            title: None,
+            published: None,
+        };
+    }
+    let base = std::path::Path::new(file_name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file_name.to_string());
+    let today = options
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    SourceRef {
+        publisher: base.clone(),
+        url: String::new(),
+        title: Some(format!(
+            "Imported from the file {base} (it names no source)"
+        )),
+        published: Some(today),
+    }
+}
+
+fn event(
+    row: &Row<'_>,
+    file_name: &str,
+    options: &ImportOptions,
+    problems: &mut Problems<'_>,
+) -> Option<EventRecord> {
+    let date = period_of(row, Field::Period, options, problems);
+    let end = match row.get(Field::EndDate) {
+        "" => Some(None),
+        _ => period_of(row, Field::EndDate, options, problems).map(Some),
+    };
+    let title = problems.required(row, Field::Title);
+    let category = problems.parse(row, Field::Category, EventCategory::parse);
+    let (date, end) = (date?, end?);
+    if let Some(end) = end {
+        if end.end() < date.start {
+            problems.field(
+                row,
+                Field::EndDate,
+                format!("ends before the event starts ({})", date.label()),
+            );
+            return None;
+        }
+    }
+    Some(EventRecord {
+        line: row.line,
+        date,
+        end,
+        title: title?,
+        category: category?,
+        platform: row.optional(Field::Platform),
+        region: row.optional(Field::Region),
+        description: row.get(Field::Description).to_string(),
+        source: source_ref(row, file_name, options),
+    })
+}
+
+fn platform(row: &Row<'_>, problems: &mut Problems<'_>) -> Option<PlatformRecord> {
+    let id = problems.required(row, Field::Id);
+    let name = problems.required(row, Field::Name);
+    let colour = match row.get(Field::Colour) {
+        "" => Some(None),
+        _ => problems.parse(row, Field::Colour, Rgb::parse_hex).map(Some),
+    };
+    let platform_type = problems.parse(row, Field::Type, PlatformType::parse);
+    Some(PlatformRecord {
+        line: row.line,
+        id: id?,
+        name: name?,
+        name_zh: row.optional(Field::NameZh),
+        parent: row.optional(Field::Parent),
+        parent_zh: row.optional(Field::ParentZh),
+        colour: colour?,
+        platform_type: platform_type?,
+    })
+}
+
+fn metric(row: &Row<'_>, problems: &mut Problems<'_>) -> Option<MetricRecord> {
+    let id = problems.required(row, Field::Id);
+    let name = problems.required(row, Field::Name);
+    let unit = problems.parse(row, Field::Unit, Unit::parse);
+    Some(MetricRecord {
+        line: row.line,
+        id: id?,
+        name: name?,
+        unit: unit?,
+        description: row.get(Field::Description).to_string(),
+    })
+}
+
+fn source_record(row: &Row<'_>, problems: &mut Problems<'_>) -> Option<SourceRecord> {
+    let publisher = problems.required(row, Field::Source)?;
+    let published = match row.get(Field::Published) {
+        "" => None,
+        text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                problems.field(row, Field::Published, "expected a date like 2026-01-09");
+                return None;
+            }
+        },
+    };
+    Some(SourceRecord {
+        line: row.line,
+        source: SourceRef {
+            publisher,
+            url: row.get(Field::SourceUrl).to_string(),
+            title: row.optional(Field::Title),
+            published,
+        },
+    })
+}
