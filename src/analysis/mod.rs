@@ -1,0 +1,1 @@
+//! Pure functions over observations: growth, CAGR, indexing, resampling. No I/O, no egui.
