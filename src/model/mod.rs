@@ -3,6 +3,7 @@
 
 mod catalog;
 mod event;
+pub mod format;
 mod kind;
 mod observation;
 mod period;
