@@ -3,7 +3,8 @@
 //! Layers, each testable alone: [`model`] (plain types), [`store`] (SQLite, the only module that
 //! speaks SQL), [`analysis`] (pure functions), [`ui`] (egui panels over a prepared view model).
 
+pub mod analysis;
+pub mod cli;
 pub mod model;
 pub mod store;
-pub mod analysis;
 pub mod ui;

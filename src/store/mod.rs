@@ -3,7 +3,7 @@
 
 mod codec;
 mod error;
-// pub mod export;
+pub mod export;
 pub mod import;
 mod queries;
 mod sample;
@@ -16,7 +16,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
-pub use queries::{EventQuery, SeriesQuery, SourceUsage, SummaryRow};
+pub use queries::{CatalogKind, EventQuery, SeriesQuery, SourceUsage, SummaryRow};
 pub use sample::SAMPLE_FILES;
 
 /// How long a write waits for another process's write transaction before "store busy".

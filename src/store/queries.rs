@@ -233,3 +233,42 @@ impl Store {
         Ok(rows.into_values().collect())
     }
 }
+
+/// Which catalog table a name is looked up in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CatalogKind {
+    Platform,
+    Metric,
+    Region,
+}
+
+impl CatalogKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CatalogKind::Platform => "platform",
+            CatalogKind::Metric => "metric",
+            CatalogKind::Region => "region",
+        }
+    }
+}
+
+impl Store {
+    /// The id of a platform, metric or region named by id or display name, case-insensitively.
+    pub fn resolve(&self, kind: CatalogKind, text: &str) -> Result<Option<String>, StoreError> {
+        let table = match kind {
+            CatalogKind::Platform => "platforms",
+            CatalogKind::Metric => "metrics",
+            CatalogKind::Region => "regions",
+        };
+        // The table name is one of three literals above; the user's text is bound.
+        let sql = format!(
+            "SELECT id FROM {table} WHERE id = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE \
+             ORDER BY id = ?1 COLLATE NOCASE DESC LIMIT 1"
+        );
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(&sql, [text.trim()], |r| r.get(0))
+            .optional()?)
+    }
+}

@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::import::records::{EventRecord, ObservationRecord, SourceRef};
 use super::import::{
-    FileKind, FileReport, ImportError, ImportIssue, ImportReport, Issues, ParsedFile, Records,
+    FileReport, ImportError, ImportIssue, ImportReport, Issues, ParsedFile, Records,
 };
 use super::{Store, StoreError};
 use crate::model::{Rgb, Unit};
@@ -137,6 +137,7 @@ struct Writer<'t, 'c> {
     tx: &'t Transaction<'c>,
     catalog: Catalog,
     created: Vec<String>,
+    new_sources: usize,
     issues: Issues,
 }
 
@@ -156,6 +157,7 @@ impl Store {
             tx: &tx,
             catalog,
             created: Vec::new(),
+            new_sources: 0,
             issues: Issues::default(),
         };
         let mut report = ImportReport {
@@ -173,6 +175,11 @@ impl Store {
             report.files.push(file_report);
         }
         report.created = std::mem::take(&mut writer.created);
+        if writer.new_sources > 0 {
+            report
+                .created
+                .push(format!("{} sources", writer.new_sources));
+        }
         let issues = std::mem::take(&mut writer.issues);
         drop(writer);
         if !issues.is_empty() {
@@ -333,15 +340,6 @@ impl Writer<'_, '_> {
                 }
             }
         }
-        debug_assert!(matches!(
-            file.kind,
-            FileKind::Platforms
-                | FileKind::Regions
-                | FileKind::Metrics
-                | FileKind::Sources
-                | FileKind::Observations
-                | FileKind::Events
-        ));
         Ok(())
     }
 
@@ -387,7 +385,7 @@ impl Writer<'_, '_> {
         )?;
         let id = self.tx.last_insert_rowid();
         self.catalog.sources.insert(key, id);
-        self.created.push(format!("source {:?}", source.publisher));
+        self.new_sources += 1;
         Ok((id, Outcome::Inserted))
     }
 

@@ -1,0 +1,158 @@
+//! The command-line grammar.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::store::import::Field;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "marketscope",
+    version,
+    about = "Cross-border e-commerce platforms charted: GMV, growth, downloads and events, every figure sourced",
+    long_about = "Without a command, opens the dashboard. The default store lives in the OS data \
+                  directory and is created with the sample data on first run."
+)]
+pub struct Cli {
+    /// The store file (default: the OS data directory's marketscope.db).
+    #[arg(long, global = true, env = "MARKETSCOPE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a store (with the sample data).
+    Init {
+        /// Load the sample data shipped with Marketscope.
+        #[arg(long)]
+        sample: bool,
+    },
+    /// Import CSV files: observations, events, or catalog files (told apart by the header).
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Which column feeds a field, e.g. --map value=Amount.
+        #[arg(long = "map", value_name = "FIELD=COLUMN", value_parser = field_pair)]
+        map: Vec<(Field, String)>,
+        /// A constant for a field the file lacks, e.g. --set metric=gmv.
+        #[arg(long = "set", value_name = "FIELD=VALUE", value_parser = field_pair)]
+        set: Vec<(Field, String)>,
+        /// Wide file: every column but the period column is a series named by FIELD.
+        #[arg(long, value_name = "FIELD", value_parser = wide_field)]
+        wide: Option<Field>,
+        /// chrono format of the period column, e.g. "%d.%m.%Y", when detection is not enough.
+        #[arg(long, value_name = "FMT")]
+        date_format: Option<String>,
+        /// Validate and report; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write observations to stdout, in base units.
+    Export {
+        #[arg(long, value_name = "P")]
+        platform: Vec<String>,
+        #[arg(long, value_name = "M")]
+        metric: Vec<String>,
+        #[arg(long, value_name = "R")]
+        region: Vec<String>,
+        /// actual, estimate or forecast.
+        #[arg(long, value_name = "K")]
+        kind: Vec<String>,
+        /// Periods that end after the start of this period (e.g. 2024, 2024-Q3, 2024-07-01).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Periods that start by the end of this period.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+    },
+    /// Platforms x metrics: point counts, first and last period, latest value.
+    Summary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+fn field_pair(text: &str) -> Result<(Field, String), String> {
+    let (field, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected FIELD=VALUE, got {text:?}"))?;
+    let field = Field::parse(field).ok_or_else(|| {
+        format!(
+            "unknown field {field:?}; fields: {}",
+            Field::ALL.map(Field::name).join(", ")
+        )
+    })?;
+    Ok((field, value.to_string()))
+}
+
+fn wide_field(text: &str) -> Result<Field, String> {
+    match Field::parse(text) {
+        Some(field @ (Field::Platform | Field::Metric | Field::Region)) => Ok(field),
+        _ => Err(format!(
+            "--wide takes platform, metric or region, got {text:?}"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_command_lines_parse() {
+        let cli = Cli::try_parse_from([
+            "marketscope",
+            "import",
+            "--db",
+            "x.db",
+            "a.csv",
+            "b.csv",
+            "--map",
+            "value=Amount",
+            "--set",
+            "metric=gmv",
+            "--wide",
+            "platform",
+            "--date-format",
+            "%d.%m.%Y",
+            "--dry-run",
+        ])
+        .expect("parses");
+        let Some(Command::Import {
+            files,
+            map,
+            set,
+            wide,
+            date_format,
+            dry_run,
+        }) = cli.command
+        else {
+            panic!("not an import: {cli:?}");
+        };
+        assert_eq!(cli.db, Some(PathBuf::from("x.db")));
+        assert_eq!(files.len(), 2);
+        assert_eq!(map, vec![(Field::Value, "Amount".to_string())]);
+        assert_eq!(set, vec![(Field::Metric, "gmv".to_string())]);
+        assert_eq!(wide, Some(Field::Platform));
+        assert_eq!(date_format.as_deref(), Some("%d.%m.%Y"));
+        assert!(dry_run);
+        assert!(
+            Cli::try_parse_from(["marketscope", "import", "a.csv", "--map", "colour of sky=x"])
+                .is_err()
+        );
+        assert!(
+            Cli::try_parse_from(["marketscope", "import", "a.csv", "--wide", "value"]).is_err()
+        );
+        let cli = Cli::try_parse_from(["marketscope"]).expect("no command opens the dashboard");
+        assert!(cli.command.is_none());
+    }
+}

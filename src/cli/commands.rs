@@ -1,0 +1,234 @@
+//! What each command does, over the store's API. Errors go up as `anyhow` with context; `main`
+//! prints them and sets the exit status.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use super::args::{Cli, Command, ExportFormat};
+use super::table;
+use crate::model::{Kind, Period, format};
+use crate::store::export::{self, Format};
+use crate::store::import::{ImportError, ImportOptions, Issues, read_path};
+use crate::store::{CatalogKind, SeriesQuery, Store};
+
+/// Where the store lives when neither `--db` nor `MARKETSCOPE_DB` says: the OS data directory.
+pub fn default_store_path() -> anyhow::Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "Marketscope")
+        .context("cannot find a home directory for the default store; pass --db PATH")?;
+    Ok(dirs.data_dir().join("marketscope.db"))
+}
+
+/// Runs a command. `None` means "open the dashboard", which `main` does after this returns the
+/// store path to open.
+pub fn run(cli: Cli) -> anyhow::Result<Option<PathBuf>> {
+    let explicit = cli.db.is_some();
+    let db = match cli.db {
+        Some(path) => path,
+        None => default_store_path()?,
+    };
+    let Some(command) = cli.command else {
+        if !explicit && !db.exists() {
+            create_default_store(&db)?;
+        }
+        return Ok(Some(db));
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match command {
+        Command::Init { sample } => init(&db, sample, &mut out)?,
+        Command::Import {
+            files,
+            map,
+            set,
+            wide,
+            date_format,
+            dry_run,
+        } => {
+            let options = ImportOptions {
+                map,
+                set,
+                wide,
+                date_format,
+                today: None,
+            };
+            import(&db, &files, &options, dry_run, &mut out)?
+        }
+        Command::Export {
+            platform,
+            metric,
+            region,
+            kind,
+            from,
+            to,
+            format,
+        } => {
+            let store = open_existing(&db)?;
+            let query = SeriesQuery {
+                platforms: resolve_all(&store, CatalogKind::Platform, &platform)?,
+                metrics: resolve_all(&store, CatalogKind::Metric, &metric)?,
+                regions: resolve_all(&store, CatalogKind::Region, &region)?,
+                kinds: kind
+                    .iter()
+                    .map(|k| Kind::parse(k).map_err(|e| anyhow::anyhow!("--kind: {e}")))
+                    .collect::<anyhow::Result<_>>()?,
+                from: parse_bound(from.as_deref(), "--from")?.map(|p| p.start),
+                to: parse_bound(to.as_deref(), "--to")?.map(|p| p.last_day()),
+                source_id: None,
+            };
+            let format = match format {
+                ExportFormat::Csv => Format::Csv,
+                ExportFormat::Json => Format::Json,
+            };
+            export::write(&store, &query, format, &mut out)?;
+        }
+        Command::Summary => {
+            let store = open_existing(&db)?;
+            write!(out, "{}", summary(&store)?)?;
+        }
+    }
+    out.flush()?;
+    Ok(None)
+}
+
+/// First run: the default store is created and seeded with the sample, through the importer.
+fn create_default_store(db: &Path) -> anyhow::Result<()> {
+    if let Some(dir) = db.parent() {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    }
+    let mut store = Store::create(db)?;
+    store
+        .load_sample()
+        .context("the embedded sample data did not import")?;
+    Ok(())
+}
+
+fn open_existing(db: &Path) -> anyhow::Result<Store> {
+    if !db.exists() {
+        bail!(
+            "{}: no store there; create one with `marketscope init --sample` or `marketscope import FILE`",
+            db.display()
+        );
+    }
+    Ok(Store::open_read_only(db)?)
+}
+
+fn init(db: &Path, sample: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    let mut store = Store::create(db)?;
+    if sample {
+        let report = store.load_sample()?;
+        write!(out, "{report}")?;
+    }
+    writeln!(out, "created {}", db.display())?;
+    Ok(())
+}
+
+fn import(
+    db: &Path,
+    files: &[PathBuf],
+    options: &ImportOptions,
+    dry_run: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    // Every file is read before anything is written, so all their problems are listed at once.
+    let mut parsed = Vec::new();
+    let mut issues = Issues::default();
+    for file in files {
+        match read_path(file, options) {
+            Ok(p) => parsed.push(p),
+            Err(ImportError::Invalid { issues: list, more }) => {
+                list.into_iter().for_each(|i| issues.push(i));
+                issues.more += more;
+            }
+            Err(other) => return Err(other.into()),
+        }
+    }
+    if !issues.is_empty() {
+        return Err(issues.into_error().into());
+    }
+    let existed = db.exists();
+    let mut store = Store::open(db)?;
+    match store.import(parsed, dry_run) {
+        Ok(report) => {
+            write!(out, "{report}")?;
+            Ok(())
+        }
+        Err(e) => {
+            drop(store);
+            if !existed {
+                // A store this command created for a failed import would only be an empty file.
+                remove_store_files(db);
+            }
+            Err(e.into())
+        }
+    }
+}
+
+fn remove_store_files(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = db.as_os_str().to_owned();
+        path.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(path));
+    }
+}
+
+fn resolve_all(store: &Store, kind: CatalogKind, names: &[String]) -> anyhow::Result<Vec<String>> {
+    names
+        .iter()
+        .map(|name| {
+            store.resolve(kind, name)?.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "no {} named {name:?} in {} (by id or display name)",
+                    kind.as_str(),
+                    store.path().display()
+                )
+            })
+        })
+        .collect()
+}
+
+fn parse_bound(text: Option<&str>, flag: &str) -> anyhow::Result<Option<Period>> {
+    text.map(|t| Period::parse(t).map_err(|e| anyhow::anyhow!("{flag} {t:?}: {e}")))
+        .transpose()
+}
+
+fn summary(store: &Store) -> anyhow::Result<String> {
+    let names: std::collections::HashMap<String, String> = store
+        .platforms()?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut summary = store.summary()?;
+    summary.sort_by_cached_key(|r| {
+        let name = names.get(&r.platform).unwrap_or(&r.platform);
+        (name.to_lowercase(), r.metric.clone())
+    });
+    let rows: Vec<Vec<String>> = summary
+        .into_iter()
+        .map(|r| {
+            vec![
+                names.get(&r.platform).cloned().unwrap_or(r.platform),
+                r.metric,
+                r.points.to_string(),
+                r.first.label(),
+                r.last.label(),
+                format::compact(r.latest_value, r.unit),
+            ]
+        })
+        .collect();
+    let mut text = table::render(
+        &["platform", "metric", "points", "first", "last", "latest"],
+        &rows,
+        &[2, 5],
+    );
+    text.push_str(&format!(
+        "\n{} observations, {} events, {} sources in {}\n",
+        store.observation_count()?,
+        store.event_count()?,
+        store.sources()?.len(),
+        store.path().display()
+    ));
+    Ok(text)
+}

@@ -1,0 +1,9 @@
+//! The command line: argument parsing (clap) and wiring of the store's commands. A contract other
+//! tools script against: data on stdout, messages on stderr, non-zero exit on failure.
+
+mod args;
+mod commands;
+mod table;
+
+pub use args::{Cli, Command};
+pub use commands::{default_store_path, run};
