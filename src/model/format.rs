@@ -66,7 +66,10 @@ mod tests {
     #[test]
     fn qualified_values_say_their_wording() {
         assert_eq!(qualified(100e9, Unit::Usd, Qualifier::About), "about $100B");
-        assert_eq!(qualified(300.0, Unit::Count, Qualifier::MoreThan), "more than 300");
+        assert_eq!(
+            qualified(300.0, Unit::Count, Qualifier::MoreThan),
+            "more than 300"
+        );
         assert_eq!(qualified(5e9, Unit::Usd, Qualifier::None), "$5B");
     }
 }
