@@ -214,7 +214,7 @@ fn summary(store: &Store) -> anyhow::Result<String> {
                 r.points.to_string(),
                 r.first.label(),
                 r.last.label(),
-                format::compact(r.latest_value, r.unit),
+                format::qualified(r.latest_value, r.unit, r.latest_qualifier),
             ]
         })
         .collect();

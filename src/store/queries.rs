@@ -53,6 +53,7 @@ pub struct SummaryRow {
     pub last: Period,
     /// The latest period's value (the first source's when several give it).
     pub latest_value: f64,
+    pub latest_qualifier: crate::model::Qualifier,
 }
 
 /// Appends `AND column IN (?, ?, ...)` for a non-empty list, binding every value.
@@ -214,6 +215,7 @@ impl Store {
                         first: o.period,
                         last: o.period,
                         latest_value: o.value,
+                        latest_qualifier: o.qualifier,
                     },
                 );
                 continue;
@@ -222,12 +224,12 @@ impl Store {
             if o.period.start < row.first.start {
                 row.first = o.period;
             }
-            // The latest is the period that ends last; of equal ends, the finer grain.
-            if (o.period.end(), std::cmp::Reverse(o.period.grain))
-                > (row.last.end(), std::cmp::Reverse(row.last.grain))
-            {
+            // The latest is the period that ends last; of equal ends (Q4 2025 and 2025), the
+            // longer period, which says more about the year.
+            if (o.period.end(), o.period.grain) > (row.last.end(), row.last.grain) {
                 row.last = o.period;
                 row.latest_value = o.value;
+                row.latest_qualifier = o.qualifier;
             }
         }
         Ok(rows.into_values().collect())

@@ -1,0 +1,208 @@
+//! The command line as scripts use it: exit status, stdout, stderr, and export/import round trips.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn marketscope(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_marketscope"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("MARKETSCOPE_DB")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn init_with_the_sample_then_summary_prints_the_table() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let init = marketscope(&db, &["init", "--sample"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    let summary = marketscope(&db, &["summary"]);
+    assert!(summary.status.success(), "{}", stderr(&summary));
+    let text = stdout(&summary);
+    assert!(text.starts_with("platform"), "{text}");
+    let tiktok = text
+        .lines()
+        .find(|l| l.starts_with("TikTok Shop ") && l.contains(" gmv "))
+        .unwrap_or_else(|| panic!("no TikTok Shop gmv row in\n{text}"));
+    assert!(tiktok.trim_end().ends_with("$100B"), "{tiktok}");
+    let again = marketscope(&db, &["init"]);
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("already there"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn export_then_import_into_a_new_store_gives_the_same_rows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = dir.path().join("a.db");
+    assert!(marketscope(&first, &["init", "--sample"]).status.success());
+    let export = marketscope(&first, &["export"]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let csv_path = dir.path().join("all.csv");
+    std::fs::write(&csv_path, &export.stdout).expect("write export");
+
+    // The catalog travels separately; the rows themselves must come back identical.
+    let second = dir.path().join("b.db");
+    let import = marketscope(&second, &["import", csv_path.to_str().expect("utf-8 path")]);
+    assert!(import.status.success(), "{}", stderr(&import));
+    let again = marketscope(&second, &["export"]);
+    assert_eq!(stdout(&again), stdout(&export));
+}
+
+#[test]
+fn a_spreadsheet_with_its_own_columns_imports_with_map_and_set_and_exports_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let sheet = dir.path().join("sheet.csv");
+    std::fs::write(
+        &sheet,
+        "Shop,Day,Daily installs,Where\nTEMU,Jan 1 2000,\"1,200\",US\nTEMU,Jan 2 2000,1.3K,US\n",
+    )
+    .expect("write sheet");
+    let import = marketscope(
+        &db,
+        &[
+            "import",
+            sheet.to_str().expect("path"),
+            "--map",
+            "platform=Shop",
+            "--map",
+            "period=Day",
+            "--map",
+            "value=Daily installs",
+            "--map",
+            "region=Where",
+            "--set",
+            "metric=downloads",
+            "--set",
+            "source=Store analytics",
+        ],
+    );
+    assert!(import.status.success(), "{}", stderr(&import));
+    assert!(
+        stdout(&import).contains("2 inserted"),
+        "{}",
+        stdout(&import)
+    );
+    let export = stdout(&marketscope(&db, &["export"]));
+    assert_eq!(
+        export,
+        "platform,metric,region,period,grain,value,unit,kind,qualifier,source,source_url,note\n\
+         temu,downloads,us,2000-01-01,day,1200,count,actual,,Store analytics,,\n\
+         temu,downloads,us,2000-01-02,day,1300,count,actual,,Store analytics,,\n"
+    );
+    // Re-importing the export changes nothing.
+    let back = dir.path().join("back.csv");
+    std::fs::write(&back, &export).expect("write");
+    let reimport = marketscope(&db, &["import", back.to_str().expect("path")]);
+    assert!(
+        stdout(&reimport).contains("0 inserted, 0 replaced, 2 unchanged"),
+        "{}",
+        stdout(&reimport)
+    );
+}
+
+#[test]
+fn a_bad_file_exits_non_zero_naming_file_line_and_column_and_creates_no_store() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "platform,metric,period,value\ntemu,gmv,2024,1\ntemu,gmv,2025,lots\n",
+    )
+    .expect("write");
+    let out = marketscope(&db, &["import", bad.to_str().expect("path")]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("bad.csv:3: column \"value\": \"lots\""),
+        "{err}"
+    );
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert!(
+        !db.exists(),
+        "a failed import must not leave a new empty store behind"
+    );
+}
+
+#[test]
+fn export_filters_by_name_kind_and_period_and_writes_json() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    assert!(marketscope(&db, &["init", "--sample"]).status.success());
+    let out = marketscope(
+        &db,
+        &[
+            "export",
+            "--platform",
+            "TikTok Shop",
+            "--metric",
+            "GMV",
+            "--kind",
+            "estimate",
+            "--from",
+            "2025",
+            "--to",
+            "2025",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let rows = rows.as_array().expect("an array");
+    assert!(!rows.is_empty());
+    for row in rows {
+        assert_eq!(row["platform"], "tiktok_shop");
+        assert_eq!(row["kind"], "estimate");
+        assert!(
+            row["period"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("2025")),
+            "{row}"
+        );
+    }
+    let unknown = marketscope(&db, &["export", "--platform", "Nope"]);
+    assert!(!unknown.status.success());
+    assert!(stderr(&unknown).contains("no platform named \"Nope\""));
+}
+
+#[test]
+fn the_store_path_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("env.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_marketscope"))
+        .args(["init", "--sample"])
+        .env("MARKETSCOPE_DB", &db)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(db.exists());
+}
+
+#[test]
+fn summary_of_a_missing_store_says_how_to_make_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = marketscope(&dir.path().join("none.db"), &["summary"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("marketscope init --sample"),
+        "{}",
+        stderr(&out)
+    );
+}

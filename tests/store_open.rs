@@ -1,0 +1,163 @@
+//! Opening stores: new, newer, foreign, broken and read-only files are handled, and a refused
+//! file is left byte-for-byte as it was.
+
+mod common;
+
+use std::path::Path;
+
+use common::{TempStore, opts};
+use marketscope::store::{Store, StoreError, schema};
+
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read file")
+}
+
+#[test]
+fn a_missing_file_becomes_an_empty_store_at_the_current_version() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("new.db");
+    let store = Store::open(&path).expect("created");
+    assert_eq!(store.observation_count().expect("count"), 0);
+    assert!(!store.is_read_only());
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).expect("sqlite opens it");
+    let version: i32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, schema::CURRENT_VERSION);
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_newer_store_is_refused_and_left_untouched() {
+    let t = TempStore::with_sample();
+    let path = t.path();
+    drop(t.store);
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch("PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);")
+            .expect("bump version");
+    }
+    let before = bytes(&path);
+    match Store::open(&path) {
+        Err(StoreError::NewerVersion {
+            found: 99,
+            supported,
+            ..
+        }) => {
+            assert_eq!(supported, schema::CURRENT_VERSION)
+        }
+        Err(other) => panic!("expected NewerVersion, got {other}"),
+        Ok(_) => panic!("a newer store must be refused"),
+    }
+    let message = Store::open_read_only(&path)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(message.contains("newer than this program"), "{message}");
+    assert_eq!(bytes(&path), before, "the refused store must not change");
+}
+
+#[test]
+fn another_programs_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch(
+            "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');",
+        )
+        .expect("foreign schema");
+    }
+    let before = bytes(&path);
+    assert!(matches!(Store::open(&path), Err(StoreError::Foreign(_))));
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn random_bytes_an_empty_file_and_a_directory_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let junk = dir.path().join("junk.db");
+    let noise: Vec<u8> = (0..8192u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    std::fs::write(&junk, &noise).expect("write junk");
+    let err = Store::open(&junk)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("not a SQLite database"), "{err}");
+    assert_eq!(bytes(&junk), noise);
+
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").expect("write empty");
+    assert!(matches!(Store::open(&empty), Err(StoreError::EmptyFile(_))));
+    assert_eq!(bytes(&empty), b"");
+
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::IsADirectory(_))
+    ));
+    let orphan = dir.path().join("no/such/dir/x.db");
+    assert!(matches!(
+        Store::open(&orphan),
+        Err(StoreError::NoParentDir(_))
+    ));
+}
+
+#[test]
+fn a_read_only_store_reads_but_refuses_imports() {
+    let mut t = TempStore::with_sample();
+    let count = t.count();
+    let path = t.path();
+    drop(std::mem::replace(
+        &mut t.store,
+        Store::open_read_only(&path).expect("read-only open"),
+    ));
+    assert!(t.store.is_read_only());
+    assert_eq!(t.count(), count);
+    let result = t.import(
+        "x.csv",
+        "platform,metric,period,value\ntemu,gmv,2030,1\n",
+        &opts(),
+    );
+    let message = result.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("read-only"), "{message}");
+    assert_eq!(t.count(), count);
+}
+
+#[test]
+fn a_dry_run_reports_but_writes_nothing() {
+    let mut t = TempStore::new();
+    let parsed = marketscope::store::import::read_file(
+        "d.csv",
+        b"platform,metric,period,value\ntemu,gmv,2024,1\n",
+        &opts(),
+    )
+    .expect("reads");
+    let report = t.store.import(vec![parsed], true).expect("dry run");
+    assert!(report.dry_run);
+    assert_eq!(report.files[0].inserted, 1);
+    assert_eq!(t.count(), 0);
+    assert!(
+        t.store.platforms().expect("platforms").is_empty(),
+        "no catalog rows either"
+    );
+}
+
+#[test]
+fn another_connections_write_changes_the_data_version() {
+    let mut a = TempStore::new();
+    let b = Store::open(&a.path()).expect("second connection");
+    let before = b.data_version().expect("version");
+    a.import(
+        "x.csv",
+        "platform,metric,period,value\ntemu,gmv,2024,1\n",
+        &opts(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_ne!(b.data_version().expect("version"), before);
+}
