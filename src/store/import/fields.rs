@@ -307,7 +307,7 @@ pub fn detect_kind(
         return Ok(FileKind::Sources);
     }
     Err(format!(
-        "cannot tell what this file holds from its header ({}): observations need platform, metric, period and value columns; events need date and title",
+        "cannot tell what this file holds from its header ({}): observations need platform, metric, period and value columns, events need date and title; name yours with --map FIELD=COLUMN (e.g. --map value=Amount)",
         header
             .iter()
             .map(|h| h.trim())

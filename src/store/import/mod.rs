@@ -155,7 +155,7 @@ impl std::fmt::Display for ImportReport {
         for file in &self.files {
             writeln!(
                 f,
-                "{}: {verb} {} {} rows: {} inserted, {} replaced, {} unchanged",
+                "{}: {verb} {} rows of {}: {} inserted, {} replaced, {} unchanged",
                 file.file, file.rows, file.kind, file.inserted, file.replaced, file.unchanged
             )?;
             for warning in &file.warnings {
