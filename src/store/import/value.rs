@@ -211,7 +211,7 @@ pub fn parse_value(text: &str) -> Result<ValueCell, String> {
 
 fn parse_number(text: &str) -> Result<f64, String> {
     if text.is_empty() {
-        return Err("no number".into());
+        return Err("not a number".into());
     }
     let digits = if text.contains(',') {
         check_thousands(text)?;
