@@ -178,8 +178,8 @@ impl Period {
         match self.grain {
             Grain::Day => true,
             Grain::Month => d.day() == 1,
-            Grain::Quarter => d.day() == 1 && (d.month() - 1) % 3 == 0,
-            Grain::Half => d.day() == 1 && (d.month() - 1) % 6 == 0,
+            Grain::Quarter => d.day() == 1 && (d.month() - 1).is_multiple_of(3),
+            Grain::Half => d.day() == 1 && (d.month() - 1).is_multiple_of(6),
             Grain::Year => d.day() == 1 && d.month() == 1,
         }
     }
@@ -330,7 +330,7 @@ fn parse_year(t: &str) -> Parsed {
 fn parse_quarter_or_half(t: &str) -> Parsed {
     let upper = t.to_ascii_uppercase();
     let parts: Vec<&str> = upper
-        .split(|c: char| c == '-' || c == ' ' || c == '/' || c == '_')
+        .split(['-', ' ', '/', '_'])
         .filter(|p| !p.is_empty())
         .collect();
     let (year_text, tag) = match parts.as_slice() {
@@ -353,7 +353,7 @@ fn parse_quarter_or_half(t: &str) -> Parsed {
 /// `2025-11`, `2025/11`, `Nov 2025`, `November 2025`, `Nov-2025`.
 fn parse_month(t: &str) -> Parsed {
     let parts: Vec<&str> = t
-        .split(|c: char| c == '-' || c == ' ' || c == '/' || c == ',')
+        .split(['-', ' ', '/', ','])
         .filter(|p| !p.is_empty())
         .collect();
     match parts.as_slice() {

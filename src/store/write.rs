@@ -44,6 +44,27 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('_').to_string()
 }
 
+/// A platform's columns after its id, as compared to tell a replacement from no change.
+type PlatformRow = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+);
+
+/// An event's columns besides its key (date, title, source).
+type EventRow = (
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
 /// Maps names as written (lowercased id or display name) to catalog ids.
 #[derive(Default)]
 struct Names {
@@ -211,7 +232,7 @@ impl Writer<'_, '_> {
         match &file.records {
             Records::Platforms(rows) => {
                 for r in rows {
-                    let existing: Option<(String, Option<String>, Option<String>, Option<String>, String, String)> = self
+                    let existing: Option<PlatformRow> = self
                         .tx
                         .query_row(
                             "SELECT name, name_zh, parent, parent_zh, colour, type FROM platforms WHERE id = ?1",
@@ -509,16 +530,26 @@ impl Writer<'_, '_> {
         };
         let (source_id, _) = self.upsert_source(&r.source)?;
         let start = r.date.start_iso();
-        let existing: Option<(i64, String, Option<String>, Option<String>, String, Option<String>, Option<String>, String)> = self
+        let existing: Option<EventRow> = self
             .tx
             .query_row(
-                "SELECT id, date_grain, end_start, end_grain, category, platform, region, description \
+                "SELECT date_grain, end_start, end_grain, category, platform, region, description \
                  FROM events WHERE date_start = ?1 AND title = ?2 AND source_id = ?3",
                 params![start, r.title, source_id],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?, row.get(7)?)),
+                |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                        row.get(5)?,
+                        row.get(6)?,
+                    ))
+                },
             )
             .optional()?;
-        let new = (
+        let new: EventRow = (
             r.date.grain.as_str().to_string(),
             r.end.map(|e| e.start_iso()),
             r.end.map(|e| e.grain.as_str().to_string()),
@@ -527,23 +558,7 @@ impl Writer<'_, '_> {
             region,
             r.description.clone(),
         );
-        let outcome = match &existing {
-            None => Outcome::Inserted,
-            Some(e)
-                if (
-                    e.1.clone(),
-                    e.2.clone(),
-                    e.3.clone(),
-                    e.4.clone(),
-                    e.5.clone(),
-                    e.6.clone(),
-                    e.7.clone(),
-                ) == new =>
-            {
-                Outcome::Unchanged
-            }
-            Some(_) => Outcome::Replaced,
-        };
+        let outcome = upsert_outcome(existing.as_ref(), &new);
         if outcome != Outcome::Unchanged {
             self.tx.execute(
                 "INSERT INTO events (date_start, date_grain, end_start, end_grain, title, category, \

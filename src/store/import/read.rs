@@ -620,15 +620,15 @@ fn event(
     let title = problems.required(row, Field::Title);
     let category = problems.parse(row, Field::Category, EventCategory::parse);
     let (date, end) = (date?, end?);
-    if let Some(end) = end {
-        if end.end() < date.start {
-            problems.field(
-                row,
-                Field::EndDate,
-                format!("ends before the event starts ({})", date.label()),
-            );
-            return None;
-        }
+    if let Some(end) = end
+        && end.end() < date.start
+    {
+        problems.field(
+            row,
+            Field::EndDate,
+            format!("ends before the event starts ({})", date.label()),
+        );
+        return None;
     }
     Some(EventRecord {
         line: row.line,
