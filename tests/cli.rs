@@ -206,3 +206,35 @@ fn summary_of_a_missing_store_says_how_to_make_one() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_default_store_is_created_with_the_sample_on_first_use() {
+    let home = tempfile::tempdir().expect("temp home");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_marketscope"))
+            .args(args)
+            .env_remove("MARKETSCOPE_DB")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .output()
+            .expect("runs")
+    };
+    let first = run(&["summary"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).contains("TikTok Shop"), "{}", stdout(&first));
+    let store = home.path().join("data/marketscope/marketscope.db");
+    assert!(
+        store.exists(),
+        "the default store lives in the OS data directory"
+    );
+    // A store that exists is never reseeded: an import's rows survive the next start.
+    let extra = home.path().join("extra.csv");
+    std::fs::write(&extra, "platform,metric,period,value\nmy_shop,gmv,2024,1\n").expect("write");
+    assert!(
+        run(&["import", extra.to_str().expect("path")])
+            .status
+            .success()
+    );
+    let again = run(&["summary"]);
+    assert!(stdout(&again).contains("my_shop"), "{}", stdout(&again));
+}

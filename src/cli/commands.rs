@@ -28,10 +28,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<PathBuf>> {
         Some(path) => path,
         None => default_store_path()?,
     };
+    // The default store is made on first use by any command but `init`, which makes it itself.
+    if !explicit && !db.exists() && !matches!(cli.command, Some(Command::Init { .. })) {
+        create_default_store(&db)?;
+    }
     let Some(command) = cli.command else {
-        if !explicit && !db.exists() {
-            create_default_store(&db)?;
-        }
         return Ok(Some(db));
     };
     let stdout = std::io::stdout();
