@@ -1,1 +1,17 @@
-//! Pure functions over observations: growth, CAGR, indexing, resampling. No I/O, no egui.
+//! Pure functions over observations: which figure heads a period, growth (computed and measured),
+//! CAGR, index-to-100, the log transform and calendar ticks. No I/O, no egui: each is unit-tested
+//! against values computed by hand.
+
+pub mod growth;
+pub mod headline;
+pub mod index;
+pub mod measure;
+pub mod scale;
+pub mod ticks;
+
+pub use growth::{DerivedGrowth, derive_yoy, yoy_qualifier};
+pub use headline::{headline, kind_rank};
+pub use index::{index_base, index_value};
+pub use measure::{Measurement, cagr_pct, change_pct, measure, years_between};
+pub use scale::{from_log10, log_ticks, to_log10};
+pub use ticks::{CalendarTick, TickUnit, calendar_ticks, date_of_day, day_number};
