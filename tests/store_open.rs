@@ -161,3 +161,56 @@ fn another_connections_write_changes_the_data_version() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert_ne!(b.data_version().expect("version"), before);
 }
+
+#[test]
+fn a_truncated_store_is_refused_and_left_untouched() {
+    let t = TempStore::with_sample();
+    let path = t.path();
+    drop(t.store);
+    let full = bytes(&path);
+    assert!(full.len() > 8192, "the sample store spans several pages");
+    let cut = &full[..full.len() / 2];
+    std::fs::write(&path, cut).expect("truncate");
+    // SQLite may open a truncated file; reading it must fail cleanly, never crash or rewrite it.
+    match Store::open(&path) {
+        Ok(store) => assert!(
+            store.series(&Default::default()).is_err() || store.observation_count().is_err()
+        ),
+        Err(e) => assert!(
+            e.to_string().contains("s.db") || e.to_string().contains("test.db"),
+            "{e}"
+        ),
+    }
+    assert_eq!(bytes(&path), cut);
+}
+
+#[test]
+fn a_write_waits_a_bounded_time_for_another_writer_then_says_busy_while_reads_go_on() {
+    let mut t = TempStore::with_sample();
+    let count = t.count();
+    let other = rusqlite::Connection::open(t.path()).expect("second connection");
+    other
+        .execute_batch("BEGIN IMMEDIATE; DELETE FROM observations WHERE platform = 'temu';")
+        .expect("hold the write lock");
+    // Reads see the last committed state while the other transaction is open (WAL).
+    assert_eq!(t.count(), count);
+    t.store
+        .set_busy_timeout(std::time::Duration::from_millis(200))
+        .expect("timeout");
+    let result = t.import(
+        "x.csv",
+        "platform,metric,period,value\ntemu,gmv,2030,1\n",
+        &opts(),
+    );
+    let message = result.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("busy"), "{message}");
+    other.execute_batch("ROLLBACK").expect("release");
+    assert_eq!(t.count(), count, "nothing was lost or half-written");
+    t.import(
+        "x.csv",
+        "platform,metric,period,value\ntemu,gmv,2030,1\n",
+        &opts(),
+    )
+    .unwrap_or_else(|e| panic!("once the lock is gone the import goes through: {e}"));
+    assert_eq!(t.count(), count + 1);
+}

@@ -107,6 +107,9 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         if !read_only {
             configure(&conn).map_err(|e| StoreError::at(path, e))?;
+            if version > 0 && version < schema::CURRENT_VERSION {
+                schema::backup(&conn, path, version)?;
+            }
             schema::migrate(&mut conn, version)?;
         } else if version < schema::CURRENT_VERSION {
             return Err(StoreError::NeedsMigration {
@@ -128,6 +131,11 @@ impl Store {
 
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// How long a write waits for another writer before failing with [`StoreError::Busy`].
+    pub fn set_busy_timeout(&self, timeout: Duration) -> Result<(), StoreError> {
+        Ok(self.conn.busy_timeout(timeout)?)
     }
 
     /// Changes whenever another connection commits to the store: the UI polls it to refresh.

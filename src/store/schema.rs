@@ -1,7 +1,9 @@
 //! The store's schema and its migrations, versioned with `PRAGMA user_version`. Each migration runs
 //! in one transaction with the version bump, so a store is always at one whole version.
 
-use rusqlite::{Connection, Transaction};
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
 
 use super::StoreError;
 
@@ -95,25 +97,120 @@ pub fn read_version(conn: &Connection) -> Result<(i32, i32, bool), StoreError> {
     Ok((version, app_id, has_tables))
 }
 
-/// Brings the store up to [`CURRENT_VERSION`], one transaction per step.
+/// Brings the store up to [`CURRENT_VERSION`] in one transaction: a failure anywhere leaves the
+/// store at the version it had.
 pub fn migrate(conn: &mut Connection, from_version: i32) -> Result<(), StoreError> {
-    for (index, sql) in MIGRATIONS
-        .iter()
-        .enumerate()
-        .skip(from_version.max(0) as usize)
-    {
-        let tx = conn.transaction()?;
-        apply(&tx, sql, index as i32 + 1)?;
-        tx.commit()?;
+    migrate_steps(conn, from_version, MIGRATIONS)
+}
+
+fn migrate_steps(
+    conn: &mut Connection,
+    from_version: i32,
+    steps: &[&str],
+) -> Result<(), StoreError> {
+    if from_version as usize >= steps.len() {
+        return Ok(());
     }
+    let tx = conn.transaction()?;
+    for (index, sql) in steps.iter().enumerate().skip(from_version.max(0) as usize) {
+        tx.execute_batch(sql)?;
+        // PRAGMA takes no bound parameters; both values are integers of this program, not user text.
+        tx.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
+            index + 1
+        ))?;
+    }
+    tx.commit()?;
     Ok(())
 }
 
-fn apply(tx: &Transaction<'_>, sql: &str, to_version: i32) -> Result<(), StoreError> {
-    tx.execute_batch(sql)?;
-    // PRAGMA takes no bound parameters; both values are compile-time integers, never user text.
-    tx.execute_batch(&format!(
-        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {to_version};"
-    ))?;
-    Ok(())
+/// Copies the store aside as `NAME.bak-vN` before a migration changes it, so the user keeps the
+/// file an older Marketscope can still open. Never overwrites an earlier copy.
+pub fn backup(conn: &Connection, path: &Path, version: i32) -> Result<PathBuf, StoreError> {
+    let base = format!("{}.bak-v{version}", path.display());
+    let mut target = PathBuf::from(&base);
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = PathBuf::from(format!("{base}.{n}"));
+    }
+    // VACUUM INTO writes a consistent copy, WAL contents included; the path is a bound parameter.
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(conn: &Connection) -> i32 {
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version")
+    }
+
+    #[test]
+    fn a_failing_step_leaves_the_store_at_its_old_version() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        migrate_steps(&mut conn, 0, &[V1]).expect("v1");
+        conn.execute(
+            "INSERT INTO platforms (id, name, colour) VALUES ('a', 'A', '#000000')",
+            [],
+        )
+        .expect("a row");
+        let steps = [
+            V1,
+            "CREATE TABLE views (id INTEGER PRIMARY KEY);",
+            "THIS IS NOT SQL",
+        ];
+        assert!(migrate_steps(&mut conn, 1, &steps).is_err());
+        assert_eq!(version(&conn), 1);
+        let views: bool = conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'views')",
+                [],
+                |r| r.get(0),
+            )
+            .expect("schema query");
+        assert!(!views, "the step before the failure is rolled back too");
+        let kept: i64 = conn
+            .query_row("SELECT COUNT(*) FROM platforms", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(kept, 1);
+    }
+
+    #[test]
+    fn steps_after_the_current_version_run_and_bump_it() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        migrate_steps(&mut conn, 0, &[V1]).expect("v1");
+        let steps = [V1, "CREATE TABLE views (id INTEGER PRIMARY KEY);"];
+        migrate_steps(&mut conn, 1, &steps).expect("v2");
+        assert_eq!(version(&conn), 2);
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .expect("id");
+        assert_eq!(app_id, APPLICATION_ID);
+    }
+
+    #[test]
+    fn a_backup_is_a_whole_store_beside_the_original_and_never_overwritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("s.db");
+        let mut conn = Connection::open(&path).expect("open");
+        migrate_steps(&mut conn, 0, &[V1]).expect("v1");
+        conn.execute(
+            "INSERT INTO regions (id, name) VALUES ('us', 'United States')",
+            [],
+        )
+        .expect("a row");
+        let first = backup(&conn, &path, 1).expect("backup");
+        assert_eq!(first, dir.path().join("s.db.bak-v1"));
+        let second = backup(&conn, &path, 1).expect("second backup");
+        assert_eq!(second, dir.path().join("s.db.bak-v1.2"));
+        let copy = Connection::open(&first).expect("open copy");
+        let regions: i64 = copy
+            .query_row("SELECT COUNT(*) FROM regions", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(regions, 2, "global and us");
+        assert_eq!(version(&copy), 1);
+    }
 }
