@@ -225,6 +225,9 @@ impl Period {
         if t.is_empty() {
             return Err(PeriodError::Unrecognised);
         }
+        if let Some(result) = parse_iso_date(t) {
+            return result;
+        }
         parse_year(t)
             .or_else(|| parse_quarter_or_half(t))
             .or_else(|| parse_month(t))
@@ -305,6 +308,25 @@ fn month_from_name(name: &str) -> Option<u32> {
     FULL.iter()
         .position(|full| full.starts_with(&lower) || (lower == "sept" && *full == "september"))
         .map(|i| i as u32 + 1)
+}
+
+/// `YYYY-MM-DD`, the form exports and most machine-made files use, read without allocating.
+fn parse_iso_date(t: &str) -> Parsed {
+    let b = t.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    Some(
+        NaiveDate::from_ymd_opt(year as i32, month, day)
+            .map(Period::day)
+            .ok_or(PeriodError::NoSuchDate),
+    )
 }
 
 fn year_number(text: &str) -> Option<i32> {

@@ -377,8 +377,13 @@ impl Writer<'_, '_> {
     /// The source's id, adding it (or its newly given title and date) to the store.
     fn upsert_source(&mut self, source: &SourceRef) -> Result<(i64, Outcome), StoreError> {
         let key = (source.publisher.clone(), source.url.clone());
+        let known = self.catalog.sources.get(&key).copied();
+        // Most rows name a known source and say nothing new about it.
+        if let (Some(id), None, None) = (known, &source.title, source.published) {
+            return Ok((id, Outcome::Unchanged));
+        }
         let published = source.published.map(|d| d.format("%Y-%m-%d").to_string());
-        if let Some(&id) = self.catalog.sources.get(&key) {
+        if let Some(id) = known {
             let (title, old_published): (String, Option<String>) = self.tx.query_row(
                 "SELECT title, published FROM sources WHERE id = ?1",
                 [id],
