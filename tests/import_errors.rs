@@ -249,3 +249,36 @@ fn the_error_list_is_capped_and_counts_the_rest() {
         other => panic!("expected a capped list, got {other:?}"),
     }
 }
+
+#[test]
+fn a_100_mb_single_line_is_reported_briefly() {
+    let mut csv = b"platform,metric,period,value\ntemu,gmv,2024,".to_vec();
+    csv.extend(std::iter::repeat_n(b'9', 100 * 1024 * 1024));
+    csv.push(b'x');
+    let found = rejected(&csv);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].line, Some(2));
+    let shown = found[0].to_string();
+    assert!(
+        shown.len() < 400,
+        "the message quotes a short head of the cell: {} bytes",
+        shown.len()
+    );
+    assert!(shown.contains("characters)"), "{shown}");
+}
+
+#[test]
+fn a_million_row_file_with_one_bad_row_at_the_end_writes_nothing() {
+    let mut csv = String::with_capacity(40 * 1_000_000);
+    csv.push_str("platform,metric,region,period,value\n");
+    let start = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
+    for i in 0..1_000_000usize {
+        let day = start + chrono::Duration::days((i / 40) as i64);
+        csv.push_str(&format!("s{},downloads,us,{day},{i}\n", i % 40));
+    }
+    csv.push_str("s0,downloads,us,2100-02-30,1\n");
+    let found = rejected(csv.as_bytes());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].line, Some(1_000_002));
+    assert!(found[0].message.contains("no such date"), "{}", found[0]);
+}

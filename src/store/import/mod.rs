@@ -55,10 +55,20 @@ impl std::fmt::Display for ImportIssue {
             (None, None) => {}
         }
         if let Some(text) = &self.text {
-            write!(f, " {text:?}:")?;
+            write!(f, " {:?}:", shorten(text))?;
         }
         write!(f, " {}", self.message)
     }
+}
+
+/// A quoted cell cut to a readable length: a 100 MB field must not become a 100 MB message.
+fn shorten(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    if text.chars().count() <= MAX_CHARS {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(MAX_CHARS).collect();
+    format!("{head}… ({} characters)", text.chars().count())
 }
 
 /// The most problems listed for one import; the rest are counted.
