@@ -358,7 +358,7 @@ fn parse_quarter_or_half(t: &str) -> Parsed {
     let (year_text, tag) = match parts.as_slice() {
         [a, b] if year_number(a).is_some() => (*a, *b),
         [a, b] if year_number(b).is_some() => (*b, *a),
-        [single] if single.len() == 6 => (&single[..4], &single[4..]),
+        [single] if single.len() == 6 && single.is_ascii() => (&single[..4], &single[4..]),
         _ => return None,
     };
     let year = year_number(year_text)?;
@@ -502,6 +502,8 @@ mod tests {
         assert_eq!(Period::parse(""), Err(PeriodError::Unrecognised));
         assert_eq!(Period::parse("202"), Err(PeriodError::Unrecognised));
         assert_eq!(Period::parse("Foo 2025"), Err(PeriodError::Unrecognised));
+        // Found by proptest: six bytes that are not six ASCII characters once crashed the parser.
+        assert_eq!(Period::parse("?🕴Q"), Err(PeriodError::Unrecognised));
     }
 
     #[test]
