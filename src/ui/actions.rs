@@ -1,0 +1,146 @@
+//! Every user action is one value here, with its label and keyboard shortcut: menus, buttons, keys
+//! and the shortcut overlay all go through [`Action`], and tests drive the app the same way.
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+
+use super::settings::View;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    ShowView(View),
+    ResetZoom,
+    ToggleLog,
+    ToggleIndex,
+    ToggleEvents,
+    ToggleStack,
+    ToggleTheme,
+    ToggleShortcuts,
+    ClearMeasure,
+    CopyCsv,
+    OpenImport,
+    Reload,
+    /// Filters, toggles and zoom back to their defaults (the theme stays).
+    ResetView,
+}
+
+impl Action {
+    /// In the order the shortcut overlay lists them.
+    pub const ALL: [Action; 19] = [
+        Action::ShowView(View::Gmv),
+        Action::ShowView(View::Growth),
+        Action::ShowView(View::Downloads),
+        Action::ShowView(View::BrandSales),
+        Action::ShowView(View::Events),
+        Action::ShowView(View::Table),
+        Action::ShowView(View::Sources),
+        Action::ResetZoom,
+        Action::ToggleLog,
+        Action::ToggleIndex,
+        Action::ToggleEvents,
+        Action::ToggleStack,
+        Action::ToggleTheme,
+        Action::ToggleShortcuts,
+        Action::ClearMeasure,
+        Action::CopyCsv,
+        Action::OpenImport,
+        Action::Reload,
+        Action::ResetView,
+    ];
+
+    pub fn shortcut(self) -> KeyboardShortcut {
+        let plain = |key| KeyboardShortcut::new(Modifiers::NONE, key);
+        match self {
+            Action::ShowView(view) => plain(match view {
+                View::Gmv => Key::Num1,
+                View::Growth => Key::Num2,
+                View::Downloads => Key::Num3,
+                View::BrandSales => Key::Num4,
+                View::Events => Key::Num5,
+                View::Table => Key::Num6,
+                View::Sources => Key::Num7,
+            }),
+            Action::ResetZoom => plain(Key::R),
+            Action::ToggleLog => plain(Key::L),
+            Action::ToggleIndex => plain(Key::I),
+            Action::ToggleEvents => plain(Key::E),
+            Action::ToggleStack => plain(Key::S),
+            Action::ToggleTheme => plain(Key::T),
+            Action::ToggleShortcuts => plain(Key::Questionmark),
+            Action::ClearMeasure => plain(Key::Escape),
+            Action::CopyCsv => plain(Key::C),
+            Action::OpenImport => plain(Key::O),
+            Action::Reload => plain(Key::F5),
+            Action::ResetView => KeyboardShortcut::new(Modifiers::SHIFT, Key::R),
+        }
+    }
+
+    /// The key as shown in menus and the overlay: `1`, `R`, `?`, `Shift+R`.
+    pub fn shortcut_text(self) -> String {
+        let s = self.shortcut();
+        let key = match s.logical_key {
+            Key::Questionmark => "?".to_string(),
+            Key::Escape => "Esc".to_string(),
+            other => other.symbol_or_name().to_string(),
+        };
+        if s.modifiers.shift {
+            format!("Shift+{key}")
+        } else {
+            key
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::ShowView(View::Gmv) => "GMV view",
+            Action::ShowView(View::Growth) => "Growth view",
+            Action::ShowView(View::Downloads) => "Downloads view",
+            Action::ShowView(View::BrandSales) => "Brand sales view",
+            Action::ShowView(View::Events) => "Events view",
+            Action::ShowView(View::Table) => "Table view",
+            Action::ShowView(View::Sources) => "Sources view",
+            Action::ResetZoom => "Reset zoom to the data",
+            Action::ToggleLog => "Log scale",
+            Action::ToggleIndex => "Index to 100",
+            Action::ToggleEvents => "Show events on charts",
+            Action::ToggleStack => "Stack GMV above growth",
+            Action::ToggleTheme => "Dark / light theme",
+            Action::ToggleShortcuts => "Show this list of shortcuts",
+            Action::ClearMeasure => "Clear the measurement / close",
+            Action::CopyCsv => "Copy the selection as CSV",
+            Action::OpenImport => "Import CSV…",
+            Action::Reload => "Reload the store",
+            Action::ResetView => "Reset view (filters, toggles, zoom)",
+        }
+    }
+
+    /// The action whose shortcut was pressed this frame, consuming the key. More specific
+    /// shortcuts (Shift+R) are tried before the plain ones they contain (R).
+    pub fn from_input(input: &mut egui::InputState) -> Option<Action> {
+        let mut ordered = Action::ALL;
+        ordered.sort_by_key(|a| !a.shortcut().modifiers.shift);
+        ordered
+            .into_iter()
+            .find(|a| input.consume_shortcut(&a.shortcut()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shortcut_is_distinct_and_views_are_numbered() {
+        for (i, a) in Action::ALL.iter().enumerate() {
+            for b in &Action::ALL[i + 1..] {
+                assert_ne!(a.shortcut(), b.shortcut(), "{a:?} and {b:?}");
+            }
+        }
+        let keys: Vec<String> = View::ALL
+            .iter()
+            .map(|v| Action::ShowView(*v).shortcut_text())
+            .collect();
+        assert_eq!(keys, ["1", "2", "3", "4", "5", "6", "7"]);
+        assert_eq!(Action::ToggleShortcuts.shortcut_text(), "?");
+        assert_eq!(Action::ResetView.shortcut_text(), "Shift+R");
+    }
+}

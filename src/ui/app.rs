@@ -1,0 +1,393 @@
+//! The eframe app: owns the settings (persisted), the loader handle and the latest snapshot, routes
+//! every [`Action`], and lays out the top bar, side panel, view, details panel and status bar.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui::{self, RichText};
+
+use super::actions::Action;
+use super::chart::{CHART_IDS, ZoomResets, plot_id};
+use super::dialogs::{ImportDialog, Notice, import_window_ui, notice_ui, shortcuts_window_ui};
+use super::interaction::{Interaction, ScreenPoint};
+use super::loader::{Loader, Reply, Request};
+use super::settings::{Settings, ThemeChoice, View};
+use super::side_panel::side_panel_ui;
+use super::snapshot::Snapshot;
+use super::states::{empty_store_ui, loading_ui, store_error_ui};
+use super::top_bar::{StoreStatus, source_filter_bar_ui, top_bar_ui};
+use super::views::{ChartCache, ViewCtx, selection_csv, view_ui};
+use super::{fonts, tokens, tooltip};
+
+pub struct App {
+    settings: Settings,
+    store_path: PathBuf,
+    loader: Loader,
+    snapshot: Option<Arc<Snapshot>>,
+    error: Option<String>,
+    notice: Option<Notice>,
+    import: ImportDialog,
+    show_shortcuts: bool,
+    inter: Interaction,
+    resets: ZoomResets,
+    charts: ChartCache,
+    applied_theme: Option<ThemeChoice>,
+}
+
+impl App {
+    /// The app as eframe starts it: settings from eframe's storage, fonts and style installed,
+    /// the loader thread started on `store_path`.
+    pub fn new(cc: &eframe::CreationContext<'_>, store_path: PathBuf) -> App {
+        App::with_storage(&cc.egui_ctx, store_path, cc.storage)
+    }
+
+    /// As [`App::new`], from any storage (tests pass their own to check persistence).
+    pub fn with_storage(
+        ctx: &egui::Context,
+        store_path: PathBuf,
+        storage: Option<&dyn eframe::Storage>,
+    ) -> App {
+        fonts::install(ctx);
+        tokens::install_style(ctx);
+        let settings = Settings::load(storage);
+        let loader = Loader::spawn(store_path.clone(), ctx.clone());
+        App {
+            settings,
+            store_path,
+            loader,
+            snapshot: None,
+            error: None,
+            notice: None,
+            import: ImportDialog::default(),
+            show_shortcuts: false,
+            inter: Interaction::default(),
+            resets: ZoomResets::default(),
+            charts: ChartCache::default(),
+            applied_theme: None,
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Whether the loader is still working (tests wait for this to turn false).
+    pub fn is_busy(&self) -> bool {
+        self.loader.is_busy()
+    }
+
+    pub fn snapshot(&self) -> Option<&Snapshot> {
+        self.snapshot.as_deref()
+    }
+
+    /// Where each drawn point was on screen in the last frame.
+    pub fn screen_points(&self) -> &[ScreenPoint] {
+        &self.inter.screen_points
+    }
+
+    pub fn measurement(&self) -> Option<crate::analysis::Measurement> {
+        self.inter.measurement()
+    }
+
+    pub fn selected_event(&self) -> Option<&crate::model::Event> {
+        let snap = self.snapshot.as_deref()?;
+        snap.events.get(self.inter.selected_event?)
+    }
+
+    pub fn shortcuts_shown(&self) -> bool {
+        self.show_shortcuts
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Does what a menu item, button, key or test asks.
+    pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::ShowView(view) => {
+                self.settings.view = view;
+                self.inter.range_drag = None;
+            }
+            Action::ResetZoom => self.resets.requested += 1,
+            Action::ToggleLog => {
+                self.settings.log_scale = !self.settings.log_scale;
+                if self.settings.log_scale {
+                    self.settings.index_to_100 = false;
+                }
+                self.resets.requested += 1;
+            }
+            Action::ToggleIndex => {
+                self.settings.index_to_100 = !self.settings.index_to_100;
+                if self.settings.index_to_100 {
+                    self.settings.log_scale = false;
+                }
+                self.resets.requested += 1;
+            }
+            Action::ToggleEvents => self.settings.show_events = !self.settings.show_events,
+            Action::ToggleStack => {
+                self.settings.stack_gmv_with_growth = !self.settings.stack_gmv_with_growth;
+                self.resets.requested += 1;
+            }
+            Action::ToggleTheme => {
+                self.settings.theme = match self.settings.theme {
+                    ThemeChoice::Dark => ThemeChoice::Light,
+                    ThemeChoice::Light => ThemeChoice::Dark,
+                };
+            }
+            Action::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Action::ClearMeasure => {
+                if self.show_shortcuts {
+                    self.show_shortcuts = false;
+                } else if !self.inter.measure.is_empty() {
+                    self.inter.measure.clear();
+                } else {
+                    self.inter.selected_event = None;
+                    self.import.open = false;
+                }
+            }
+            Action::CopyCsv => {
+                if let Some(snap) = &self.snapshot {
+                    let (rows, csv) = selection_csv(snap, &self.settings);
+                    ctx.copy_text(csv);
+                    self.notice = Some(Notice::Done(format!(
+                        "Copied {rows} rows as CSV (the Table view's selection) to the clipboard."
+                    )));
+                }
+            }
+            Action::OpenImport => self.import.open = true,
+            Action::Reload => self.loader.send(Request::Reload),
+            Action::ResetView => {
+                self.settings.reset_view();
+                self.inter.measure.clear();
+                self.inter.selected_event = None;
+                self.resets.requested += 1;
+                for chart in CHART_IDS {
+                    let id = plot_id(chart);
+                    if let Some(mut memory) = egui_plot::PlotMemory::load(ctx, id) {
+                        memory.hidden_items.clear();
+                        memory.store(ctx, id);
+                    }
+                }
+            }
+        }
+    }
+
+    fn poll_loader(&mut self) {
+        for reply in self.loader.poll() {
+            match reply {
+                Reply::Loaded(snapshot) => {
+                    let changed = self
+                        .snapshot
+                        .as_ref()
+                        .is_none_or(|old| old.observations != snapshot.observations);
+                    if changed {
+                        self.inter.measure.clear();
+                    }
+                    if self
+                        .inter
+                        .selected_event
+                        .is_some_and(|i| i >= snapshot.events.len())
+                    {
+                        self.inter.selected_event = None;
+                    }
+                    self.snapshot = Some(snapshot);
+                    self.error = None;
+                }
+                Reply::Failed(message) => self.error = Some(message),
+                Reply::Imported(Ok(report)) => self.notice = Some(Notice::Done(report)),
+                Reply::Imported(Err(message)) => self.notice = Some(Notice::Failed(message)),
+            }
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        if self.snapshot.as_ref().is_some_and(|s| s.read_only) {
+            self.notice = Some(Notice::Failed(
+                "The store is read-only: the dropped files were not imported.".into(),
+            ));
+            return;
+        }
+        self.loader.send(Request::Import(dropped));
+        self.import.open = false;
+    }
+
+    fn keyboard_actions(ctx: &egui::Context) -> Vec<Action> {
+        if ctx.egui_wants_keyboard_input() {
+            return Vec::new();
+        }
+        let mut actions = Vec::new();
+        while let Some(action) = ctx.input_mut(Action::from_input) {
+            actions.push(action);
+        }
+        actions
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let Some(snap) = self.snapshot.clone() else {
+            match self.error.clone() {
+                Some(message) => {
+                    if store_error_ui(ui, &self.store_path, &message) {
+                        actions.push(Action::Reload);
+                    }
+                }
+                None => loading_ui(ui, &self.store_path),
+            }
+            return;
+        };
+        if snap.is_empty() {
+            if empty_store_ui(ui, &self.store_path, snap.read_only, actions) {
+                self.loader.send(Request::LoadSample);
+            }
+            return;
+        }
+        source_filter_bar_ui(ui, &snap, &mut self.settings);
+        let mut cx = ViewCtx {
+            snap: &snap,
+            settings: &mut self.settings,
+            inter: &mut self.inter,
+            resets: &mut self.resets,
+            charts: &mut self.charts,
+            actions,
+        };
+        view_ui(ui, &mut cx);
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_loader();
+        self.handle_dropped_files(&ctx);
+        self.inter.begin_frame();
+        if self.applied_theme != Some(self.settings.theme) {
+            tokens::apply_theme(&ctx, self.settings.theme);
+            self.applied_theme = Some(self.settings.theme);
+        }
+        let mut actions = Self::keyboard_actions(&ctx);
+
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.add_space(4.0);
+            let status = StoreStatus {
+                path: &self.store_path,
+                snapshot: self.snapshot.as_deref(),
+                busy: self.loader.is_busy(),
+                failed: self.error.is_some() && self.snapshot.is_none(),
+            };
+            top_bar_ui(ui, &self.settings, &status, &mut actions);
+            ui.add_space(2.0);
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            if let Some(notice) = &self.notice {
+                if notice_ui(ui, notice) {
+                    self.notice = None;
+                }
+            } else {
+                status_hint_ui(ui, self.settings.view, &self.store_path);
+            }
+        });
+        if let Some(snap) = self.snapshot.clone()
+            && !snap.is_empty()
+        {
+            egui::Panel::left("side-panel")
+                .resizable(true)
+                .default_size(tokens::SIDE_PANEL_WIDTH_PX)
+                .min_size(tokens::SIDE_PANEL_MIN_WIDTH_PX)
+                .show(ui, |ui| side_panel_ui(ui, &snap, &mut self.settings));
+            if let Some(event) = self.inter.selected_event.and_then(|i| snap.events.get(i)) {
+                let mut close = false;
+                egui::Panel::right("event-details")
+                    .resizable(true)
+                    .default_size(tokens::DETAILS_PANEL_WIDTH_PX)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            close = tooltip::event_details_ui(ui, &snap, event);
+                        });
+                    });
+                if close {
+                    self.inter.selected_event = None;
+                }
+            }
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut actions));
+
+        let read_only = self.snapshot.as_ref().is_some_and(|s| s.read_only);
+        if let Some(paths) = import_window_ui(&ctx, &mut self.import, read_only) {
+            self.loader.send(Request::Import(paths));
+        }
+        shortcuts_window_ui(&ctx, &mut self.show_shortcuts);
+        drop_hint_ui(&ctx);
+
+        for action in actions {
+            self.perform(&ctx, action);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.save(storage);
+    }
+}
+
+fn status_hint_ui(ui: &mut egui::Ui, view: View, path: &Path) {
+    let hint = match view {
+        View::Gmv | View::Growth | View::Downloads | View::BrandSales => {
+            "Hover a point for its source · click two points to measure · scroll to zoom, drag to pan, right-drag to zoom a box, double-click to reset · ? for shortcuts"
+        }
+        View::Events => {
+            "Click an event's title for its details and source · filter categories under Event markers · ? for shortcuts"
+        }
+        View::Table => {
+            "Click a column title to sort · Copy as CSV (C) gives the importer's columns · ? for shortcuts"
+        }
+        View::Sources => {
+            "Click a publisher to chart only its figures · URLs open in the browser · ? for shortcuts"
+        }
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(hint).weak().small());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new(path.display().to_string()).weak().small());
+        });
+    });
+}
+
+/// While files are dragged over the window: say what dropping them does.
+fn drop_hint_ui(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-hint"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop CSV files to import them into the store",
+        tokens::title_font(),
+        egui::Color32::WHITE,
+    );
+}
+
+/// "Marketscope — sample.db".
+pub fn window_title(store_path: &Path) -> String {
+    let file = store_path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| store_path.display().to_string());
+    format!("Marketscope — {file}")
+}

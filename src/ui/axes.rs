@@ -1,0 +1,120 @@
+//! The charts' axes: a calendar x axis (ticks from `analysis::ticks`) and a value y axis in the
+//! metric's unit (`$1.2B`, `340M`, `25%`), in log or index form when the chart is.
+
+use egui_plot::{AxisHints, GridInput, GridMark, HPlacement};
+
+use super::chart_model::YMode;
+use super::tokens;
+use crate::analysis::{TickUnit, calendar_ticks, date_of_day, from_log10, log_ticks};
+use crate::model::Unit;
+use crate::model::format::compact;
+
+/// Grid marks on calendar boundaries; a mark's `step_size` is its unit's nominal length in days,
+/// which is how [`x_label`] knows how to label it.
+pub fn calendar_spacer(input: GridInput) -> Vec<GridMark> {
+    if input.base_step_size <= 0.0 {
+        return Vec::new();
+    }
+    let px_per_day = tokens::GRID_MIN_SPACING_PX as f64 / input.base_step_size;
+    calendar_ticks(
+        input.bounds.0,
+        input.bounds.1,
+        px_per_day,
+        tokens::X_LABEL_MIN_SPACING_PX as f64,
+    )
+    .into_iter()
+    .map(|t| GridMark {
+        value: t.day,
+        step_size: if t.label.is_some() {
+            t.unit.nominal_days()
+        } else {
+            // Minor marks: the finer unit's length keeps them fainter and unlabelled.
+            t.unit.nominal_days().min(input.base_step_size * 2.0)
+        },
+    })
+    .collect()
+}
+
+/// `2024`, `Q3 2024`, `Mar 2025`, `12 Mar`.
+pub fn x_label(mark: GridMark) -> String {
+    let unit = TickUnit::from_nominal_days(mark.step_size);
+    match date_of_day(mark.value) {
+        Some(date) => unit.label(date),
+        None => String::new(),
+    }
+}
+
+pub fn x_axis<'a>() -> AxisHints<'a> {
+    AxisHints::new_x()
+        .formatter(|mark, _range| x_label(mark))
+        .label_spacing(tokens::X_LABEL_MIN_SPACING_PX - 1.0..=tokens::X_LABEL_MIN_SPACING_PX)
+}
+
+/// A value as the y axis shows it.
+pub fn y_label(value: f64, unit: Unit, mode: YMode) -> String {
+    match mode {
+        YMode::Linear => {
+            if value.abs() < 1e-9 * (1.0 + value.abs()) {
+                // Not "-0%" or "$0.00".
+                return compact(0.0, unit);
+            }
+            compact(value, unit)
+        }
+        YMode::Log => compact(from_log10(value), unit),
+        YMode::Index(_) => {
+            let rounded = (value * 10.0).round() / 10.0;
+            if rounded.fract() == 0.0 {
+                format!("{rounded:.0}")
+            } else {
+                format!("{rounded:.1}")
+            }
+        }
+    }
+}
+
+pub fn y_axis<'a>(unit: Unit, mode: YMode) -> AxisHints<'a> {
+    AxisHints::new_y()
+        .formatter(move |mark, _range| y_label(mark.value, unit, mode))
+        .min_thickness(tokens::Y_AXIS_WIDTH_PX)
+        .placement(HPlacement::Left)
+}
+
+/// Log charts: marks at 1, 2 and 5 of each decade (in log10 space).
+pub fn log_spacer(input: GridInput) -> Vec<GridMark> {
+    log_ticks(input.bounds.0, input.bounds.1)
+        .into_iter()
+        .map(|(value, decade)| GridMark {
+            value,
+            step_size: if decade { 1.0 } else { 0.3 },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_labels_carry_units() {
+        assert_eq!(y_label(1.2e9, Unit::Usd, YMode::Linear), "$1.2B");
+        assert_eq!(y_label(340e6, Unit::Count, YMode::Linear), "340M");
+        assert_eq!(y_label(25.0, Unit::Percent, YMode::Linear), "25%");
+        assert_eq!(y_label(-1e-12, Unit::Percent, YMode::Linear), "0%");
+        assert_eq!(y_label(11.0, Unit::Usd, YMode::Log), "$100B");
+        assert_eq!(y_label(150.0, Unit::Usd, YMode::Index(2023)), "150");
+    }
+
+    #[test]
+    fn x_marks_label_back_to_their_calendar_unit() {
+        let day =
+            crate::analysis::day_number(chrono::NaiveDate::from_ymd_opt(2024, 7, 1).expect("date"));
+        let mark = |unit: TickUnit| GridMark {
+            value: day,
+            step_size: unit.nominal_days(),
+        };
+        assert_eq!(x_label(mark(TickUnit::Year)), "2024");
+        assert_eq!(x_label(mark(TickUnit::Quarter)), "Q3 2024");
+        assert_eq!(x_label(mark(TickUnit::Month)), "Jul 2024");
+        assert_eq!(x_label(mark(TickUnit::Day)), "1 Jul");
+    }
+}

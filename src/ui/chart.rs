@@ -1,0 +1,704 @@
+//! Draws one time chart from its model: kind-styled lines, period spans and markers per series,
+//! event markers, the shared cursor, the measurement, and the hover and click handling that turn
+//! a point into its provenance tooltip or one end of a measurement.
+
+use std::collections::HashMap;
+
+use eframe::egui::{self, Color32, Pos2, Rect, RichText, Shape, Stroke};
+use egui_plot::{
+    Corner, ItemId, Legend, Line, LineStyle, Plot, PlotMemory, PlotPoint, PlotTransform, Points,
+    log_grid_spacer,
+};
+
+use super::axes;
+use super::chart_model::{ChartModel, ChartPoint, EmptyState, Mark, Series, YMode};
+use super::interaction::{Interaction, Picked, ScreenPoint, figure_of};
+use super::snapshot::Snapshot;
+use super::tokens;
+use super::tooltip;
+use crate::model::Kind;
+
+/// Where and how a chart is laid out in its view.
+pub struct ChartFrame<'a> {
+    /// Unique per chart; also names the chart in measurements and screen points.
+    pub id: &'a str,
+    pub height_px: f32,
+    /// Charts stacked on one time axis share this group.
+    pub link: Option<egui::Id>,
+    /// The data bounds shared by a stack; otherwise the model's own.
+    pub x_bounds: Option<(f64, f64)>,
+}
+
+/// Zoom resets requested (R) and applied per chart, with the y mode each chart last drew in: a
+/// switch to log or index must refit the y axis.
+#[derive(Debug, Default)]
+pub struct ZoomResets {
+    pub requested: u64,
+    applied: HashMap<String, (u64, YMode)>,
+}
+
+impl ZoomResets {
+    fn take(&mut self, chart: &str, mode: YMode) -> bool {
+        let wanted = (self.requested, mode);
+        let previous = self.applied.insert(chart.to_string(), wanted);
+        previous != Some(wanted) && previous.is_some()
+    }
+}
+
+pub fn plot_id(chart: &str) -> egui::Id {
+    egui::Id::unique(("marketscope-chart", chart))
+}
+
+/// The chart's title, notes and kind key above the plot.
+pub fn chart_header_ui(ui: &mut egui::Ui, model: &ChartModel) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(&model.title)
+                .font(tokens::heading_font())
+                .strong(),
+        );
+        if model.empty.is_none() {
+            let n = model.point_count();
+            ui.label(RichText::new(format!("{n} figure{}", if n == 1 { "" } else { "s" })).weak());
+        }
+    });
+    for note in &model.notes {
+        ui.label(RichText::new(note).weak().small());
+    }
+}
+
+/// The legend note that explains line styles and markers, drawn with the real styles.
+pub fn kinds_key_ui(ui: &mut egui::Ui, growth: bool) {
+    let colour = ui.visuals().text_color();
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for kind in Kind::ALL {
+            line_sample_ui(ui, tokens::kind_line_style(kind), colour, Some(tokens::kind_marker_filled(kind)));
+            ui.label(RichText::new(kind.as_str()).small());
+            ui.add_space(8.0);
+        }
+        if growth {
+            line_sample_ui(ui, LineStyle::Solid, colour, Some(true));
+            ui.label(RichText::new("computed from GMV").small());
+            ui.add_space(8.0);
+            diamond_sample_ui(ui, colour);
+            ui.label(RichText::new("reported growth").small());
+            ui.add_space(8.0);
+        }
+        ui.label(
+            RichText::new("A bar under a point spans its period. Hover a point for its source, click two to measure.")
+                .weak()
+                .small(),
+        );
+    });
+}
+
+fn line_sample_ui(ui: &mut egui::Ui, style: LineStyle, colour: Color32, marker: Option<bool>) {
+    let height = ui.text_style_height(&egui::TextStyle::Small);
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(tokens::KEY_SAMPLE_WIDTH_PX, height),
+        egui::Sense::hover(),
+    );
+    let y = rect.center().y;
+    let path = [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)];
+    let stroke = Stroke::new(tokens::LINE_WIDTH_PX, colour);
+    let painter = ui.painter();
+    match style {
+        LineStyle::Solid => {
+            painter.line_segment(path, stroke);
+        }
+        LineStyle::Dashed { length } => {
+            painter.extend(Shape::dashed_line(
+                &path,
+                stroke,
+                length * 0.6,
+                length * 0.4,
+            ));
+        }
+        LineStyle::Dotted { spacing } => {
+            painter.extend(Shape::dotted_line(&path, colour, spacing * 0.7, 1.2));
+        }
+    }
+    if let Some(filled) = marker {
+        let c = rect.center();
+        if filled {
+            painter.circle_filled(c, 3.5, colour);
+        } else {
+            painter.circle(c, 3.5, ui.visuals().extreme_bg_color, stroke);
+        }
+    }
+}
+
+fn diamond_sample_ui(ui: &mut egui::Ui, colour: Color32) {
+    let height = ui.text_style_height(&egui::TextStyle::Small);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(height, height), egui::Sense::hover());
+    let c = rect.center();
+    let r = 5.0;
+    ui.painter().add(Shape::convex_polygon(
+        vec![
+            c + egui::vec2(0.0, -r),
+            c + egui::vec2(r, 0.0),
+            c + egui::vec2(0.0, r),
+            c + egui::vec2(-r, 0.0),
+        ],
+        colour,
+        Stroke::NONE,
+    ));
+}
+
+pub fn empty_state_ui(ui: &mut egui::Ui, empty: &EmptyState, height_px: f32) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_min_height(height_px.min(ui.available_height()) - 16.0);
+        ui.set_width(ui.available_width());
+        ui.vertical_centered(|ui| {
+            ui.add_space(height_px * 0.15);
+            ui.set_max_width(tokens::EMPTY_STATE_WIDTH_PX);
+            ui.label(
+                RichText::new(&empty.headline)
+                    .font(tokens::heading_font())
+                    .strong(),
+            );
+            ui.add_space(tokens::SECTION_GAP_PX);
+            for reason in &empty.reasons {
+                ui.label(reason);
+            }
+        });
+    });
+}
+
+/// Draws the chart; hovering shows provenance, clicking picks points or opens an event.
+pub fn time_chart_ui(
+    ui: &mut egui::Ui,
+    snap: &Snapshot,
+    model: &ChartModel,
+    frame: &ChartFrame<'_>,
+    inter: &mut Interaction,
+    resets: &mut ZoomResets,
+) {
+    if let Some(empty) = &model.empty {
+        empty_state_ui(ui, empty, frame.height_px);
+        return;
+    }
+    let id = plot_id(frame.id);
+    let mode = model.spec.y_mode;
+    let shift = ui.input(|i| i.modifiers.shift);
+    let reset = resets.take(frame.id, mode);
+    let visuals = ui.visuals().clone();
+
+    let mut plot = Plot::new(frame.id)
+        .id(id)
+        .height(frame.height_px)
+        .legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                .follow_insertion_order(true)
+                .background_alpha(0.85),
+        )
+        .show_x(false)
+        .show_y(false)
+        .allow_scroll(false)
+        .allow_drag(!shift)
+        .allow_boxed_zoom(true)
+        .allow_double_click_reset(true)
+        .custom_x_axes(vec![axes::x_axis()])
+        .custom_y_axes(vec![axes::y_axis(model.unit, mode)])
+        .x_grid_spacer(axes::calendar_spacer)
+        .grid_spacing(tokens::GRID_MIN_SPACING_PX..=tokens::GRID_MAX_SPACING_PX);
+    plot = match mode {
+        YMode::Log => plot.y_grid_spacer(axes::log_spacer),
+        _ => plot.y_grid_spacer(log_grid_spacer(10)),
+    };
+    if mode == YMode::Linear {
+        plot = plot.include_y(0.0);
+    }
+    if let Some((min, max)) = frame.x_bounds.or(model.x_bounds)
+        && min < max
+    {
+        plot = plot.default_x_bounds(min, max);
+    }
+    if let Some(group) = frame.link {
+        plot = plot.link_axis(group, [true, false]);
+    }
+
+    let measure_line = measure_segment(model, frame.id, inter);
+    let measure_colour = tokens::measure_colour(&visuals);
+    let response = plot.show(ui, |plot_ui| {
+        if reset {
+            plot_ui.set_auto_bounds(true);
+        }
+        let scroll = plot_ui.ctx().input(|i| i.smooth_scroll_delta.y);
+        if plot_ui.response().hovered() && scroll != 0.0 {
+            let factor = (scroll * 0.003).exp();
+            plot_ui.zoom_bounds_around_hovered(egui::vec2(factor, 1.0));
+        }
+        for series in &model.series {
+            add_series(plot_ui, series);
+        }
+        if let Some([a, b]) = measure_line {
+            plot_ui.line(
+                Line::new("", vec![a, b])
+                    .color(measure_colour)
+                    .width(tokens::MEASURE_LINE_WIDTH_PX)
+                    .allow_hover(false),
+            );
+        }
+    });
+    let transform = response.transform;
+    let plot_rect = *transform.frame();
+    let hidden = PlotMemory::load(ui.ctx(), id)
+        .map(|m| m.hidden_items)
+        .unwrap_or_default();
+    let visible: Vec<&Series> = model
+        .series
+        .iter()
+        .filter(|s| !hidden.contains(&ItemId::new(&s.name)))
+        .collect();
+
+    record_screen_points(inter, frame.id, model, &visible, &transform);
+    let painter = ui.painter_at(plot_rect);
+    paint_events(&painter, snap, model, &transform, inter.selected_event);
+
+    let pointer = response.response.hover_pos();
+    let hit = pointer.and_then(|p| nearest_point(&visible, &transform, p));
+    let event_hit = if hit.is_none() {
+        pointer.and_then(|p| nearest_event(model, &transform, p))
+    } else {
+        None
+    };
+    if let Some(p) = pointer {
+        inter.next_cursor_x = Some(transform.value_from_position(p).x);
+    }
+    if let Some(x) = inter.cursor_x {
+        let sx = transform.position_from_point_x(x);
+        painter.line_segment(
+            [
+                Pos2::new(sx, plot_rect.top()),
+                Pos2::new(sx, plot_rect.bottom()),
+            ],
+            Stroke::new(
+                tokens::CURSOR_LINE_WIDTH_PX,
+                tokens::cursor_colour(&visuals),
+            ),
+        );
+    }
+    paint_measure_marks(&painter, model, frame.id, inter, &transform, measure_colour);
+
+    let measure_hint = match inter.measure.len() {
+        1 => "Click another point to measure the change and CAGR.",
+        _ => "Click to measure from this point.",
+    };
+    if let Some((s, p)) = hit {
+        let series = visible[s];
+        let point = &series.points[p];
+        let pos = transform.position_from_point(&PlotPoint::new(point.x, point.y));
+        painter.circle_stroke(
+            pos,
+            tokens::HIGHLIGHT_RADIUS_PX,
+            Stroke::new(2.0, tokens::platform_colour(series.colour)),
+        );
+        egui::Tooltip::for_widget(&response.response)
+            .at_pointer()
+            .show(|ui| tooltip::point_tooltip_ui(ui, snap, model, series, point, measure_hint));
+        if response.response.clicked()
+            && let Some(figure) = figure_of(snap, model, point)
+        {
+            inter.pick(Picked {
+                chart: frame.id.to_string(),
+                series: series.name.clone(),
+                period: point.period,
+                value: point.value,
+                mark: point.mark,
+                figure,
+            });
+        }
+    } else if let Some(e) = event_hit
+        && let Some(event) = snap.events.get(model.events[e].index)
+    {
+        egui::Tooltip::for_widget(&response.response)
+            .at_pointer()
+            .show(|ui| tooltip::event_tooltip_ui(ui, snap, event));
+        if response.response.clicked() {
+            inter.selected_event = Some(model.events[e].index);
+        }
+    }
+    range_drag(
+        ui,
+        &response.response,
+        &painter,
+        frame.id,
+        snap,
+        model,
+        &visible,
+        &transform,
+        inter,
+    );
+}
+
+/// One legend entry per series: every item of a series carries its name.
+fn add_series(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series) {
+    let colour = tokens::platform_colour(series.colour);
+    for seg in &series.segments {
+        plot_ui.line(
+            Line::new(series.name.clone(), vec![seg.from, seg.to])
+                .color(colour)
+                .width(tokens::LINE_WIDTH_PX)
+                .style(tokens::kind_line_style(seg.kind))
+                .allow_hover(false),
+        );
+    }
+    for p in &series.points {
+        if p.x_end - p.x_start > 1.5 {
+            plot_ui.line(
+                Line::new(series.name.clone(), vec![[p.x_start, p.y], [p.x_end, p.y]])
+                    .color(colour.gamma_multiply(tokens::SPAN_ALPHA))
+                    .width(tokens::SPAN_WIDTH_PX)
+                    .style(tokens::kind_line_style(p.kind))
+                    .allow_hover(false),
+            );
+        }
+    }
+    for mark in [Mark::Figure, Mark::Computed, Mark::Reported] {
+        for filled in [true, false] {
+            let pts: Vec<[f64; 2]> = series
+                .points
+                .iter()
+                .filter(|p| p.mark == mark && tokens::kind_marker_filled(p.kind) == filled)
+                .map(|p| [p.x, p.y])
+                .collect();
+            if pts.is_empty() {
+                continue;
+            }
+            let (shape, radius) = match mark {
+                Mark::Reported => (tokens::REPORTED_MARKER, tokens::REPORTED_MARKER_RADIUS_PX),
+                Mark::Computed => (tokens::COMPUTED_MARKER, tokens::MARKER_RADIUS_PX),
+                Mark::Figure => (tokens::FIGURE_MARKER, tokens::MARKER_RADIUS_PX),
+            };
+            plot_ui.points(
+                Points::new(series.name.clone(), pts)
+                    .shape(shape)
+                    .radius(radius)
+                    .filled(filled)
+                    .color(colour)
+                    .allow_hover(false),
+            );
+        }
+    }
+}
+
+fn screen(transform: &PlotTransform, x: f64, y: f64) -> Pos2 {
+    transform.position_from_point(&PlotPoint::new(x, y))
+}
+
+/// The point nearest the pointer: its marker, or the span of its period (markers win ties).
+fn nearest_point(
+    visible: &[&Series],
+    transform: &PlotTransform,
+    pointer: Pos2,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    for (s, series) in visible.iter().enumerate() {
+        for (i, p) in series.points.iter().enumerate() {
+            let pos = screen(transform, p.x, p.y);
+            let mut d = pos.distance(pointer);
+            let (left, right) = (
+                transform.position_from_point_x(p.x_start),
+                transform.position_from_point_x(p.x_end),
+            );
+            if pointer.x >= left.min(right) && pointer.x <= left.max(right) {
+                d = d.min((pos.y - pointer.y).abs() + 3.0);
+            }
+            if d <= tokens::HOVER_RADIUS_PX && best.is_none_or(|(bd, _, _)| d < bd) {
+                best = Some((d, s, i));
+            }
+        }
+    }
+    best.map(|(_, s, i)| (s, i))
+}
+
+fn nearest_event(model: &ChartModel, transform: &PlotTransform, pointer: Pos2) -> Option<usize> {
+    model
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            (
+                i,
+                (transform.position_from_point_x(e.x_start) - pointer.x).abs(),
+            )
+        })
+        .filter(|(_, d)| *d <= tokens::EVENT_HOVER_PX)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+fn record_screen_points(
+    inter: &mut Interaction,
+    chart: &str,
+    model: &ChartModel,
+    visible: &[&Series],
+    transform: &PlotTransform,
+) {
+    let frame = *transform.frame();
+    for series in visible {
+        for p in &series.points {
+            let pos = screen(transform, p.x, p.y);
+            if !frame.contains(pos) {
+                continue;
+            }
+            inter.screen_points.push(ScreenPoint {
+                chart: chart.to_string(),
+                series: series.name.clone(),
+                platform: series.platform.clone(),
+                region: series.region.clone(),
+                metric: match p.mark {
+                    Mark::Computed => "gmv_yoy (computed)".to_string(),
+                    _ => model.spec.metric.clone(),
+                },
+                period: p.period.label(),
+                value: p.value,
+                kind: p.kind,
+                mark: p.mark,
+                pos,
+            });
+        }
+    }
+}
+
+fn paint_events(
+    painter: &egui::Painter,
+    snap: &Snapshot,
+    model: &ChartModel,
+    transform: &PlotTransform,
+    selected: Option<usize>,
+) {
+    let frame = *transform.frame();
+    for mark in &model.events {
+        let Some(event) = snap.events.get(mark.index) else {
+            continue;
+        };
+        let colour = tokens::event_colour(event.category);
+        let x0 = transform.position_from_point_x(mark.x_start);
+        let x1 = transform.position_from_point_x(mark.x_end);
+        if x1 - x0 > 1.0 {
+            painter.rect_filled(
+                Rect::from_x_y_ranges(x0..=x1, frame.y_range()),
+                0.0,
+                colour.gamma_multiply(tokens::EVENT_BAND_ALPHA),
+            );
+        }
+        let is_selected = selected == Some(mark.index);
+        let width = if is_selected {
+            tokens::EVENT_LINE_WIDTH_PX * 2.0
+        } else {
+            tokens::EVENT_LINE_WIDTH_PX
+        };
+        let path = [Pos2::new(x0, frame.top()), Pos2::new(x0, frame.bottom())];
+        painter.extend(Shape::dashed_line(
+            &path,
+            Stroke::new(width, colour.gamma_multiply(0.8)),
+            5.0,
+            4.0,
+        ));
+        let flag = tokens::EVENT_FLAG_SIZE_PX;
+        painter.add(Shape::convex_polygon(
+            vec![
+                Pos2::new(x0, frame.top()),
+                Pos2::new(x0 + flag, frame.top() + flag * 0.5),
+                Pos2::new(x0, frame.top() + flag),
+            ],
+            colour,
+            Stroke::NONE,
+        ));
+    }
+}
+
+/// The two picked points of this chart, in plot coordinates, found again in the current model.
+fn measure_segment(model: &ChartModel, chart: &str, inter: &Interaction) -> Option<[[f64; 2]; 2]> {
+    let [a, b] = inter.measure.as_slice() else {
+        return None;
+    };
+    let pa = find_picked(model, chart, a)?;
+    let pb = find_picked(model, chart, b)?;
+    Some([[pa.x, pa.y], [pb.x, pb.y]])
+}
+
+fn find_picked<'a>(model: &'a ChartModel, chart: &str, picked: &Picked) -> Option<&'a ChartPoint> {
+    if picked.chart != chart {
+        return None;
+    }
+    model
+        .series
+        .iter()
+        .filter(|s| s.name == picked.series)
+        .flat_map(|s| &s.points)
+        .find(|p| p.period == picked.period && p.value == picked.value && p.mark == picked.mark)
+}
+
+fn paint_measure_marks(
+    painter: &egui::Painter,
+    model: &ChartModel,
+    chart: &str,
+    inter: &Interaction,
+    transform: &PlotTransform,
+    colour: Color32,
+) {
+    let positions: Vec<Pos2> = inter
+        .measure
+        .iter()
+        .filter_map(|p| find_picked(model, chart, p))
+        .map(|p| screen(transform, p.x, p.y))
+        .collect();
+    for pos in &positions {
+        painter.circle_stroke(*pos, tokens::HIGHLIGHT_RADIUS_PX, Stroke::new(2.0, colour));
+    }
+    if let ([a, b], Some(m)) = (positions.as_slice(), inter.measurement()) {
+        let text = match (m.change_pct, m.cagr_pct) {
+            (_, Some(cagr)) => format!("CAGR {}", pct(cagr)),
+            (Some(change), None) => pct_signed(change),
+            (None, None) => signed(m.change, m.unit),
+        };
+        let mid = Pos2::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0 - 14.0);
+        let galley = painter.layout_no_wrap(text, tokens::small_font(), colour);
+        let rect = Rect::from_center_size(mid, galley.size()).expand(4.0);
+        painter.rect_filled(
+            rect,
+            3.0,
+            painter.ctx().global_style().visuals.extreme_bg_color,
+        );
+        painter.galley(rect.min + egui::vec2(4.0, 4.0), galley, colour);
+    }
+}
+
+/// Shift-drag across a range measures the series under the pointer from its first to its last
+/// figure in that range.
+#[allow(clippy::too_many_arguments)]
+fn range_drag(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    painter: &egui::Painter,
+    chart: &str,
+    snap: &Snapshot,
+    model: &ChartModel,
+    visible: &[&Series],
+    transform: &PlotTransform,
+    inter: &mut Interaction,
+) {
+    let shift = ui.input(|i| i.modifiers.shift);
+    if shift
+        && response.drag_started()
+        && let Some(p) = response.interact_pointer_pos()
+    {
+        let series = nearest_point(visible, transform, p)
+            .map(|(s, _)| visible[s].name.clone())
+            .or_else(|| nearest_series_by_y(visible, transform, p));
+        inter.range_drag = Some((
+            chart.to_string(),
+            transform.value_from_position(p).x,
+            series,
+        ));
+    }
+    let Some((drag_chart, x0, series_name)) = inter.range_drag.clone() else {
+        return;
+    };
+    if drag_chart != chart {
+        return;
+    }
+    let current = response
+        .interact_pointer_pos()
+        .or(response.hover_pos())
+        .map(|p| transform.value_from_position(p).x);
+    if let Some(x1) = current {
+        let sx0 = transform.position_from_point_x(x0);
+        let sx1 = transform.position_from_point_x(x1);
+        let frame = transform.frame();
+        painter.rect_filled(
+            Rect::from_x_y_ranges(sx0.min(sx1)..=sx0.max(sx1), frame.y_range()),
+            0.0,
+            ui.visuals().selection.bg_fill.gamma_multiply(0.25),
+        );
+    }
+    if response.drag_stopped() || !ui.input(|i| i.pointer.any_down()) {
+        inter.range_drag = None;
+        let (Some(x1), Some(name)) = (current, series_name) else {
+            return;
+        };
+        let (lo, hi) = (x0.min(x1), x0.max(x1));
+        let Some(series) = visible.iter().find(|s| s.name == name) else {
+            return;
+        };
+        let mut inside: Vec<&ChartPoint> = series
+            .points
+            .iter()
+            .filter(|p| p.x >= lo && p.x <= hi && p.mark != Mark::Reported)
+            .collect();
+        inside.sort_by_key(|p| (p.period.start, p.period.grain));
+        if let (Some(first), Some(last)) = (inside.first(), inside.last())
+            && first.period != last.period
+        {
+            inter.measure.clear();
+            for p in [first, last] {
+                if let Some(figure) = figure_of(snap, model, p) {
+                    inter.measure.push(Picked {
+                        chart: chart.to_string(),
+                        series: series.name.clone(),
+                        period: p.period,
+                        value: p.value,
+                        mark: p.mark,
+                        figure,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn nearest_series_by_y(visible: &[&Series], transform: &PlotTransform, p: Pos2) -> Option<String> {
+    visible
+        .iter()
+        .flat_map(|s| s.points.iter().map(move |pt| (s, pt)))
+        .min_by(|a, b| {
+            let da = screen(transform, a.1.x, a.1.y).distance(p);
+            let db = screen(transform, b.1.x, b.1.y).distance(p);
+            da.total_cmp(&db)
+        })
+        .map(|(s, _)| s.name.clone())
+}
+
+pub fn pct(value: f64) -> String {
+    format!("{value:.1}%")
+}
+
+pub fn pct_signed(value: f64) -> String {
+    format!("{value:+.1}%")
+}
+
+/// "+$80B", "-2.5%" (percentage points for rates).
+pub fn signed(value: f64, unit: crate::model::Unit) -> String {
+    let text = crate::model::format::compact(value.abs(), unit);
+    let sign = if value < 0.0 { "-" } else { "+" };
+    match unit {
+        crate::model::Unit::Percent => format!("{sign}{} pp", text.trim_end_matches('%')),
+        _ => format!("{sign}{text}"),
+    }
+}
+
+/// The line-and-marker sample of a kind, as the charts draw it.
+pub fn kinds_line_sample_ui(ui: &mut egui::Ui, kind: Kind) {
+    let colour = ui.visuals().text_color();
+    line_sample_ui(
+        ui,
+        tokens::kind_line_style(kind),
+        colour,
+        Some(tokens::kind_marker_filled(kind)),
+    );
+}
+
+/// Every chart's id, so "reset view" can forget their legends' hidden series.
+pub const CHART_IDS: [&str; 6] = [
+    "gmv",
+    "growth",
+    "growth-stack-gmv",
+    "downloads",
+    "downloads-per-day",
+    "brand-sales",
+];

@@ -1,0 +1,149 @@
+//! Small windows over the dashboard: importing CSV files (a path field, or files dropped onto the
+//! window: no native file dialog, to keep the build lean), the keyboard shortcut overlay, and the
+//! notice that reports what an import did.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, RichText};
+
+use super::actions::Action;
+use super::tokens;
+
+#[derive(Debug, Default)]
+pub struct ImportDialog {
+    pub open: bool,
+    pub path_text: String,
+}
+
+/// The paths to import, when the user presses Import.
+pub fn import_window_ui(
+    ctx: &egui::Context,
+    dialog: &mut ImportDialog,
+    read_only: bool,
+) -> Option<Vec<PathBuf>> {
+    let mut chosen = None;
+    let mut open = dialog.open;
+    egui::Window::new("Import CSV")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(520.0)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 90.0))
+        .show(ctx, |ui| {
+            ui.label(
+                "Observations, events, platforms, regions, metrics or sources, one CSV per file \
+                 (the header row says which). Every row is checked first: if any is wrong, nothing \
+                 is imported and each problem is listed with its line.",
+            );
+            ui.add_space(tokens::SECTION_GAP_PX);
+            let label = ui.label("CSV file path (several: separate with ;)");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut dialog.path_text)
+                        .hint_text("/path/to/observations.csv")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.label(RichText::new("Or drop CSV files anywhere on this window.").weak());
+            ui.add_space(tokens::SECTION_GAP_PX);
+            ui.horizontal(|ui| {
+                let paths = parse_paths(&dialog.path_text);
+                let can = !read_only && !paths.is_empty();
+                let button = ui.add_enabled(can, egui::Button::new("Import"));
+                if (button.clicked() || (enter && can)) && !paths.is_empty() {
+                    chosen = Some(paths);
+                }
+                if read_only {
+                    ui.label(
+                        RichText::new("The store is read-only.").color(ui.visuals().warn_fg_color),
+                    );
+                }
+            });
+        });
+    dialog.open = open && chosen.is_none();
+    chosen
+}
+
+fn parse_paths(text: &str) -> Vec<PathBuf> {
+    text.split(';')
+        .map(|p| p.trim().trim_matches('"'))
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .collect()
+}
+
+pub fn shortcuts_window_ui(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts-grid")
+                .num_columns(2)
+                .spacing([24.0, 6.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    for action in Action::ALL {
+                        ui.label(RichText::new(action.shortcut_text()).monospace().strong());
+                        ui.label(action.label());
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(tokens::SECTION_GAP_PX);
+            ui.label(RichText::new("On a chart").strong());
+            for line in [
+                "Hover a point: its value, kind and source (all sources for that period)",
+                "Click a point, then another: change, change in % and CAGR",
+                "Shift-drag across a range: measure the series under the pointer",
+                "Scroll: zoom in time · Drag: pan · Right-drag: zoom to a box · Double-click: back to the data",
+                "Legend: click hides a series, Alt-click shows it alone",
+                "Hover an event line for its title, click it for details and source",
+            ] {
+                ui.label(line);
+            }
+        });
+}
+
+/// What the last import or sample load did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    Done(String),
+    Failed(String),
+}
+
+/// Returns true when the user dismisses it.
+pub fn notice_ui(ui: &mut egui::Ui, notice: &Notice) -> bool {
+    let (text, colour) = match notice {
+        Notice::Done(t) => (t.as_str(), tokens::ok_colour(ui.visuals())),
+        Notice::Failed(t) => (t.as_str(), tokens::error_colour(ui.visuals())),
+    };
+    let mut dismiss = false;
+    ui.horizontal(|ui| {
+        if ui.small_button("Dismiss").clicked() {
+            dismiss = true;
+        }
+        egui::ScrollArea::vertical()
+            .max_height(120.0)
+            .id_salt("notice-scroll")
+            .show(ui, |ui| {
+                ui.label(RichText::new(text.trim_end()).color(colour));
+            });
+    });
+    dismiss
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_split_on_semicolons_and_lose_quotes() {
+        assert_eq!(
+            parse_paths(r#" "/a b/x.csv" ; /c.csv;; "#),
+            vec![PathBuf::from("/a b/x.csv"), PathBuf::from("/c.csv")]
+        );
+        assert!(parse_paths("  ").is_empty());
+    }
+}

@@ -1,0 +1,103 @@
+//! What the pointer is doing to the charts, frame to frame: the two points of a measurement, the
+//! event whose details are open, the shared cursor of stacked charts, and where each drawn point
+//! is on screen (for hit tests, and for the headless tests that hover known points).
+
+use eframe::egui::Pos2;
+
+use super::chart_model::{ChartModel, ChartPoint, Mark, Origin};
+use super::snapshot::Snapshot;
+use crate::analysis::{DerivedGrowth, Measurement, measure};
+use crate::model::{Kind, Observation, Period, Unit};
+
+/// A point chosen for measuring, remembered by what it is rather than where it is drawn, so it
+/// survives zooming and the log/index toggles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picked {
+    pub chart: String,
+    pub series: String,
+    pub period: Period,
+    pub value: f64,
+    pub mark: Mark,
+    /// The figure measured from/to (a computed growth becomes a figure of its own).
+    pub figure: Observation,
+}
+
+/// One drawn point, where it was on screen last frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScreenPoint {
+    pub chart: String,
+    pub series: String,
+    pub platform: String,
+    pub region: String,
+    pub metric: String,
+    pub period: String,
+    pub value: f64,
+    pub kind: Kind,
+    pub mark: Mark,
+    pub pos: Pos2,
+}
+
+#[derive(Debug, Default)]
+pub struct Interaction {
+    pub measure: Vec<Picked>,
+    /// Index into the snapshot's events of the one whose details are shown.
+    pub selected_event: Option<usize>,
+    /// The hovered x of the previous frame, drawn in every chart of a stack.
+    pub cursor_x: Option<f64>,
+    pub next_cursor_x: Option<f64>,
+    /// Set by "reset zoom": each chart returns to its data bounds on its next frame.
+    pub reset_zoom_charts: Vec<String>,
+    pub screen_points: Vec<ScreenPoint>,
+    /// A shift-drag in progress: chart id, x where it started, the series under the pointer.
+    pub range_drag: Option<(String, f64, Option<String>)>,
+}
+
+impl Interaction {
+    pub fn begin_frame(&mut self) {
+        self.cursor_x = self.next_cursor_x.take();
+        self.screen_points.clear();
+    }
+
+    /// A click on a point: the first starts a measurement, the second completes it, a third
+    /// starts over.
+    pub fn pick(&mut self, picked: Picked) {
+        if self.measure.len() >= 2 {
+            self.measure.clear();
+        }
+        if self.measure.first() == Some(&picked) {
+            return;
+        }
+        self.measure.push(picked);
+    }
+
+    pub fn measurement(&self) -> Option<Measurement> {
+        match self.measure.as_slice() {
+            [a, b] => Some(measure(&a.figure, &b.figure)),
+            _ => None,
+        }
+    }
+}
+
+/// The figure behind a point: the observation itself, or for computed growth a figure that
+/// carries the rate with the later input's provenance.
+pub fn figure_of(snap: &Snapshot, model: &ChartModel, point: &ChartPoint) -> Option<Observation> {
+    match point.origin {
+        Origin::Observation(i) => snap.observations.get(i).cloned(),
+        Origin::Derived(d) => model.derived.get(d).map(derived_figure),
+    }
+}
+
+pub fn derived_figure(g: &DerivedGrowth) -> Observation {
+    Observation {
+        platform: g.platform.clone(),
+        metric: "gmv_yoy".into(),
+        region: g.region.clone(),
+        period: g.period,
+        value: g.value_pct,
+        unit: Unit::Percent,
+        kind: g.kind,
+        qualifier: g.qualifier,
+        source: g.current.source.clone(),
+        note: "computed from GMV".into(),
+    }
+}

@@ -1,0 +1,168 @@
+//! The loader thread: the only place the dashboard touches the store. It opens its own `Store`,
+//! reads snapshots, loads the sample and imports CSV files on request, and notices other writers
+//! (the command line importing into the same file) through `PRAGMA data_version`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use eframe::egui;
+
+use super::snapshot::Snapshot;
+use crate::store::Store;
+use crate::store::import::{ImportOptions, read_path};
+
+/// How often the loader checks whether another program changed the store.
+const POLL_INTERVAL: Duration = Duration::from_secs(2);
+
+pub enum Request {
+    Reload,
+    LoadSample,
+    Import(Vec<PathBuf>),
+}
+
+pub enum Reply {
+    Loaded(Arc<Snapshot>),
+    /// The store could not be opened or read: what happened, in the store's words.
+    Failed(String),
+    /// An import or sample load finished: what it did, or why nothing was written.
+    Imported(Result<String, String>),
+}
+
+/// The UI's handle on the loader thread.
+pub struct Loader {
+    tx: Sender<Request>,
+    rx: Receiver<Reply>,
+    pending: usize,
+}
+
+impl Loader {
+    /// Starts the thread; it loads the store straight away.
+    pub fn spawn(path: PathBuf, ctx: egui::Context) -> Loader {
+        let (tx, requests) = mpsc::channel();
+        let (replies, rx) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("marketscope-store-loader".into())
+            .spawn(move || serve(&path, &requests, &replies, &ctx));
+        let mut loader = Loader { tx, rx, pending: 0 };
+        match spawned {
+            Ok(_) => loader.pending = 1,
+            Err(e) => {
+                // No thread, no store: say so in the error panel rather than panic.
+                let (fail_tx, fail_rx) = mpsc::channel();
+                let _ = fail_tx.send(Reply::Failed(format!(
+                    "could not start the loader thread: {e}"
+                )));
+                loader.rx = fail_rx;
+                loader.pending = 1;
+            }
+        }
+        loader
+    }
+
+    pub fn send(&mut self, request: Request) {
+        if self.tx.send(request).is_ok() {
+            self.pending += 1;
+        }
+    }
+
+    /// Replies that arrived since the last frame.
+    pub fn poll(&mut self) -> Vec<Reply> {
+        let replies: Vec<Reply> = self.rx.try_iter().collect();
+        for reply in &replies {
+            // Every request ends with a snapshot or a failure; an import's report comes before it.
+            if !matches!(reply, Reply::Imported(_)) {
+                self.pending = self.pending.saturating_sub(1);
+            }
+        }
+        replies
+    }
+
+    /// Whether a request is still being worked on (the UI shows a spinner).
+    pub fn is_busy(&self) -> bool {
+        self.pending > 0
+    }
+}
+
+fn serve(path: &Path, requests: &Receiver<Request>, replies: &Sender<Reply>, ctx: &egui::Context) {
+    let send = |reply: Reply| {
+        let _ = replies.send(reply);
+        ctx.request_repaint();
+    };
+    let mut generation = 0u64;
+    let mut store: Option<Store> = None;
+    let mut seen_version: Option<i64> = None;
+
+    // Opens the store if needed and sends a fresh snapshot, or the reason there is none.
+    let mut load = |store: &mut Option<Store>, seen_version: &mut Option<i64>| {
+        if store.is_none() {
+            match Store::open(path) {
+                Ok(s) => *store = Some(s),
+                Err(e) => {
+                    send(Reply::Failed(e.to_string()));
+                    return;
+                }
+            }
+        }
+        let Some(s) = store.as_ref() else { return };
+        generation += 1;
+        *seen_version = s.data_version().ok();
+        match Snapshot::read(s, generation) {
+            Ok(snapshot) => send(Reply::Loaded(Arc::new(snapshot))),
+            Err(e) => send(Reply::Failed(e.to_string())),
+        }
+    };
+
+    load(&mut store, &mut seen_version);
+    loop {
+        match requests.recv_timeout(POLL_INTERVAL) {
+            Ok(Request::Reload) => {
+                store = None;
+                load(&mut store, &mut seen_version);
+            }
+            Ok(Request::LoadSample) => {
+                let outcome = match store.as_mut() {
+                    Some(s) => s
+                        .load_sample()
+                        .map(|report| format!("Loaded the sample data.\n{report}"))
+                        .map_err(|e| e.to_string()),
+                    None => Err("the store is not open".to_string()),
+                };
+                send(Reply::Imported(outcome));
+                load(&mut store, &mut seen_version);
+            }
+            Ok(Request::Import(paths)) => {
+                let outcome = match store.as_mut() {
+                    Some(s) => import_paths(s, &paths),
+                    None => Err("the store is not open".to_string()),
+                };
+                send(Reply::Imported(outcome));
+                load(&mut store, &mut seen_version);
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                let changed = store
+                    .as_ref()
+                    .and_then(|s| s.data_version().ok())
+                    .is_some_and(|v| Some(v) != seen_version);
+                if changed {
+                    load(&mut store, &mut seen_version);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
+
+fn import_paths(store: &mut Store, paths: &[PathBuf]) -> Result<String, String> {
+    let options = ImportOptions::default();
+    let files = paths
+        .iter()
+        .map(|p| read_path(p, &options))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
+    store
+        .import(files, false)
+        .map(|report| report.to_string())
+        .map_err(|e| e.to_string())
+}

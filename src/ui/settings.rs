@@ -1,0 +1,229 @@
+//! What the dashboard remembers between runs (eframe persistence): the view, the selections, the
+//! chart toggles and the theme. Selections are stored as the user's explicit choices over
+//! defaults, so platforms imported later still get a sensible default.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{EventCategory, Grain, Kind, Platform, PlatformType};
+
+/// The key under which the settings are saved in eframe's storage.
+pub const STORAGE_KEY: &str = "marketscope.settings.v1";
+
+/// The seven views of the top bar, in their shortcut order (`1`..`7`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum View {
+    #[default]
+    Gmv,
+    Growth,
+    Downloads,
+    BrandSales,
+    Events,
+    Table,
+    Sources,
+}
+
+impl View {
+    pub const ALL: [View; 7] = [
+        View::Gmv,
+        View::Growth,
+        View::Downloads,
+        View::BrandSales,
+        View::Events,
+        View::Table,
+        View::Sources,
+    ];
+
+    /// The tab's label; also what tests click.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Gmv => "GMV",
+            View::Growth => "Growth",
+            View::Downloads => "Downloads",
+            View::BrandSales => "Brand sales",
+            View::Events => "Events",
+            View::Table => "Table",
+            View::Sources => "Sources",
+        }
+    }
+
+    /// The metrics the view charts, for the counts in the side panel.
+    pub fn metrics(self, brand_metric: &str) -> Vec<String> {
+        match self {
+            View::Gmv => vec!["gmv".into()],
+            View::Growth => vec!["gmv_yoy".into(), "gmv".into()],
+            View::Downloads => vec!["downloads".into(), "downloads_per_day".into()],
+            View::BrandSales => vec![brand_metric.to_string()],
+            View::Events | View::Table | View::Sources => Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    Dark,
+    Light,
+}
+
+/// The brand and seller metrics the Brand sales view offers, in its order.
+pub const BRAND_METRICS: [&str; 4] = [
+    "sellers",
+    "sellers_over_1m",
+    "sellers_over_100k",
+    "brands_2x_amazon",
+];
+
+/// Columns of the Table view, which it can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum TableColumn {
+    Platform,
+    Metric,
+    Region,
+    #[default]
+    Period,
+    Value,
+    Kind,
+    Source,
+    Published,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub view: View,
+    pub theme: ThemeChoice,
+    /// Platform id -> shown, where the user chose; otherwise platforms shown, aggregates hidden.
+    pub platform_choice: BTreeMap<String, bool>,
+    /// Region id -> shown, where the user chose; otherwise only `global` shown.
+    pub region_choice: BTreeMap<String, bool>,
+    pub kinds: BTreeSet<Kind>,
+    pub grains: BTreeSet<Grain>,
+    pub from_year: Option<i32>,
+    pub to_year: Option<i32>,
+    pub show_events: bool,
+    pub event_categories: BTreeSet<EventCategory>,
+    pub log_scale: bool,
+    pub index_to_100: bool,
+    pub index_base_year: i32,
+    pub stack_gmv_with_growth: bool,
+    pub brand_metric: String,
+    /// Only this source's figures, after a click in the Sources view.
+    pub source_filter: Option<i64>,
+    /// The Table view's metric; empty means all metrics.
+    pub table_metric: String,
+    pub table_sort: TableColumn,
+    pub table_ascending: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            view: View::Gmv,
+            theme: ThemeChoice::Dark,
+            platform_choice: BTreeMap::new(),
+            region_choice: BTreeMap::new(),
+            kinds: Kind::ALL.into_iter().collect(),
+            grains: Grain::ALL.into_iter().collect(),
+            from_year: None,
+            to_year: None,
+            show_events: true,
+            event_categories: EventCategory::ALL.into_iter().collect(),
+            log_scale: false,
+            index_to_100: false,
+            index_base_year: 2023,
+            stack_gmv_with_growth: false,
+            brand_metric: BRAND_METRICS[0].to_string(),
+            source_filter: None,
+            table_metric: String::new(),
+            table_sort: TableColumn::Period,
+            table_ascending: true,
+        }
+    }
+}
+
+impl Settings {
+    pub fn platform_shown(&self, platform: &Platform) -> bool {
+        self.platform_choice
+            .get(&platform.id)
+            .copied()
+            .unwrap_or(platform.platform_type == PlatformType::Platform)
+    }
+
+    pub fn region_shown(&self, region_id: &str) -> bool {
+        self.region_choice
+            .get(region_id)
+            .copied()
+            .unwrap_or(region_id == "global")
+    }
+
+    /// Everything back to the defaults except the theme, which is a preference, not a view.
+    pub fn reset_view(&mut self) {
+        let theme = self.theme;
+        *self = Settings {
+            theme,
+            ..Settings::default()
+        };
+    }
+
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Settings {
+        storage
+            .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
+            .unwrap_or_default()
+    }
+
+    pub fn save(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, self);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Rgb;
+
+    fn platform(id: &str, platform_type: PlatformType) -> Platform {
+        Platform {
+            id: id.into(),
+            name: id.into(),
+            name_zh: None,
+            parent: None,
+            parent_zh: None,
+            colour: Rgb([0, 0, 0]),
+            platform_type,
+        }
+    }
+
+    #[test]
+    fn defaults_show_platforms_and_worldwide_figures() {
+        let mut s = Settings::default();
+        assert!(s.platform_shown(&platform("temu", PlatformType::Platform)));
+        assert!(!s.platform_shown(&platform("sea_ecommerce", PlatformType::Aggregate)));
+        assert!(s.region_shown("global"));
+        assert!(!s.region_shown("us"));
+        s.platform_choice.insert("temu".into(), false);
+        assert!(!s.platform_shown(&platform("temu", PlatformType::Platform)));
+    }
+
+    #[test]
+    fn reset_keeps_the_theme_and_json_round_trips() {
+        let mut s = Settings {
+            theme: ThemeChoice::Light,
+            view: View::Sources,
+            log_scale: true,
+            ..Settings::default()
+        };
+        let json = serde_json::to_string(&s).expect("serialises");
+        let back: Settings = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back, s);
+        // An older file without newer fields still loads, with defaults for the rest.
+        let partial: Settings = serde_json::from_str(r#"{"view":"Growth"}"#).expect("parses");
+        assert_eq!(partial.view, View::Growth);
+        assert!(partial.show_events);
+        s.reset_view();
+        assert_eq!(s.view, View::Gmv);
+        assert!(!s.log_scale);
+        assert_eq!(s.theme, ThemeChoice::Light);
+    }
+}

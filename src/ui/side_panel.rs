@@ -1,0 +1,256 @@
+//! The side panel: what the charts and tables show. Platforms (colour chip, name and Chinese name,
+//! parent company on hover), regions, kinds, period lengths, a date range and event categories,
+//! each with how many figures of the current view it holds.
+
+use std::collections::HashMap;
+
+use eframe::egui::{self, RichText};
+
+use super::chart::kinds_line_sample_ui;
+use super::settings::{Settings, View};
+use super::snapshot::{Snapshot, display_name};
+use super::tokens;
+use super::tooltip::colour_chip_ui;
+use super::views::data_years;
+use crate::model::{EventCategory, Grain, Kind, Platform, PlatformType};
+
+pub fn side_panel_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings) {
+    let metrics = settings.view.metrics(&settings.brand_metric);
+    let relevant = |metric: &str| metrics.is_empty() || metrics.iter().any(|m| m == metric);
+    let mut per_platform: HashMap<&str, usize> = HashMap::new();
+    let mut per_region: HashMap<&str, usize> = HashMap::new();
+    for o in snap.observations.iter().filter(|o| relevant(&o.metric)) {
+        if settings.region_shown(&o.region) {
+            *per_platform.entry(o.platform.as_str()).or_default() += 1;
+        }
+        if snap
+            .platform(&o.platform)
+            .is_none_or(|p| settings.platform_shown(p))
+        {
+            *per_region.entry(o.region.as_str()).or_default() += 1;
+        }
+    }
+    let what = match settings.view {
+        View::Events | View::Table | View::Sources => "figures",
+        _ => "figures in this view",
+    };
+
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        if settings.source_filter.is_some() {
+            ui.label(
+                RichText::new("A source filter is on: these choices apply again once it is cleared (top bar).")
+                    .color(ui.visuals().warn_fg_color),
+            );
+            ui.add_space(tokens::SECTION_GAP_PX);
+        }
+        section_header_ui(ui, "Platforms", what);
+        ui.horizontal(|ui| {
+            if ui.small_button("All").clicked() {
+                for p in snap.platforms.iter().filter(|p| p.platform_type == PlatformType::Platform) {
+                    settings.platform_choice.insert(p.id.clone(), true);
+                }
+            }
+            if ui.small_button("None").clicked() {
+                for p in &snap.platforms {
+                    settings.platform_choice.insert(p.id.clone(), false);
+                }
+            }
+            if ui.small_button("Default").clicked() {
+                settings.platform_choice.clear();
+            }
+        });
+        for p in snap.platforms.iter().filter(|p| p.platform_type == PlatformType::Platform) {
+            platform_row_ui(ui, p, settings, per_platform.get(p.id.as_str()).copied());
+        }
+        let aggregates: Vec<&Platform> = snap
+            .platforms
+            .iter()
+            .filter(|p| p.platform_type == PlatformType::Aggregate)
+            .collect();
+        if !aggregates.is_empty() {
+            egui::CollapsingHeader::new("Markets and groups (aggregates)")
+                .id_salt("aggregates")
+                .default_open(false)
+                .show(ui, |ui| {
+                    for p in aggregates {
+                        platform_row_ui(ui, p, settings, per_platform.get(p.id.as_str()).copied());
+                    }
+                });
+        }
+
+        ui.add_space(tokens::SECTION_GAP_PX);
+        section_header_ui(ui, "Regions", what);
+        ui.horizontal(|ui| {
+            if ui.small_button("All").clicked() {
+                for r in &snap.regions {
+                    settings.region_choice.insert(r.id.clone(), true);
+                }
+            }
+            if ui.small_button("Worldwide only").clicked() {
+                settings.region_choice.clear();
+            }
+        });
+        let mut any_unused = false;
+        for r in &snap.regions {
+            let used = snap.observations.iter().any(|o| o.region == r.id);
+            if !used {
+                any_unused = true;
+                continue;
+            }
+            let mut shown = settings.region_shown(&r.id);
+            ui.horizontal(|ui| {
+                let label = if r.id == "global" {
+                    "Worldwide (or not specified)".to_string()
+                } else {
+                    r.name.clone()
+                };
+                if ui.checkbox(&mut shown, label).changed() {
+                    settings.region_choice.insert(r.id.clone(), shown);
+                }
+                count_ui(ui, per_region.get(r.id.as_str()).copied());
+            });
+        }
+        if any_unused {
+            ui.label(RichText::new("Regions without figures are not listed.").weak().small());
+        }
+
+        ui.add_space(tokens::SECTION_GAP_PX);
+        ui.label(RichText::new("Kinds").strong());
+        for kind in Kind::ALL {
+            let mut on = settings.kinds.contains(&kind);
+            ui.horizontal(|ui| {
+                if ui.checkbox(&mut on, kind_label(kind)).changed() {
+                    if on {
+                        settings.kinds.insert(kind);
+                    } else {
+                        settings.kinds.remove(&kind);
+                    }
+                }
+                kinds_line_sample_ui(ui, kind);
+            });
+        }
+
+        ui.add_space(tokens::SECTION_GAP_PX);
+        ui.label(RichText::new("Periods").strong());
+        ui.horizontal_wrapped(|ui| {
+            for grain in Grain::ALL.into_iter().rev() {
+                let mut on = settings.grains.contains(&grain);
+                if ui.checkbox(&mut on, grain_label(grain)).changed() {
+                    if on {
+                        settings.grains.insert(grain);
+                    } else {
+                        settings.grains.remove(&grain);
+                    }
+                }
+            }
+        });
+
+        ui.add_space(tokens::SECTION_GAP_PX);
+        ui.label(RichText::new("Date range").strong());
+        let years = data_years(snap);
+        ui.horizontal(|ui| {
+            year_choice_ui(ui, "from-year", "From", &mut settings.from_year, &years);
+            year_choice_ui(ui, "to-year", "to", &mut settings.to_year, &years);
+        });
+        if let (Some(a), Some(b)) = (settings.from_year, settings.to_year)
+            && a > b
+        {
+            ui.label(RichText::new("The range ends before it starts: nothing can show.").color(ui.visuals().warn_fg_color));
+        }
+
+        ui.add_space(tokens::SECTION_GAP_PX);
+        ui.label(RichText::new("Event markers").strong());
+        ui.checkbox(&mut settings.show_events, "Show events on charts");
+        for category in EventCategory::ALL {
+            let n = snap.events.iter().filter(|e| e.category == category).count();
+            if n == 0 {
+                continue;
+            }
+            let mut on = settings.event_categories.contains(&category);
+            ui.horizontal(|ui| {
+                colour_chip_ui(ui, tokens::event_colour(category));
+                if ui.checkbox(&mut on, category.as_str()).changed() {
+                    if on {
+                        settings.event_categories.insert(category);
+                    } else {
+                        settings.event_categories.remove(&category);
+                    }
+                }
+                count_ui(ui, Some(n));
+            });
+        }
+    });
+}
+
+fn section_header_ui(ui: &mut egui::Ui, title: &str, counts: &str) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(title).strong());
+        ui.label(RichText::new(format!("(count = {counts})")).weak().small());
+    });
+}
+
+fn platform_row_ui(ui: &mut egui::Ui, p: &Platform, settings: &mut Settings, count: Option<usize>) {
+    let mut shown = settings.platform_shown(p);
+    ui.horizontal(|ui| {
+        colour_chip_ui(ui, tokens::platform_colour(p.colour));
+        let hover = match (p.parent_label(), p.platform_type) {
+            (Some(parent), _) => format!("Parent company: {parent}"),
+            (None, PlatformType::Aggregate) => "A market-wide scope, not a company".to_string(),
+            (None, PlatformType::Platform) => "Parent company not recorded".to_string(),
+        };
+        if ui
+            .checkbox(&mut shown, display_name(p))
+            .on_hover_text(hover)
+            .changed()
+        {
+            settings.platform_choice.insert(p.id.clone(), shown);
+        }
+        count_ui(ui, count);
+    });
+}
+
+fn count_ui(ui: &mut egui::Ui, count: Option<usize>) {
+    if let Some(n) = count.filter(|n| *n > 0) {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new(n.to_string()).weak().small());
+        });
+    }
+}
+
+fn year_choice_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    label: &str,
+    value: &mut Option<i32>,
+    years: &[i32],
+) {
+    ui.label(label);
+    let text = value.map(|y| y.to_string()).unwrap_or_else(|| "any".into());
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(text)
+        .width(64.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "any");
+            for y in years {
+                ui.selectable_value(value, Some(*y), y.to_string());
+            }
+        });
+}
+
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Actual => "Actual (reported)",
+        Kind::Estimate => "Estimate",
+        Kind::Forecast => "Forecast (target, guidance)",
+    }
+}
+
+fn grain_label(grain: Grain) -> &'static str {
+    match grain {
+        Grain::Year => "years",
+        Grain::Half => "halves",
+        Grain::Quarter => "quarters",
+        Grain::Month => "months",
+        Grain::Day => "days",
+    }
+}

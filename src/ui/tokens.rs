@@ -1,0 +1,178 @@
+//! Design tokens: every colour, size and font the dashboard uses, in one place. Platform colours
+//! come from the store (one colour-blind-safe palette, the same in every view); the rest is here.
+
+use eframe::egui::{self, Color32, FontId, Stroke, Visuals};
+use egui_plot::{LineStyle, MarkerShape};
+
+use super::settings::ThemeChoice;
+use crate::model::{EventCategory, Kind, Rgb};
+
+// Window and panels.
+pub const WINDOW_SIZE_PX: [f32; 2] = [1440.0, 880.0];
+pub const WINDOW_MIN_SIZE_PX: [f32; 2] = [960.0, 600.0];
+pub const SIDE_PANEL_WIDTH_PX: f32 = 300.0;
+pub const SIDE_PANEL_MIN_WIDTH_PX: f32 = 240.0;
+pub const DETAILS_PANEL_WIDTH_PX: f32 = 340.0;
+pub const PANEL_GAP_PX: f32 = 8.0;
+pub const SECTION_GAP_PX: f32 = 10.0;
+
+// Charts.
+/// Fixed, so stacked charts line up whatever their labels.
+pub const Y_AXIS_WIDTH_PX: f32 = 72.0;
+/// Calendar labels closer than this are dropped for the next coarser unit.
+pub const X_LABEL_MIN_SPACING_PX: f32 = 84.0;
+pub const GRID_MIN_SPACING_PX: f32 = 8.0;
+pub const GRID_MAX_SPACING_PX: f32 = 300.0;
+pub const CHART_MIN_HEIGHT_PX: f32 = 180.0;
+pub const LINE_WIDTH_PX: f32 = 2.0;
+pub const SPAN_WIDTH_PX: f32 = 2.0;
+pub const SPAN_ALPHA: f32 = 0.45;
+pub const MARKER_RADIUS_PX: f32 = 4.5;
+pub const REPORTED_MARKER_RADIUS_PX: f32 = 6.0;
+pub const HIGHLIGHT_RADIUS_PX: f32 = 8.0;
+/// How near the pointer must be to a point (or a period's span) to hover it.
+pub const HOVER_RADIUS_PX: f32 = 12.0;
+pub const EVENT_HOVER_PX: f32 = 5.0;
+pub const EVENT_LINE_WIDTH_PX: f32 = 1.2;
+pub const EVENT_BAND_ALPHA: f32 = 0.10;
+pub const EVENT_FLAG_SIZE_PX: f32 = 7.0;
+pub const MEASURE_LINE_WIDTH_PX: f32 = 2.0;
+pub const CURSOR_LINE_WIDTH_PX: f32 = 1.0;
+pub const BAR_WIDTH: f64 = 0.6;
+pub const KEY_SAMPLE_WIDTH_PX: f32 = 26.0;
+
+// Text.
+pub const TOOLTIP_WIDTH_PX: f32 = 400.0;
+pub const NOTE_MAX_CHARS: usize = 300;
+pub const CHIP_SIZE_PX: f32 = 11.0;
+pub const TITLE_SIZE_PT: f32 = 16.0;
+pub const HEADING_SIZE_PT: f32 = 15.0;
+pub const BODY_SIZE_PT: f32 = 13.5;
+pub const SMALL_SIZE_PT: f32 = 12.0;
+pub const EMPTY_STATE_WIDTH_PX: f32 = 560.0;
+
+pub fn title_font() -> FontId {
+    FontId::proportional(TITLE_SIZE_PT)
+}
+
+pub fn heading_font() -> FontId {
+    FontId::proportional(HEADING_SIZE_PT)
+}
+
+pub fn small_font() -> FontId {
+    FontId::proportional(SMALL_SIZE_PT)
+}
+
+pub fn platform_colour(rgb: Rgb) -> Color32 {
+    let [r, g, b] = rgb.0;
+    Color32::from_rgb(r, g, b)
+}
+
+/// Actuals solid, estimates dashed, forecasts dotted.
+pub fn kind_line_style(kind: Kind) -> LineStyle {
+    match kind {
+        Kind::Actual => LineStyle::Solid,
+        Kind::Estimate => LineStyle::Dashed { length: 8.0 },
+        Kind::Forecast => LineStyle::Dotted { spacing: 6.0 },
+    }
+}
+
+/// Forecasts are hollow markers, so a single forecast is told apart from an estimate.
+pub fn kind_marker_filled(kind: Kind) -> bool {
+    kind != Kind::Forecast
+}
+
+pub const FIGURE_MARKER: MarkerShape = MarkerShape::Circle;
+pub const COMPUTED_MARKER: MarkerShape = MarkerShape::Circle;
+pub const REPORTED_MARKER: MarkerShape = MarkerShape::Diamond;
+
+/// Event markers use Paul Tol's muted palette: distinct from the platforms' Okabe-Ito colours.
+pub fn event_colour(category: EventCategory) -> Color32 {
+    match category {
+        EventCategory::Policy => Color32::from_rgb(0xCC, 0x66, 0x77),
+        EventCategory::Strategy => Color32::from_rgb(0xAA, 0x44, 0x99),
+        EventCategory::Logistics => Color32::from_rgb(0x44, 0xAA, 0x99),
+        EventCategory::Promotion => Color32::from_rgb(0xDD, 0xCC, 0x77),
+        EventCategory::Corporate => Color32::from_rgb(0x88, 0xCC, 0xEE),
+        EventCategory::Other => Color32::from_rgb(0x9A, 0x9A, 0x9A),
+    }
+}
+
+pub fn measure_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0xF5, 0xF5, 0xF5)
+    } else {
+        Color32::from_rgb(0x20, 0x20, 0x20)
+    }
+}
+
+pub fn cursor_colour(visuals: &Visuals) -> Color32 {
+    visuals.weak_text_color().gamma_multiply(0.8)
+}
+
+pub fn error_colour(visuals: &Visuals) -> Color32 {
+    visuals.error_fg_color
+}
+
+pub fn ok_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0x7F, 0xD1, 0x8B)
+    } else {
+        Color32::from_rgb(0x1E, 0x7B, 0x34)
+    }
+}
+
+pub fn filter_chip_fill(visuals: &Visuals) -> Color32 {
+    visuals.selection.bg_fill.gamma_multiply(0.6)
+}
+
+pub fn chip_stroke(visuals: &Visuals) -> Stroke {
+    Stroke::new(
+        1.0,
+        visuals
+            .widgets
+            .noninteractive
+            .fg_stroke
+            .color
+            .gamma_multiply(0.5),
+    )
+}
+
+/// egui's visuals for the theme, with a little more air for a presenter's screen.
+pub fn visuals(theme: ThemeChoice) -> Visuals {
+    let mut v = match theme {
+        ThemeChoice::Dark => Visuals::dark(),
+        ThemeChoice::Light => Visuals::light(),
+    };
+    v.striped = true;
+    v.slider_trailing_fill = true;
+    v
+}
+
+/// Installs sizes and both themes' visuals once; [`apply_theme`] then only switches between them.
+pub fn install_style(ctx: &egui::Context) {
+    ctx.set_visuals_of(egui::Theme::Dark, visuals(ThemeChoice::Dark));
+    ctx.set_visuals_of(egui::Theme::Light, visuals(ThemeChoice::Light));
+    ctx.all_styles_mut(|style| {
+        use egui::TextStyle;
+        style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+        style.spacing.tooltip_width = TOOLTIP_WIDTH_PX;
+        for (text_style, size) in [
+            (TextStyle::Body, BODY_SIZE_PT),
+            (TextStyle::Button, BODY_SIZE_PT),
+            (TextStyle::Small, SMALL_SIZE_PT),
+            (TextStyle::Heading, TITLE_SIZE_PT + 2.0),
+        ] {
+            style
+                .text_styles
+                .insert(text_style, FontId::proportional(size));
+        }
+    });
+}
+
+pub fn apply_theme(ctx: &egui::Context, theme: ThemeChoice) {
+    ctx.set_theme(match theme {
+        ThemeChoice::Dark => egui::Theme::Dark,
+        ThemeChoice::Light => egui::Theme::Light,
+    });
+}

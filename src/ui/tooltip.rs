@@ -1,0 +1,222 @@
+//! Provenance one hover away: the tooltip of a point lists every figure for its period with value,
+//! wording, kind and source; a computed growth names both figures it came from. Events get their
+//! title on hover and their details and source in a side panel on click.
+
+use eframe::egui::{self, RichText};
+
+use super::chart_model::{ChartModel, ChartPoint, Mark, Origin, Series, YMode};
+use super::snapshot::Snapshot;
+use super::tokens;
+use crate::analysis::DerivedGrowth;
+use crate::model::format::qualified;
+use crate::model::{Event, Observation, Source, Unit};
+
+pub fn point_tooltip_ui(
+    ui: &mut egui::Ui,
+    snap: &Snapshot,
+    model: &ChartModel,
+    series: &Series,
+    point: &ChartPoint,
+    measure_hint: &str,
+) {
+    ui.horizontal(|ui| {
+        colour_chip_ui(ui, tokens::platform_colour(series.colour));
+        ui.label(RichText::new(&series.name).strong());
+    });
+    let metric = match point.mark {
+        Mark::Figure => snap.metric_name(&model.spec.metric),
+        Mark::Computed | Mark::Reported => "GMV growth, year on year".to_string(),
+    };
+    ui.label(format!("{} · {metric}", point.period.label()));
+    ui.separator();
+
+    // The hovered figure first, then every other figure for the same period.
+    let mut siblings: Vec<&ChartPoint> = vec![point];
+    siblings.extend(
+        series
+            .points
+            .iter()
+            .filter(|p| p.period == point.period && !std::ptr::eq(*p, point)),
+    );
+    for (i, p) in siblings.iter().enumerate() {
+        if i > 0 {
+            ui.add_space(4.0);
+        }
+        match p.origin {
+            Origin::Observation(o) => {
+                if let Some(obs) = snap.observations.get(o) {
+                    figure_ui(ui, obs, p, model, p.mark == Mark::Reported);
+                }
+            }
+            Origin::Derived(d) => {
+                if let Some(g) = model.derived.get(d) {
+                    derived_ui(ui, g);
+                }
+            }
+        }
+    }
+    if siblings.len() > 1 {
+        ui.add_space(2.0);
+        ui.label(
+            RichText::new(format!(
+                "{} figures for {}; the line follows one of them.",
+                siblings.len(),
+                point.period.label()
+            ))
+            .weak()
+            .small(),
+        );
+    }
+    ui.separator();
+    ui.label(RichText::new(measure_hint).weak().small());
+}
+
+fn figure_ui(
+    ui: &mut egui::Ui,
+    obs: &Observation,
+    point: &ChartPoint,
+    model: &ChartModel,
+    reported: bool,
+) {
+    let value = qualified(obs.value, obs.unit, obs.qualifier);
+    let what = if reported { " · reported growth" } else { "" };
+    ui.label(RichText::new(format!("{value} · {}{what}", obs.kind)).strong());
+    match model.spec.y_mode {
+        YMode::Index(year) if !reported => {
+            ui.label(format!("Index {} ({year} = 100)", format_index(point.y)));
+        }
+        _ => {}
+    }
+    source_ui(ui, &obs.source);
+    if !obs.note.is_empty() {
+        ui.label(
+            RichText::new(truncate(&obs.note, tokens::NOTE_MAX_CHARS))
+                .weak()
+                .small(),
+        );
+    }
+}
+
+fn derived_ui(ui: &mut egui::Ui, g: &DerivedGrowth) {
+    let value = qualified(g.value_pct, Unit::Percent, g.qualifier);
+    ui.label(RichText::new(format!("{value} · {} · computed from GMV", g.kind)).strong());
+    let side = |o: &Observation| {
+        format!(
+            "{} {} ({})",
+            o.period.label(),
+            qualified(o.value, o.unit, o.qualifier),
+            o.source.citation()
+        )
+    };
+    ui.label(format!("{} over {}", side(&g.current), side(&g.previous)));
+    if g.across_sources {
+        ui.label(
+            RichText::new(format!(
+                "Derived across sources: {} and {}",
+                g.current.source.citation(),
+                g.previous.source.citation()
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
+    } else {
+        ui.label(format!(
+            "Both figures from one source: {}",
+            g.current.source.citation()
+        ));
+    }
+}
+
+pub fn source_ui(ui: &mut egui::Ui, source: &Source) {
+    ui.label(format!("Source: {}", source.citation()));
+    if !source.title.is_empty() {
+        ui.label(RichText::new(&source.title).weak().small());
+    }
+    if !source.url.is_empty() {
+        ui.label(RichText::new(&source.url).weak().small());
+    }
+}
+
+pub fn event_tooltip_ui(ui: &mut egui::Ui, snap: &Snapshot, event: &Event) {
+    ui.label(RichText::new(&event.title).strong());
+    ui.label(event_when_where(snap, event));
+    ui.label(RichText::new("Click for details and source").weak().small());
+}
+
+/// "2 May 2025 · policy · United States".
+pub fn event_when_where(snap: &Snapshot, event: &Event) -> String {
+    let mut parts = vec![match event.end {
+        Some(end) => format!("{} to {}", event.date.label(), end.label()),
+        None => event.date.label(),
+    }];
+    parts.push(event.category.to_string());
+    if let Some(p) = &event.platform {
+        parts.push(snap.platform_name(p));
+    }
+    if let Some(r) = &event.region {
+        parts.push(snap.region_name(r));
+    }
+    parts.join(" · ")
+}
+
+/// The event details panel; returns true when the user closes it.
+pub fn event_details_ui(ui: &mut egui::Ui, snap: &Snapshot, event: &Event) -> bool {
+    let mut close = false;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Event").font(tokens::heading_font()).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            close = ui.button("Close").clicked();
+        });
+    });
+    ui.separator();
+    ui.label(RichText::new(&event.title).strong());
+    ui.label(event_when_where(snap, event));
+    ui.add_space(tokens::SECTION_GAP_PX);
+    ui.label(&event.description);
+    ui.add_space(tokens::SECTION_GAP_PX);
+    ui.label(RichText::new("Source").strong());
+    ui.label(event.source.citation());
+    if !event.source.title.is_empty() {
+        ui.label(RichText::new(&event.source.title).weak());
+    }
+    if !event.source.url.is_empty() {
+        ui.hyperlink_to(&event.source.url, &event.source.url);
+    }
+    close
+}
+
+pub fn colour_chip_ui(ui: &mut egui::Ui, colour: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(tokens::CHIP_SIZE_PX, tokens::CHIP_SIZE_PX),
+        egui::Sense::hover(),
+    );
+    ui.painter().rect_filled(rect, 2.0, colour);
+}
+
+fn format_index(y: f64) -> String {
+    if y.abs() >= 100.0 {
+        format!("{y:.0}")
+    } else {
+        format!("{y:.1}")
+    }
+}
+
+/// Cuts long notes at a word boundary, with an ellipsis.
+pub fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", &cut[..at])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_notes_are_cut_at_a_word() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("one two three four", 10), "one two…");
+    }
+}

@@ -1,0 +1,145 @@
+//! The top bar: the seven view tabs, the source filter chip, import, shortcuts, the theme toggle
+//! and the store indicator (file, figures, read-only or not, a spinner while loading).
+
+use eframe::egui::{self, RichText};
+
+use super::actions::Action;
+use super::settings::{Settings, ThemeChoice, View};
+use super::snapshot::Snapshot;
+use super::tokens;
+
+pub struct StoreStatus<'a> {
+    pub path: &'a std::path::Path,
+    pub snapshot: Option<&'a Snapshot>,
+    pub busy: bool,
+    pub failed: bool,
+}
+
+pub fn top_bar_ui(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    status: &StoreStatus<'_>,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new("Marketscope")
+                .font(tokens::title_font())
+                .strong(),
+        );
+        ui.separator();
+        for view in View::ALL {
+            let action = Action::ShowView(view);
+            let tab = ui
+                .selectable_label(settings.view == view, view.label())
+                .on_hover_text(format!("{} ({})", action.label(), action.shortcut_text()));
+            if tab.clicked() {
+                actions.push(action);
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            store_indicator_ui(ui, status);
+            ui.separator();
+            theme_toggle_ui(ui, settings.theme, actions);
+            ui.separator();
+            if ui
+                .button("?")
+                .on_hover_text(format!(
+                    "Keyboard shortcuts ({})",
+                    Action::ToggleShortcuts.shortcut_text()
+                ))
+                .clicked()
+            {
+                actions.push(Action::ToggleShortcuts);
+            }
+            let read_only = status.snapshot.is_some_and(|s| s.read_only);
+            let import = ui
+                .add_enabled(
+                    !read_only && !status.failed,
+                    egui::Button::new("Import CSV…"),
+                )
+                .on_hover_text(format!(
+                    "Import CSV files into the store ({})",
+                    Action::OpenImport.shortcut_text()
+                ))
+                .on_disabled_hover_text(
+                    "The store is read-only or could not be opened: nothing can be imported",
+                );
+            if import.clicked() {
+                actions.push(Action::OpenImport);
+            }
+        });
+    });
+}
+
+fn theme_toggle_ui(ui: &mut egui::Ui, theme: ThemeChoice, actions: &mut Vec<Action>) {
+    // Right-to-left: Light is drawn first so that Dark reads first.
+    for (choice, label) in [(ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")] {
+        if ui
+            .selectable_label(theme == choice, label)
+            .on_hover_text(format!(
+                "{} ({})",
+                Action::ToggleTheme.label(),
+                Action::ToggleTheme.shortcut_text()
+            ))
+            .clicked()
+            && theme != choice
+        {
+            actions.push(Action::ToggleTheme);
+        }
+    }
+}
+
+fn store_indicator_ui(ui: &mut egui::Ui, status: &StoreStatus<'_>) {
+    let file = status
+        .path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| status.path.display().to_string());
+    let text = match status.snapshot {
+        Some(s) => format!(
+            "{file} · {} figures · {} events · {}",
+            s.observations.len(),
+            s.events.len(),
+            if s.read_only {
+                "read-only"
+            } else {
+                "read-write"
+            }
+        ),
+        None if status.failed => format!("{file} · not open"),
+        None => format!("{file} · loading"),
+    };
+    ui.label(RichText::new(text).small())
+        .on_hover_text(format!("Store: {}", status.path.display()));
+    if status.busy {
+        ui.spinner();
+    }
+}
+
+/// "Only figures from …" with a button to clear it, under the tabs while a source filter is on.
+pub fn source_filter_bar_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings) {
+    let Some(id) = settings.source_filter else {
+        return;
+    };
+    let name = snap
+        .sources
+        .iter()
+        .find(|s| s.source.id == id)
+        .map(|s| s.source.citation())
+        .unwrap_or_else(|| format!("source {id}"));
+    egui::Frame::new()
+        .fill(tokens::filter_chip_fill(ui.visuals()))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(8, 3))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "Only figures and events from {name}; other filters are paused."
+                ));
+                if ui.small_button("Show all sources").clicked() {
+                    settings.source_filter = None;
+                }
+            });
+        });
+}

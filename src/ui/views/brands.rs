@@ -1,0 +1,196 @@
+//! Brand and seller metrics: a time chart, or a bar chart when every figure shown is for one
+//! period (AliExpress's count of brands doing twice their Amazon daily sales, say).
+
+use eframe::egui::{self, RichText};
+use egui_plot::{Bar, BarChart, GridMark, Legend, Plot, PlotPoint};
+
+use super::gmv::measure_reserve;
+use super::{ViewCtx, chart_height, events_toggle_ui, measure_bar_ui, reset_zoom_ui, toggle_ui};
+use crate::ui::actions::Action;
+use crate::ui::chart::{ChartFrame, chart_header_ui, empty_state_ui, kinds_key_ui, time_chart_ui};
+use crate::ui::chart_model::{ChartModel, ChartSpec, YMode};
+use crate::ui::settings::BRAND_METRICS;
+use crate::ui::{axes, tokens, tooltip};
+
+pub fn brand_sales_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Metric:");
+        for metric in BRAND_METRICS {
+            let n = cx
+                .snap
+                .observations
+                .iter()
+                .filter(|o| o.metric == metric)
+                .count();
+            let name = cx.snap.metric_name(metric);
+            let selected = cx.settings.brand_metric == metric;
+            if ui
+                .selectable_label(selected, format!("{name} ({n})"))
+                .on_hover_text(
+                    cx.snap
+                        .metric(metric)
+                        .map(|m| m.description.as_str())
+                        .unwrap_or(""),
+                )
+                .clicked()
+            {
+                cx.settings.brand_metric = metric.to_string();
+                cx.inter.measure.clear();
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        toggle_ui(
+            ui,
+            cx.settings.log_scale,
+            Action::ToggleLog,
+            "Log scale",
+            cx.actions,
+        );
+        ui.separator();
+        events_toggle_ui(ui, cx);
+        ui.separator();
+        reset_zoom_ui(ui, cx.actions);
+    });
+    let spec = ChartSpec {
+        metric: cx.settings.brand_metric.clone(),
+        derived_from: None,
+        y_mode: if cx.settings.log_scale {
+            YMode::Log
+        } else {
+            YMode::Linear
+        },
+    };
+    let model = cx.charts.get(cx.snap, cx.settings, &spec);
+    let single_period = single_period(&model);
+    chart_header_ui(ui, &model);
+    if let Some(period) = single_period {
+        ui.label(
+            RichText::new(format!(
+                "Every figure shown is for {}: compared side by side.",
+                period.label()
+            ))
+            .weak(),
+        );
+        let height = chart_height(ui, 1, 8.0);
+        bar_chart_ui(ui, cx, &model, height);
+        return;
+    }
+    kinds_key_ui(ui, false);
+    let frame = ChartFrame {
+        id: "brand-sales",
+        height_px: chart_height(ui, 1, measure_reserve(cx)),
+        link: None,
+        x_bounds: None,
+    };
+    time_chart_ui(ui, cx.snap, &model, &frame, cx.inter, cx.resets);
+    measure_bar_ui(ui, cx);
+}
+
+fn single_period(model: &ChartModel) -> Option<crate::model::Period> {
+    let mut periods = model
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.period));
+    let first = periods.next()?;
+    periods.all(|p| p == first).then_some(first)
+}
+
+/// One bar per figure, grouped by series, labelled with the series name.
+fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, height: f32) {
+    if let Some(empty) = &model.empty {
+        empty_state_ui(ui, empty, height);
+        return;
+    }
+    // (series index, point index) per bar, in x order.
+    let bars: Vec<(usize, usize)> = model
+        .series
+        .iter()
+        .enumerate()
+        .flat_map(|(s, series)| (0..series.points.len()).map(move |p| (s, p)))
+        .collect();
+    let names: Vec<String> = bars
+        .iter()
+        .map(|&(s, _)| model.series[s].name.clone())
+        .collect();
+    let unit = model.unit;
+    let mode = model.spec.y_mode;
+    let response = Plot::new("brand-bars")
+        .id(egui::Id::unique("marketscope-brand-bars"))
+        .height(height)
+        .legend(Legend::default().follow_insertion_order(true))
+        .show_x(false)
+        .show_y(false)
+        .allow_scroll(false)
+        .include_y(0.0)
+        .custom_y_axes(vec![axes::y_axis(unit, mode)])
+        .x_grid_spacer(move |_input| {
+            (0..bars.len())
+                .map(|i| GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .x_axis_formatter(move |mark, _range| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot_ui| {
+            let mut x = 0usize;
+            for series in &model.series {
+                let colour = tokens::platform_colour(series.colour);
+                let bars: Vec<Bar> = series
+                    .points
+                    .iter()
+                    .map(|p| {
+                        let bar = Bar::new(x as f64, p.y)
+                            .width(tokens::BAR_WIDTH)
+                            .fill(colour);
+                        x += 1;
+                        bar
+                    })
+                    .collect();
+                plot_ui.bar_chart(
+                    BarChart::new(series.name.clone(), bars)
+                        .color(colour)
+                        .allow_hover(false),
+                );
+            }
+        });
+    let Some(pointer) = response.response.hover_pos() else {
+        return;
+    };
+    let at = response.transform.value_from_position(pointer);
+    let i = at.x.round();
+    if (at.x - i).abs() > tokens::BAR_WIDTH / 2.0 || i < 0.0 {
+        return;
+    }
+    let mut flat = model
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(move |p| (s, p)));
+    if let Some((series, point)) = flat.nth(i as usize) {
+        let top = response
+            .transform
+            .position_from_point(&PlotPoint::new(i, point.y));
+        if pointer.y >= top.y - tokens::HOVER_RADIUS_PX {
+            egui::Tooltip::for_widget(&response.response)
+                .at_pointer()
+                .show(|ui| {
+                    tooltip::point_tooltip_ui(
+                        ui,
+                        cx.snap,
+                        model,
+                        series,
+                        point,
+                        "One period: nothing to measure.",
+                    )
+                });
+        }
+    }
+}

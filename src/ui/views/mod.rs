@@ -1,0 +1,266 @@
+//! The seven views of the top bar. Each draws from the snapshot and the settings; what the user
+//! asks for goes back to the app as [`Action`]s or direct setting changes.
+
+mod brands;
+mod downloads;
+mod events;
+mod gmv;
+mod growth;
+mod sources;
+mod table;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use eframe::egui::{self, RichText};
+
+use super::actions::Action;
+use super::chart::{self, ZoomResets};
+use super::chart_model::{ChartModel, ChartSpec, YMode, build_chart};
+use super::interaction::Interaction;
+use super::settings::{Settings, View};
+use super::snapshot::Snapshot;
+use super::tokens;
+
+pub use brands::brand_sales_ui;
+pub use downloads::downloads_ui;
+pub use events::events_ui;
+pub use gmv::gmv_ui;
+pub use growth::growth_ui;
+pub use sources::sources_ui;
+pub use table::{selection_csv, table_ui};
+
+/// Chart models, rebuilt only when the data or the settings change.
+#[derive(Default)]
+pub struct ChartCache {
+    generation: u64,
+    entries: HashMap<String, Arc<ChartModel>>,
+}
+
+impl ChartCache {
+    pub fn get(
+        &mut self,
+        snap: &Snapshot,
+        settings: &Settings,
+        spec: &ChartSpec,
+    ) -> Arc<ChartModel> {
+        if snap.generation != self.generation || self.entries.len() > 64 {
+            self.entries.clear();
+            self.generation = snap.generation;
+        }
+        let key = format!(
+            "{}|{spec:?}",
+            serde_json::to_string(settings).unwrap_or_default()
+        );
+        Arc::clone(
+            self.entries
+                .entry(key)
+                .or_insert_with(|| Arc::new(build_chart(snap, settings, spec))),
+        )
+    }
+}
+
+/// What a view needs from the app for one frame.
+pub struct ViewCtx<'a> {
+    pub snap: &'a Snapshot,
+    pub settings: &'a mut Settings,
+    pub inter: &'a mut Interaction,
+    pub resets: &'a mut ZoomResets,
+    pub charts: &'a mut ChartCache,
+    pub actions: &'a mut Vec<Action>,
+}
+
+impl ViewCtx<'_> {
+    /// The y mode the GMV-like charts use, from the log and index toggles.
+    pub fn level_mode(&self) -> YMode {
+        if self.settings.index_to_100 {
+            YMode::Index(self.settings.index_base_year)
+        } else if self.settings.log_scale {
+            YMode::Log
+        } else {
+            YMode::Linear
+        }
+    }
+}
+
+pub fn view_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    match cx.settings.view {
+        View::Gmv => gmv_ui(ui, cx),
+        View::Growth => growth_ui(ui, cx),
+        View::Downloads => downloads_ui(ui, cx),
+        View::BrandSales => brand_sales_ui(ui, cx),
+        View::Events => events_ui(ui, cx),
+        View::Table => table_ui(ui, cx),
+        View::Sources => sources_ui(ui, cx),
+    }
+}
+
+/// A checkbox bound to a toggle action, its shortcut on hover.
+fn toggle_ui(
+    ui: &mut egui::Ui,
+    value: bool,
+    action: Action,
+    label: &str,
+    actions: &mut Vec<Action>,
+) {
+    let mut v = value;
+    let response = ui.checkbox(&mut v, label).on_hover_text(format!(
+        "{} ({})",
+        action.label(),
+        action.shortcut_text()
+    ));
+    if response.changed() {
+        actions.push(action);
+    }
+}
+
+/// Log, index (with its base year), events and reset zoom, above level charts.
+fn level_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, with_index: bool) {
+    ui.horizontal_wrapped(|ui| {
+        toggle_ui(
+            ui,
+            cx.settings.log_scale,
+            Action::ToggleLog,
+            "Log scale",
+            cx.actions,
+        );
+        if with_index {
+            toggle_ui(
+                ui,
+                cx.settings.index_to_100,
+                Action::ToggleIndex,
+                "Index to 100",
+                cx.actions,
+            );
+            let years = data_years(cx.snap);
+            ui.add_enabled_ui(cx.settings.index_to_100, |ui| {
+                ui.label("base year");
+                egui::ComboBox::from_id_salt("index-base-year")
+                    .selected_text(cx.settings.index_base_year.to_string())
+                    .width(70.0)
+                    .show_ui(ui, |ui| {
+                        for y in years {
+                            if ui
+                                .selectable_value(
+                                    &mut cx.settings.index_base_year,
+                                    y,
+                                    y.to_string(),
+                                )
+                                .clicked()
+                            {
+                                cx.resets.requested += 1;
+                            }
+                        }
+                    });
+            });
+        }
+        ui.separator();
+        events_toggle_ui(ui, cx);
+        ui.separator();
+        reset_zoom_ui(ui, cx.actions);
+    });
+}
+
+fn events_toggle_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    toggle_ui(
+        ui,
+        cx.settings.show_events,
+        Action::ToggleEvents,
+        "Show events",
+        cx.actions,
+    );
+}
+
+fn reset_zoom_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    if ui
+        .button("Reset zoom")
+        .on_hover_text("Back to the data (R). Double-click a chart does the same.")
+        .clicked()
+    {
+        actions.push(Action::ResetZoom);
+    }
+}
+
+/// Years with any figure, for the base-year and date-range choosers.
+pub fn data_years(snap: &Snapshot) -> Vec<i32> {
+    use chrono::Datelike;
+    let years: std::collections::BTreeSet<i32> = snap
+        .observations
+        .iter()
+        .map(|o| o.period.start.year())
+        .chain(snap.events.iter().map(|e| e.date.start.year()))
+        .collect();
+    years.into_iter().collect()
+}
+
+/// The measurement of the two picked points, or how to make one.
+fn measure_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    let picked = cx.inter.measure.clone();
+    if picked.is_empty() {
+        return;
+    }
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Measure").strong());
+            let describe = |p: &super::interaction::Picked| {
+                format!(
+                    "{} {} ({})",
+                    p.series,
+                    p.period.label(),
+                    crate::model::format::qualified(
+                        p.figure.value,
+                        p.figure.unit,
+                        p.figure.qualifier
+                    )
+                )
+            };
+            match (picked.as_slice(), cx.inter.measurement()) {
+                ([a, b], Some(m)) => {
+                    let (from, to) = if m.from == a.period && m.from_value == a.figure.value {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    ui.label(format!("{} → {}", describe(from), describe(to)));
+                    let mut parts = Vec::new();
+                    if m.change.is_finite() {
+                        parts.push(format!("change {}", chart::signed(m.change, m.unit)));
+                    }
+                    if let Some(c) = m.change_pct {
+                        parts.push(chart::pct_signed(c));
+                    }
+                    if let Some(c) = m.cagr_pct {
+                        parts.push(format!(
+                            "CAGR {} a year over {:.2} years",
+                            chart::pct(c),
+                            m.years
+                        ));
+                    }
+                    ui.label(RichText::new(parts.join(" · ")).strong());
+                    for caveat in &m.caveats {
+                        ui.label(
+                            RichText::new(caveat)
+                                .color(ui.visuals().warn_fg_color)
+                                .small(),
+                        );
+                    }
+                }
+                ([a], _) => {
+                    ui.label(format!("From {}: click a second point.", describe(a)));
+                }
+                _ => {}
+            }
+            if ui.button("Clear").on_hover_text("Esc").clicked() {
+                cx.actions.push(Action::ClearMeasure);
+            }
+        });
+    });
+}
+
+/// The height left for `charts` charts after what is drawn below them.
+fn chart_height(ui: &egui::Ui, charts: usize, reserve_px: f32) -> f32 {
+    let n = charts.max(1) as f32;
+    ((ui.available_height() - reserve_px) / n - tokens::PANEL_GAP_PX)
+        .max(tokens::CHART_MIN_HEIGHT_PX)
+}

@@ -1,0 +1,149 @@
+//! Every source with publisher, date, URL and how many figures and events rely on it; clicking a
+//! publisher filters the charts to that source's figures.
+
+use eframe::egui::{self, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use super::ViewCtx;
+use crate::store::SourceUsage;
+use crate::ui::settings::View;
+use crate::ui::tokens;
+
+pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    let search_id = egui::Id::unique("sources-search");
+    let mut search: String = ui.data_mut(|d| d.get_temp::<String>(search_id).unwrap_or_default());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new("Sources")
+                .font(tokens::heading_font())
+                .strong(),
+        );
+        ui.label(
+            RichText::new(format!(
+                "{} sources. Click a publisher to show only its figures in the charts.",
+                cx.snap.sources.len()
+            ))
+            .weak(),
+        );
+        let label = ui.label("Find:");
+        ui.add(
+            egui::TextEdit::singleline(&mut search)
+                .hint_text("publisher, title or URL")
+                .desired_width(220.0),
+        )
+        .labelled_by(label.id);
+    });
+    ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+    let needle = search.to_lowercase();
+    let shown: Vec<&SourceUsage> = cx
+        .snap
+        .sources
+        .iter()
+        .filter(|s| {
+            needle.is_empty()
+                || s.source.publisher.to_lowercase().contains(&needle)
+                || s.source.title.to_lowercase().contains(&needle)
+                || s.source.url.to_lowercase().contains(&needle)
+        })
+        .collect();
+    ui.add_space(4.0);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let mut chosen: Option<i64> = None;
+    TableBuilder::new(ui)
+        .id_salt("sources-table")
+        .striped(true)
+        .resizable(true)
+        .column(Column::initial(230.0).clip(true))
+        .column(Column::initial(90.0))
+        .column(Column::initial(60.0))
+        .column(Column::initial(60.0))
+        .column(Column::initial(360.0).clip(true))
+        .column(Column::remainder().at_least(200.0).clip(true))
+        .header(row_height + 2.0, |mut header| {
+            for title in [
+                "Publisher",
+                "Published",
+                "Figures",
+                "Events",
+                "URL",
+                "Title",
+            ] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, shown.len(), |mut row| {
+                let usage = shown[row.index()];
+                let s = &usage.source;
+                row.set_selected(cx.settings.source_filter == Some(s.id));
+                row.col(|ui| {
+                    if ui
+                        .link(&s.publisher)
+                        .on_hover_text("Show only this source's figures in the charts")
+                        .clicked()
+                    {
+                        chosen = Some(s.id);
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(
+                        s.published
+                            .map(|d| d.format("%-d %b %Y").to_string())
+                            .unwrap_or_else(|| "undated".into()),
+                    );
+                });
+                row.col(|ui| {
+                    ui.label(usage.observations.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(usage.events.to_string());
+                });
+                row.col(|ui| {
+                    if s.url.is_empty() {
+                        ui.label(RichText::new("no URL (print article)").weak());
+                    } else {
+                        ui.hyperlink_to(&s.url, &s.url);
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(&s.title).on_hover_text(&s.title);
+                });
+            });
+        });
+    if let Some(id) = chosen {
+        cx.settings.source_filter = Some(id);
+        cx.inter.measure.clear();
+        cx.settings.view = view_for_source(cx, id);
+    }
+}
+
+/// The chart where most of a source's figures are, so the click lands on them.
+fn view_for_source(cx: &ViewCtx<'_>, source_id: i64) -> View {
+    let mut counts = [0usize; 4];
+    for o in cx
+        .snap
+        .observations
+        .iter()
+        .filter(|o| o.source.id == source_id)
+    {
+        let slot = match o.metric.as_str() {
+            "gmv" => 0,
+            "gmv_yoy" => 1,
+            "downloads" | "downloads_per_day" => 2,
+            _ => 3,
+        };
+        counts[slot] += 1;
+    }
+    let best = (0..4)
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    match (best, counts[best]) {
+        (_, 0) => View::Events,
+        (0, _) => View::Gmv,
+        (1, _) => View::Growth,
+        (2, _) => View::Downloads,
+        _ => View::Table,
+    }
+}

@@ -1,0 +1,225 @@
+//! The observations behind the current selection, with their provenance: sortable columns, and a
+//! copy as CSV in the importer's own format (so a copied selection can be imported elsewhere).
+
+use std::cmp::Ordering;
+
+use eframe::egui::{self, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use super::ViewCtx;
+use crate::model::Observation;
+use crate::model::format::qualified;
+use crate::store::export::{Format, write_observations};
+use crate::ui::actions::Action;
+use crate::ui::selection::passes;
+use crate::ui::settings::{Settings, TableColumn};
+use crate::ui::snapshot::Snapshot;
+use crate::ui::tokens;
+
+/// The rows of the Table view, sorted as it shows them.
+pub fn selection_rows<'a>(snap: &'a Snapshot, settings: &Settings) -> Vec<&'a Observation> {
+    let mut rows: Vec<&Observation> = snap
+        .observations
+        .iter()
+        .filter(|o| settings.table_metric.is_empty() || o.metric == settings.table_metric)
+        .filter(|o| passes(o, snap, settings))
+        .collect();
+    let key = settings.table_sort;
+    rows.sort_by(|a, b| {
+        let ord = compare(snap, key, a, b)
+            .then_with(|| (a.period.start, a.period.grain).cmp(&(b.period.start, b.period.grain)))
+            .then_with(|| a.platform.cmp(&b.platform));
+        if settings.table_ascending {
+            ord
+        } else {
+            ord.reverse()
+        }
+    });
+    rows
+}
+
+fn compare(snap: &Snapshot, key: TableColumn, a: &Observation, b: &Observation) -> Ordering {
+    match key {
+        TableColumn::Platform => snap
+            .platform_name(&a.platform)
+            .cmp(&snap.platform_name(&b.platform)),
+        TableColumn::Metric => a.metric.cmp(&b.metric),
+        TableColumn::Region => snap
+            .region_name(&a.region)
+            .cmp(&snap.region_name(&b.region)),
+        TableColumn::Period => {
+            (a.period.start, a.period.grain).cmp(&(b.period.start, b.period.grain))
+        }
+        TableColumn::Value => a.value.total_cmp(&b.value),
+        TableColumn::Kind => a.kind.cmp(&b.kind),
+        TableColumn::Source => a
+            .source
+            .publisher
+            .to_lowercase()
+            .cmp(&b.source.publisher.to_lowercase()),
+        TableColumn::Published => a.source.published.cmp(&b.source.published),
+    }
+}
+
+/// The selection as CSV, with the export's columns.
+pub fn selection_csv(snap: &Snapshot, settings: &Settings) -> (usize, String) {
+    let rows: Vec<Observation> = selection_rows(snap, settings)
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut out = Vec::new();
+    match write_observations(&rows, Format::Csv, &mut out) {
+        Ok(()) => (rows.len(), String::from_utf8_lossy(&out).into_owned()),
+        Err(e) => (0, format!("could not write CSV: {e}")),
+    }
+}
+
+const COLUMNS: [(TableColumn, &str); 8] = [
+    (TableColumn::Platform, "Platform"),
+    (TableColumn::Metric, "Metric"),
+    (TableColumn::Region, "Region"),
+    (TableColumn::Period, "Period"),
+    (TableColumn::Value, "Value"),
+    (TableColumn::Kind, "Kind"),
+    (TableColumn::Source, "Source"),
+    (TableColumn::Published, "Published"),
+];
+
+pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    let rows = selection_rows(cx.snap, cx.settings);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new("Figures")
+                .font(tokens::heading_font())
+                .strong(),
+        );
+        ui.label("Metric:");
+        let current = if cx.settings.table_metric.is_empty() {
+            "All metrics".to_string()
+        } else {
+            cx.snap.metric_name(&cx.settings.table_metric)
+        };
+        egui::ComboBox::from_id_salt("table-metric")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut cx.settings.table_metric, String::new(), "All metrics");
+                for m in &cx.snap.metrics {
+                    ui.selectable_value(&mut cx.settings.table_metric, m.id.clone(), &m.name);
+                }
+            });
+        ui.label(
+            RichText::new(format!(
+                "{} rows match the side panel's choices",
+                rows.len()
+            ))
+            .weak(),
+        );
+        if ui
+            .button("Copy as CSV")
+            .on_hover_text(format!(
+                "{} ({}): the importer's columns, so the rows can be imported again",
+                Action::CopyCsv.label(),
+                Action::CopyCsv.shortcut_text()
+            ))
+            .clicked()
+        {
+            cx.actions.push(Action::CopyCsv);
+        }
+    });
+    ui.add_space(4.0);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let mut clicked_column = None;
+    TableBuilder::new(ui)
+        .id_salt("figures-table")
+        .striped(true)
+        .resizable(true)
+        .column(Column::initial(150.0).clip(true))
+        .column(Column::initial(110.0).clip(true))
+        .column(Column::initial(110.0).clip(true))
+        .column(Column::initial(110.0))
+        .column(Column::initial(110.0))
+        .column(Column::initial(70.0))
+        .column(Column::initial(170.0).clip(true))
+        .column(Column::initial(90.0))
+        .column(Column::initial(220.0).clip(true))
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .header(row_height + 4.0, |mut header| {
+            for (column, title) in COLUMNS {
+                header.col(|ui| {
+                    let arrow = match (
+                        cx.settings.table_sort == column,
+                        cx.settings.table_ascending,
+                    ) {
+                        (true, true) => " ⏶",
+                        (true, false) => " ⏷",
+                        _ => "",
+                    };
+                    if ui
+                        .button(RichText::new(format!("{title}{arrow}")).strong())
+                        .on_hover_text(format!("Sort by {}", title.to_lowercase()))
+                        .clicked()
+                    {
+                        clicked_column = Some(column);
+                    }
+                });
+            }
+            header.col(|ui| {
+                ui.strong("URL");
+            });
+            header.col(|ui| {
+                ui.strong("Note");
+            });
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let o = rows[row.index()];
+                row.col(|ui| {
+                    ui.label(cx.snap.platform_name(&o.platform));
+                });
+                row.col(|ui| {
+                    ui.label(cx.snap.metric_name(&o.metric));
+                });
+                row.col(|ui| {
+                    ui.label(cx.snap.region_name(&o.region));
+                });
+                row.col(|ui| {
+                    ui.label(o.period.label());
+                });
+                row.col(|ui| {
+                    ui.label(qualified(o.value, o.unit, o.qualifier))
+                        .on_hover_text(format!("{} {}", o.value, o.unit));
+                });
+                row.col(|ui| {
+                    ui.label(o.kind.as_str());
+                });
+                row.col(|ui| {
+                    ui.label(&o.source.publisher).on_hover_text(&o.source.title);
+                });
+                row.col(|ui| {
+                    ui.label(
+                        o.source
+                            .published
+                            .map(|d| d.format("%-d %b %Y").to_string())
+                            .unwrap_or_default(),
+                    );
+                });
+                row.col(|ui| {
+                    if !o.source.url.is_empty() {
+                        ui.hyperlink_to(&o.source.url, &o.source.url);
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(RichText::new(&o.note).small())
+                        .on_hover_text(&o.note);
+                });
+            });
+        });
+    if let Some(column) = clicked_column {
+        if cx.settings.table_sort == column {
+            cx.settings.table_ascending = !cx.settings.table_ascending;
+        } else {
+            cx.settings.table_sort = column;
+            cx.settings.table_ascending = true;
+        }
+    }
+}
