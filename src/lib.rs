@@ -7,4 +7,5 @@ pub mod analysis;
 pub mod cli;
 pub mod model;
 pub mod store;
+#[cfg(feature = "gui")]
 pub mod ui;

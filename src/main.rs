@@ -4,8 +4,8 @@ use clap::Parser;
 use marketscope::cli::{self, Cli};
 
 fn main() -> std::process::ExitCode {
-    let outcome = cli::run(Cli::parse()).and_then(|dashboard| match dashboard {
-        Some(store_path) => marketscope::ui::run(store_path),
+    let outcome = cli::run(Cli::parse()).and_then(|to_open| match to_open {
+        Some(store_path) => open_dashboard(store_path),
         None => Ok(()),
     });
     match outcome {
@@ -15,4 +15,16 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_dashboard(store_path: std::path::PathBuf) -> anyhow::Result<()> {
+    marketscope::ui::run(store_path)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_dashboard(_store_path: std::path::PathBuf) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "this build has no dashboard (built without the `gui` feature); use a command such as `summary`"
+    )
 }
