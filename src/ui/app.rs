@@ -85,6 +85,11 @@ impl App {
         &self.inter.screen_points
     }
 
+    /// Where each event marker was on screen in the last frame.
+    pub fn screen_events(&self) -> &[super::interaction::ScreenEvent] {
+        &self.inter.screen_events
+    }
+
     pub fn measurement(&self) -> Option<crate::analysis::Measurement> {
         self.inter.measurement()
     }

@@ -6,13 +6,13 @@ use std::collections::HashMap;
 
 use eframe::egui::{self, Color32, Pos2, Rect, RichText, Shape, Stroke};
 use egui_plot::{
-    Corner, ItemId, Legend, Line, LineStyle, Plot, PlotMemory, PlotPoint, PlotTransform, Points,
-    log_grid_spacer,
+    ColorConflictHandling, Corner, ItemId, Legend, Line, LineStyle, Plot, PlotMemory, PlotPoint,
+    PlotTransform, Points, log_grid_spacer,
 };
 
 use super::axes;
 use super::chart_model::{ChartModel, ChartPoint, EmptyState, Mark, Series, YMode};
-use super::interaction::{Interaction, Picked, ScreenPoint, figure_of};
+use super::interaction::{Interaction, Picked, ScreenEvent, ScreenPoint, figure_of};
 use super::snapshot::Snapshot;
 use super::tokens;
 use super::tooltip;
@@ -190,8 +190,9 @@ pub fn time_chart_ui(
         .height(frame.height_px)
         .legend(
             Legend::default()
-                .position(Corner::LeftTop)
+                .position(Corner::LeftBottom)
                 .follow_insertion_order(true)
+                .color_conflict_handling(ColorConflictHandling::PickLast)
                 .background_alpha(0.85),
         )
         .show_x(false)
@@ -255,6 +256,7 @@ pub fn time_chart_ui(
         .collect();
 
     record_screen_points(inter, frame.id, model, &visible, &transform);
+    record_screen_events(inter, frame.id, snap, model, &transform);
     let painter = ui.painter_at(plot_rect);
     paint_events(&painter, snap, model, &transform, inter.selected_event);
 
@@ -415,18 +417,28 @@ fn nearest_point(
     best.map(|(_, s, i)| (s, i))
 }
 
+/// The event under the pointer: a dated event's line anywhere in the chart, a period event's bar in
+/// the lane at the top (the shortest one when bars overlap).
 fn nearest_event(model: &ChartModel, transform: &PlotTransform, pointer: Pos2) -> Option<usize> {
+    let frame = transform.frame();
+    let in_lane = pointer.y <= frame.top() + tokens::EVENT_LANE_PX + tokens::EVENT_HOVER_PX;
     model
         .events
         .iter()
         .enumerate()
-        .map(|(i, e)| {
-            (
-                i,
-                (transform.position_from_point_x(e.x_start) - pointer.x).abs(),
-            )
+        .filter_map(|(i, e)| {
+            let x0 = transform.position_from_point_x(e.x_start);
+            if e.x_end > e.x_start {
+                let x1 = transform.position_from_point_x(e.x_end);
+                let inside = pointer.x >= x0 - tokens::EVENT_HOVER_PX
+                    && pointer.x <= x1 + tokens::EVENT_HOVER_PX;
+                // Rank period bars after lines, shorter bars first.
+                (in_lane && inside).then_some((i, tokens::EVENT_HOVER_PX + (x1 - x0) / 1000.0))
+            } else {
+                let d = (x0 - pointer.x).abs();
+                (d <= tokens::EVENT_HOVER_PX).then_some((i, d))
+            }
         })
-        .filter(|(_, d)| *d <= tokens::EVENT_HOVER_PX)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
 }
@@ -464,6 +476,39 @@ fn record_screen_points(
     }
 }
 
+fn record_screen_events(
+    inter: &mut Interaction,
+    chart: &str,
+    snap: &Snapshot,
+    model: &ChartModel,
+    transform: &PlotTransform,
+) {
+    let frame = *transform.frame();
+    for mark in &model.events {
+        let Some(event) = snap.events.get(mark.index) else {
+            continue;
+        };
+        let x = transform.position_from_point_x(mark.x_start);
+        if x < frame.left() || x > frame.right() {
+            continue;
+        }
+        let pos = if mark.x_end > mark.x_start {
+            Pos2::new(x + 2.0, frame.top() + tokens::EVENT_LANE_PX * 0.5)
+        } else {
+            Pos2::new(x, frame.center().y)
+        };
+        inter.screen_events.push(ScreenEvent {
+            chart: chart.to_string(),
+            title: event.title.clone(),
+            x,
+            pos,
+        });
+    }
+}
+
+/// Dated events are dashed lines across the chart with a flag in the lane at the top; events known
+/// only to a month, a year or a span are bars in that lane, so an undated "2024" event does not
+/// paint over a whole year of figures.
 fn paint_events(
     painter: &egui::Painter,
     snap: &Snapshot,
@@ -472,39 +517,52 @@ fn paint_events(
     selected: Option<usize>,
 ) {
     let frame = *transform.frame();
+    let lane_top = frame.top() + 1.0;
     for mark in &model.events {
         let Some(event) = snap.events.get(mark.index) else {
             continue;
         };
         let colour = tokens::event_colour(event.category);
-        let x0 = transform.position_from_point_x(mark.x_start);
-        let x1 = transform.position_from_point_x(mark.x_end);
-        if x1 - x0 > 1.0 {
-            painter.rect_filled(
-                Rect::from_x_y_ranges(x0..=x1, frame.y_range()),
-                0.0,
-                colour.gamma_multiply(tokens::EVENT_BAND_ALPHA),
-            );
-        }
         let is_selected = selected == Some(mark.index);
         let width = if is_selected {
             tokens::EVENT_LINE_WIDTH_PX * 2.0
         } else {
             tokens::EVENT_LINE_WIDTH_PX
         };
+        let x0 = transform.position_from_point_x(mark.x_start);
+        let x1 = transform.position_from_point_x(mark.x_end);
+        if mark.x_end > mark.x_start {
+            let bar = Rect::from_x_y_ranges(
+                x0..=x1.max(x0 + 2.0),
+                lane_top..=lane_top + tokens::EVENT_LANE_PX,
+            );
+            painter.rect_filled(
+                bar,
+                2.0,
+                colour.gamma_multiply(if is_selected { 0.9 } else { 0.45 }),
+            );
+            if is_selected {
+                painter.rect_filled(
+                    Rect::from_x_y_ranges(x0..=x1, frame.y_range()),
+                    0.0,
+                    colour.gamma_multiply(tokens::EVENT_BAND_ALPHA),
+                );
+            }
+            continue;
+        }
         let path = [Pos2::new(x0, frame.top()), Pos2::new(x0, frame.bottom())];
         painter.extend(Shape::dashed_line(
             &path,
-            Stroke::new(width, colour.gamma_multiply(0.8)),
+            Stroke::new(width, colour.gamma_multiply(tokens::EVENT_LINE_ALPHA)),
             5.0,
             4.0,
         ));
         let flag = tokens::EVENT_FLAG_SIZE_PX;
         painter.add(Shape::convex_polygon(
             vec![
-                Pos2::new(x0, frame.top()),
-                Pos2::new(x0 + flag, frame.top() + flag * 0.5),
-                Pos2::new(x0, frame.top() + flag),
+                Pos2::new(x0, lane_top),
+                Pos2::new(x0 + flag, lane_top + flag * 0.5),
+                Pos2::new(x0, lane_top + flag),
             ],
             colour,
             Stroke::NONE,

@@ -37,6 +37,17 @@ pub struct ScreenPoint {
     pub pos: Pos2,
 }
 
+/// One event marker, where it was on screen last frame: its line (dated events) or the start of
+/// its bar in the lane at the top (events known to a month, a year or a span).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScreenEvent {
+    pub chart: String,
+    pub title: String,
+    pub x: f32,
+    /// Where to point at it: halfway down a line, in the lane for a bar.
+    pub pos: Pos2,
+}
+
 #[derive(Debug, Default)]
 pub struct Interaction {
     pub measure: Vec<Picked>,
@@ -48,6 +59,7 @@ pub struct Interaction {
     /// Set by "reset zoom": each chart returns to its data bounds on its next frame.
     pub reset_zoom_charts: Vec<String>,
     pub screen_points: Vec<ScreenPoint>,
+    pub screen_events: Vec<ScreenEvent>,
     /// A shift-drag in progress: chart id, x where it started, the series under the pointer.
     pub range_drag: Option<(String, f64, Option<String>)>,
 }
@@ -56,6 +68,7 @@ impl Interaction {
     pub fn begin_frame(&mut self) {
         self.cursor_x = self.next_cursor_x.take();
         self.screen_points.clear();
+        self.screen_events.clear();
     }
 
     /// A click on a point: the first starts a measurement, the second completes it, a third

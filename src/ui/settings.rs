@@ -130,7 +130,9 @@ impl Default for Settings {
             to_year: None,
             show_events: true,
             event_categories: EventCategory::ALL.into_iter().collect(),
-            log_scale: false,
+            // Amazon's GMV is ten times the cross-border platforms': on a linear axis TEMU, SHEIN
+            // and TikTok Shop would be a flat line at the bottom.
+            log_scale: true,
             index_to_100: false,
             index_base_year: 2023,
             stack_gmv_with_growth: false,
@@ -211,7 +213,7 @@ mod tests {
         let mut s = Settings {
             theme: ThemeChoice::Light,
             view: View::Sources,
-            log_scale: true,
+            log_scale: false,
             ..Settings::default()
         };
         let json = serde_json::to_string(&s).expect("serialises");
@@ -221,9 +223,10 @@ mod tests {
         let partial: Settings = serde_json::from_str(r#"{"view":"Growth"}"#).expect("parses");
         assert_eq!(partial.view, View::Growth);
         assert!(partial.show_events);
+        s.log_scale = false;
         s.reset_view();
         assert_eq!(s.view, View::Gmv);
-        assert!(!s.log_scale);
+        assert!(s.log_scale);
         assert_eq!(s.theme, ThemeChoice::Light);
     }
 }

@@ -224,7 +224,7 @@ fn year_choice_ui(
     value: &mut Option<i32>,
     years: &[i32],
 ) {
-    ui.label(label);
+    let label = ui.label(label);
     let text = value.map(|y| y.to_string()).unwrap_or_else(|| "any".into());
     egui::ComboBox::from_id_salt(id)
         .selected_text(text)
@@ -234,7 +234,9 @@ fn year_choice_ui(
             for y in years {
                 ui.selectable_value(value, Some(*y), y.to_string());
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 pub fn kind_label(kind: Kind) -> &'static str {

@@ -35,11 +35,16 @@ pub const HOVER_RADIUS_PX: f32 = 12.0;
 pub const EVENT_HOVER_PX: f32 = 5.0;
 pub const EVENT_LINE_WIDTH_PX: f32 = 1.2;
 pub const EVENT_BAND_ALPHA: f32 = 0.10;
+pub const EVENT_LINE_ALPHA: f32 = 0.5;
+/// The strip at the top of a chart where event flags and period bars sit.
+pub const EVENT_LANE_PX: f32 = 7.0;
 pub const EVENT_FLAG_SIZE_PX: f32 = 7.0;
 pub const MEASURE_LINE_WIDTH_PX: f32 = 2.0;
 pub const CURSOR_LINE_WIDTH_PX: f32 = 1.0;
 pub const BAR_WIDTH: f64 = 0.6;
 pub const KEY_SAMPLE_WIDTH_PX: f32 = 26.0;
+/// The measure bar under the charts, always there so the charts never jump when it fills.
+pub const MEASURE_BAR_HEIGHT_PX: f32 = 58.0;
 
 // Text.
 pub const TOOLTIP_WIDTH_PX: f32 = 400.0;

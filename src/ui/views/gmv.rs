@@ -27,11 +27,8 @@ pub fn gmv_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     measure_bar_ui(ui, cx);
 }
 
-/// Room kept under the charts for the measure bar when a measurement is on.
-pub(super) fn measure_reserve(cx: &ViewCtx<'_>) -> f32 {
-    if cx.inter.measure.is_empty() {
-        8.0
-    } else {
-        72.0
-    }
+/// Room kept under the charts for the measure bar: always the same, so the charts do not move
+/// under the pointer when a measurement starts.
+pub(super) fn measure_reserve(_cx: &ViewCtx<'_>) -> f32 {
+    crate::ui::tokens::MEASURE_BAR_HEIGHT_PX + crate::ui::tokens::PANEL_GAP_PX
 }

@@ -134,7 +134,7 @@ fn level_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, with_index: bool) {
             );
             let years = data_years(cx.snap);
             ui.add_enabled_ui(cx.settings.index_to_100, |ui| {
-                ui.label("base year");
+                let label = ui.label("base year");
                 egui::ComboBox::from_id_salt("index-base-year")
                     .selected_text(cx.settings.index_base_year.to_string())
                     .width(70.0)
@@ -151,7 +151,9 @@ fn level_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, with_index: bool) {
                                 cx.resets.requested += 1;
                             }
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label.id);
             });
         }
         ui.separator();
@@ -193,69 +195,78 @@ pub fn data_years(snap: &Snapshot) -> Vec<i32> {
     years.into_iter().collect()
 }
 
-/// The measurement of the two picked points, or how to make one.
+/// The measurement of the two picked points, or how to make one, in a bar of fixed height.
 fn measure_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     let picked = cx.inter.measure.clone();
-    if picked.is_empty() {
-        return;
-    }
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Measure").strong());
-            let describe = |p: &super::interaction::Picked| {
-                format!(
-                    "{} {} ({})",
-                    p.series,
-                    p.period.label(),
-                    crate::model::format::qualified(
-                        p.figure.value,
-                        p.figure.unit,
-                        p.figure.qualifier
-                    )
-                )
-            };
-            match (picked.as_slice(), cx.inter.measurement()) {
-                ([a, b], Some(m)) => {
-                    let (from, to) = if m.from == a.period && m.from_value == a.figure.value {
-                        (a, b)
-                    } else {
-                        (b, a)
-                    };
-                    ui.label(format!("{} → {}", describe(from), describe(to)));
-                    let mut parts = Vec::new();
-                    if m.change.is_finite() {
-                        parts.push(format!("change {}", chart::signed(m.change, m.unit)));
-                    }
-                    if let Some(c) = m.change_pct {
-                        parts.push(chart::pct_signed(c));
-                    }
-                    if let Some(c) = m.cagr_pct {
-                        parts.push(format!(
-                            "CAGR {} a year over {:.2} years",
-                            chart::pct(c),
-                            m.years
-                        ));
-                    }
-                    ui.label(RichText::new(parts.join(" · ")).strong());
-                    for caveat in &m.caveats {
-                        ui.label(
-                            RichText::new(caveat)
-                                .color(ui.visuals().warn_fg_color)
-                                .small(),
-                        );
-                    }
-                }
-                ([a], _) => {
-                    ui.label(format!("From {}: click a second point.", describe(a)));
-                }
-                _ => {}
-            }
-            if ui.button("Clear").on_hover_text("Esc").clicked() {
-                cx.actions.push(Action::ClearMeasure);
-            }
+    let size = egui::vec2(ui.available_width(), tokens::MEASURE_BAR_HEIGHT_PX);
+    ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.set_min_height(tokens::MEASURE_BAR_HEIGHT_PX - 16.0);
+            measure_text_ui(ui, cx, &picked);
         });
     });
+}
+
+fn measure_text_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, picked: &[super::interaction::Picked]) {
+    let describe = |p: &super::interaction::Picked| {
+        format!(
+            "{} {} ({})",
+            p.series,
+            p.period.label(),
+            crate::model::format::qualified(p.figure.value, p.figure.unit, p.figure.qualifier)
+        )
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Measure").strong());
+        match (picked, cx.inter.measurement()) {
+            ([a, b], Some(m)) => {
+                let (from, to) = if m.from == a.period && m.from_value == a.figure.value {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                ui.label(format!("{} → {}:", describe(from), describe(to)));
+                let mut parts = Vec::new();
+                if m.change.is_finite() {
+                    parts.push(format!("change {}", chart::signed(m.change, m.unit)));
+                }
+                if let Some(c) = m.change_pct {
+                    parts.push(chart::pct_signed(c));
+                }
+                if let Some(c) = m.cagr_pct {
+                    parts.push(format!("CAGR {} a year over {:.2} years", chart::pct(c), m.years));
+                }
+                ui.label(RichText::new(parts.join(" · ")).strong());
+                if ui.small_button("Clear").on_hover_text("Esc").clicked() {
+                    cx.actions.push(Action::ClearMeasure);
+                }
+            }
+            ([a], _) => {
+                ui.label(format!("from {}: click a second point.", describe(a)));
+                if ui.small_button("Clear").on_hover_text("Esc").clicked() {
+                    cx.actions.push(Action::ClearMeasure);
+                }
+            }
+            _ => {
+                ui.label(
+                    RichText::new(
+                        "click a point, then another (or shift-drag across a range) for the change, the change in % and the CAGR.",
+                    )
+                    .weak(),
+                );
+            }
+        }
+    });
+    if let Some(m) = cx.inter.measurement()
+        && !m.caveats.is_empty()
+    {
+        ui.label(
+            RichText::new(format!("Note: {}.", m.caveats.join("; ")))
+                .color(ui.visuals().warn_fg_color)
+                .small(),
+        );
+    }
 }
 
 /// The height left for `charts` charts after what is drawn below them.

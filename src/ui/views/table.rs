@@ -93,7 +93,7 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 .font(tokens::heading_font())
                 .strong(),
         );
-        ui.label("Metric:");
+        let label = ui.label("Metric:");
         let current = if cx.settings.table_metric.is_empty() {
             "All metrics".to_string()
         } else {
@@ -106,7 +106,9 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 for m in &cx.snap.metrics {
                     ui.selectable_value(&mut cx.settings.table_metric, m.id.clone(), &m.name);
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         ui.label(
             RichText::new(format!(
                 "{} rows match the side panel's choices",
@@ -150,8 +152,8 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                         cx.settings.table_sort == column,
                         cx.settings.table_ascending,
                     ) {
-                        (true, true) => " ⏶",
-                        (true, false) => " ⏷",
+                        (true, true) => " ▲",
+                        (true, false) => " ▼",
                         _ => "",
                     };
                     if ui

@@ -1,0 +1,166 @@
+//! The charts, driven headless: provenance tooltips, measuring, legend and side-panel toggles,
+//! computed growth, event markers, log and index.
+
+mod ui_support;
+
+use eframe::egui;
+use egui_kittest::kittest::Queryable;
+use marketscope::ui::chart_model::Mark;
+use marketscope::ui::settings::View;
+use ui_support::{TempStore, click_at, click_in_side_panel, open, point_pos, points};
+
+#[test]
+fn hovering_a_point_shows_value_kind_and_every_source() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    // TikTok Shop's 2025 GMV: about $100B, an estimate, given by 56ok and by the Wallstreetcn article.
+    let pos = point_pos(&h, "gmv", "TikTok Shop", "2025", 100e9);
+    h.hover_at(pos);
+    h.run();
+    assert_eq!(h.query_all_by_label("about $100B · estimate").count(), 2);
+    h.get_by_label("Source: 56ok");
+    h.get_by_label("Source: Wallstreetcn, 9 Jan 2026");
+    h.get_by_label("2025 · Gross merchandise value");
+    h.get_by_label("2 figures for 2025; the line follows one of them.");
+}
+
+#[test]
+fn clicking_two_points_measures_change_and_cagr() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    // 2023: $20B (two sources agree; EchoTik's $11.09B is drawn lower). 2025: about $100B.
+    let from = point_pos(&h, "gmv", "TikTok Shop", "2023", 20e9);
+    let to = point_pos(&h, "gmv", "TikTok Shop", "2025", 100e9);
+    click_at(&mut h, from);
+    h.get_by_label_contains("click a second point");
+    click_at(&mut h, to);
+    let m = h.state().measurement().expect("a measurement");
+    // (100 / 20)^(1/2) - 1 = 123.6%, +400%, +$80B over exactly two years.
+    let cagr = m.cagr_pct.unwrap_or_else(|| panic!("no CAGR: {m:?}"));
+    assert!((cagr - 123.6068).abs() < 1e-3, "{cagr}");
+    assert_eq!(m.years, 2.0);
+    h.get_by_label("change +$80B · +400.0% · CAGR 123.6% a year over 2.00 years");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().measurement().is_none());
+}
+
+#[test]
+fn unticking_a_platform_or_its_legend_entry_removes_its_series() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    assert!(!points(&h, "gmv", "TEMU").is_empty());
+
+    // The side panel's checkbox (the legend has an entry of the same name further right).
+    click_in_side_panel(&mut h, "TEMU");
+    assert!(points(&h, "gmv", "TEMU").is_empty());
+    assert!(!points(&h, "gmv", "SHEIN 希音").is_empty());
+    assert_eq!(
+        h.state().settings().platform_choice.get("temu"),
+        Some(&false)
+    );
+
+    // The legend entry hides a series without touching the selection.
+    let legend = h
+        .query_all_by_label("SHEIN 希音")
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("legend entry");
+    legend.click();
+    h.run();
+    assert!(points(&h, "gmv", "SHEIN 希音").is_empty());
+    assert!(!h.state().settings().platform_choice.contains_key("shein"));
+}
+
+#[test]
+fn growth_is_computed_across_sources_beside_reported_growth() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    h.get_by_label("Growth").click();
+    h.run();
+    let tiktok = points(&h, "growth", "TikTok Shop");
+    assert!(tiktok.iter().any(|p| p.mark == Mark::Reported));
+    // 2024 over 2023: Cube Asia's $42B over the $20B two other sources give: +110%.
+    let computed = tiktok
+        .iter()
+        .find(|p| p.mark == Mark::Computed && p.period == "2024")
+        .expect("computed 2024 growth");
+    assert!((computed.value - 110.0).abs() < 1e-9);
+    let pos = computed.pos;
+    h.hover_at(pos);
+    h.run();
+    h.get_by_label("110% · estimate · computed from GMV");
+    h.get_by_label_contains("Derived across sources: Cube Asia");
+}
+
+#[test]
+fn stacked_gmv_and_growth_share_one_time_axis() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    h.key_press(egui::Key::Num2);
+    h.key_press(egui::Key::S);
+    h.run();
+    assert!(h.state().settings().stack_gmv_with_growth);
+    let gmv = point_pos(&h, "growth-stack-gmv", "TikTok Shop", "2024", 42e9);
+    let growth = points(&h, "growth", "TikTok Shop")
+        .into_iter()
+        .find(|p| p.mark == Mark::Computed && p.period == "2024")
+        .expect("2024 growth")
+        .pos;
+    // Same period, same x: the axes are linked.
+    assert!((gmv.x - growth.x).abs() < 1.0, "{} vs {}", gmv.x, growth.x);
+    assert!(gmv.y < growth.y, "GMV is drawn above growth");
+}
+
+#[test]
+fn event_markers_show_their_title_and_open_details_on_click() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    let title = "US ends de minimis for China/HK parcels";
+    let marker = h
+        .state()
+        .screen_events()
+        .iter()
+        .find(|e| e.chart == "gmv" && e.title == title)
+        .expect("the de minimis event is on the GMV chart")
+        .pos;
+    // Move a little below the middle, away from any point.
+    let pos = marker + egui::vec2(0.0, 1.0);
+    h.hover_at(pos);
+    h.run();
+    h.get_by_label(title);
+    click_at(&mut h, pos);
+    assert_eq!(
+        h.state().selected_event().map(|e| e.title.as_str()),
+        Some(title)
+    );
+    h.get_by_label("Source");
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().selected_event().is_none());
+
+    // Unticking the policy category takes it off the chart.
+    click_in_side_panel(&mut h, "policy");
+    assert!(!h.state().screen_events().iter().any(|e| e.title == title));
+}
+
+#[test]
+fn log_and_index_change_the_axis_and_say_so() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    assert!(h.state().settings().log_scale, "GMV starts on a log scale");
+    h.get_by_label("Gross merchandise value (USD, log scale)");
+    h.key_press(egui::Key::L);
+    h.run();
+    assert!(!h.state().settings().log_scale);
+    h.get_by_label("Gross merchandise value (USD)");
+    h.key_press(egui::Key::I);
+    h.run();
+    assert!(h.state().settings().index_to_100);
+    h.get_by_label("Gross merchandise value, indexed (2023 = 100)");
+    // TikTok Shop 2025 over its 2023 headline of $20B: 500.
+    let pos = point_pos(&h, "gmv", "TikTok Shop", "2025", 100e9);
+    h.hover_at(pos);
+    h.run();
+    assert_eq!(h.query_all_by_label("Index 500 (2023 = 100)").count(), 2);
+    assert_eq!(h.state().settings().view, View::Gmv);
+}
