@@ -1,0 +1,76 @@
+//! Importing from the dashboard: a path typed into the import window, a good file and a bad one.
+
+mod ui_support;
+
+use eframe::egui::Key;
+use egui_kittest::kittest::Queryable;
+use marketscope::ui::Notice;
+use ui_support::{TempStore, open, wait_until_idle};
+
+const FIELD: &str = "CSV file path (several: separate with ;)";
+
+fn import(h: &mut egui_kittest::Harness<'static, marketscope::ui::App>, path: &std::path::Path) {
+    h.key_press(Key::O);
+    h.run();
+    h.get_by_label(FIELD).focus();
+    h.run();
+    h.get_by_label(FIELD).type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    wait_until_idle(h);
+}
+
+#[test]
+fn a_good_csv_is_imported_and_charted() {
+    let store = TempStore::sample();
+    let csv = store.dir.path().join("extra.csv");
+    std::fs::write(
+        &csv,
+        "platform,metric,region,period,value,unit,kind,qualifier,source,source_url,note\n\
+         temu,gmv,global,2025,70000000000,USD,estimate,about,Example Research,https://example.com/temu,Test figure\n",
+    )
+    .expect("write csv");
+    let mut h = open(&store.path, None);
+    import(&mut h, &csv);
+    assert!(
+        matches!(h.state().notice(), Some(Notice::Done(_))),
+        "{:?}",
+        h.state().notice()
+    );
+    assert_eq!(
+        h.state().snapshot().map(|s| s.observations.len()),
+        Some(203)
+    );
+    let pos = ui_support::point_pos(&h, "gmv", "TEMU", "2025", 70e9);
+    h.hover_at(pos);
+    h.run();
+    h.get_by_label("about $70B · estimate");
+    h.get_by_label("Source: Example Research");
+}
+
+#[test]
+fn a_bad_csv_imports_nothing_and_says_where() {
+    let store = TempStore::sample();
+    let csv = store.dir.path().join("bad.csv");
+    std::fs::write(
+        &csv,
+        "platform,metric,region,period,value,unit,kind,qualifier,source,source_url,note\n\
+         temu,gmv,global,sometime,lots,USD,estimate,,Example,https://example.com,\n",
+    )
+    .expect("write csv");
+    let mut h = open(&store.path, None);
+    import(&mut h, &csv);
+    match h.state().notice() {
+        Some(Notice::Failed(message)) => {
+            assert!(message.contains("nothing was imported"), "{message}");
+            assert!(message.contains("bad.csv:2"), "{message}");
+        }
+        other => panic!("expected a failure notice, got {other:?}"),
+    }
+    h.get_by_label_contains("nothing was imported");
+    assert_eq!(
+        h.state().snapshot().map(|s| s.observations.len()),
+        Some(202)
+    );
+}
