@@ -238,3 +238,47 @@ fn the_default_store_is_created_with_the_sample_on_first_use() {
     let again = run(&["summary"]);
     assert!(stdout(&again).contains("my_shop"), "{}", stdout(&again));
 }
+
+#[test]
+fn views_export_and_import_share_stories_between_stores() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("a.db");
+    let b = dir.path().join("b.db");
+    let file = dir.path().join("views.json");
+    std::fs::write(
+        &file,
+        r#"{"format":"marketscope-presentations-1","views":[{"name":"GMV since 2022","caption":"c","state":{"view":"Gmv","from_year":2022}}],
+            "stories":[{"name":"Pitch","steps":[{"title":"One","state":{"view":"Gmv"}},{"title":"Two","state":{"view":"Growth"}}]}]}"#,
+    )
+    .expect("write");
+    let import = marketscope(&a, &["views", "import", file.to_str().expect("path")]);
+    assert!(import.status.success(), "{}", stderr(&import));
+    assert!(
+        stdout(&import).contains("views: 1 added"),
+        "{}",
+        stdout(&import)
+    );
+    let export = marketscope(&a, &["views", "export"]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let shared = dir.path().join("shared.json");
+    std::fs::write(&shared, &export.stdout).expect("write");
+    assert!(
+        marketscope(&b, &["views", "import", shared.to_str().expect("path")])
+            .status
+            .success()
+    );
+    let list = stdout(&marketscope(&b, &["views", "list"]));
+    assert!(
+        list.contains("view   GMV since 2022") && list.contains("story  Pitch (2 steps)"),
+        "{list}"
+    );
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "not json").expect("write");
+    let out = marketscope(&b, &["views", "import", bad.to_str().expect("path")]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("not a Marketscope views file"),
+        "{}",
+        stderr(&out)
+    );
+}

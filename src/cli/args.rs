@@ -73,6 +73,24 @@ pub enum Command {
     },
     /// Platforms x metrics: point counts, first and last period, latest value.
     Summary,
+    /// Saved views and stories, as JSON without the data.
+    Views {
+        #[command(subcommand)]
+        action: ViewsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ViewsAction {
+    /// Write every saved view and story to stdout as JSON.
+    Export,
+    /// Add the views and stories of a JSON file (same names are replaced).
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// List saved views and stories.
+    List,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

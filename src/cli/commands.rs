@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use super::args::{Cli, Command, ExportFormat};
+use super::args::{Cli, Command, ExportFormat, ViewsAction};
 use super::table;
 use crate::model::{Kind, Period, format};
 use crate::store::export::{self, Format};
@@ -88,6 +88,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<PathBuf>> {
             let store = open_existing(&db)?;
             write!(out, "{}", summary(&store)?)?;
         }
+        Command::Views { action } => views(&db, action, &mut out)?,
     }
     out.flush()?;
     Ok(None)
@@ -165,6 +166,33 @@ fn import(
             Err(e.into())
         }
     }
+}
+
+fn views(db: &Path, action: ViewsAction, out: &mut impl Write) -> anyhow::Result<()> {
+    match action {
+        ViewsAction::Export => {
+            let store = open_existing(db)?;
+            serde_json::to_writer_pretty(&mut *out, &store.export_presentations()?)?;
+            writeln!(out)?;
+        }
+        ViewsAction::Import { file } => {
+            let json = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let mut store = Store::open(db)?;
+            let report = store.import_presentations(&file.display().to_string(), &json)?;
+            write!(out, "{report}")?;
+        }
+        ViewsAction::List => {
+            let store = open_existing(db)?;
+            for view in store.saved_views()? {
+                writeln!(out, "view   {}", view.name)?;
+            }
+            for story in store.stories()? {
+                writeln!(out, "story  {} ({} steps)", story.name, story.steps.len())?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn remove_store_files(db: &Path) {

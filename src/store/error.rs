@@ -38,6 +38,8 @@ pub enum StoreError {
     },
     #[error("{0}: the store is read-only; nothing can be imported or saved into it")]
     ReadOnly(PathBuf),
+    #[error("the name {0:?} is taken; choose another")]
+    NameTaken(String),
     #[error("the store is busy: another program is writing to it; try again in a moment")]
     Busy,
     #[error("the store holds a value it cannot read: {0}")]

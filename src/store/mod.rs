@@ -5,6 +5,7 @@ mod codec;
 mod error;
 pub mod export;
 pub mod import;
+mod presentation;
 mod queries;
 mod sample;
 pub mod schema;
@@ -16,6 +17,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
+pub use presentation::{PresentationsError, PresentationsReport};
 pub use queries::{CatalogKind, EventQuery, SeriesQuery, SourceUsage, SummaryRow};
 pub use sample::SAMPLE_FILES;
 

@@ -1,0 +1,301 @@
+//! Saved views and stories in the store: list, save, rename, delete, and the JSON file that
+//! shares them without the data.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, StoreError};
+use crate::model::{PRESENTATIONS_FORMAT, Presentations, SavedView, Story, StoryStep};
+
+/// What importing a presentations file did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct PresentationsReport {
+    pub views_added: usize,
+    pub views_replaced: usize,
+    pub stories_added: usize,
+    pub stories_replaced: usize,
+}
+
+impl std::fmt::Display for PresentationsReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "views: {} added, {} replaced; stories: {} added, {} replaced",
+            self.views_added, self.views_replaced, self.stories_added, self.stories_replaced
+        )
+    }
+}
+
+/// Why a presentations file was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum PresentationsError {
+    #[error("{file}: not a Marketscope views file: {detail}")]
+    Invalid { file: String, detail: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn state_text(state: &serde_json::Value) -> String {
+    state.to_string()
+}
+
+fn state_value(text: &str) -> rusqlite::Result<serde_json::Value> {
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+impl Store {
+    /// Saved views, by name.
+    pub fn saved_views(&self) -> Result<Vec<SavedView>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, caption, state FROM saved_views ORDER BY name COLLATE NOCASE")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SavedView {
+                name: r.get(0)?,
+                caption: r.get(1)?,
+                state: state_value(&r.get::<_, String>(2)?)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Saves a view under its name, replacing one of the same name. Returns whether it replaced.
+    pub fn save_view(&mut self, view: &SavedView) -> Result<bool, StoreError> {
+        self.ensure_writable()?;
+        let existed = self.view_exists(&view.name)?;
+        self.conn.execute(
+            "INSERT INTO saved_views (name, caption, state) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (name) DO UPDATE SET caption = excluded.caption, state = excluded.state",
+            params![view.name, view.caption, state_text(&view.state)],
+        )?;
+        Ok(existed)
+    }
+
+    fn view_exists(&self, name: &str) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM saved_views WHERE name = ?1)",
+            [name],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Renames a view; refuses a name another view has. Returns whether the view existed.
+    pub fn rename_view(&mut self, from: &str, to: &str) -> Result<bool, StoreError> {
+        self.ensure_writable()?;
+        if from != to && self.view_exists(to)? {
+            return Err(StoreError::NameTaken(to.to_string()));
+        }
+        Ok(self.conn.execute(
+            "UPDATE saved_views SET name = ?2 WHERE name = ?1",
+            params![from, to],
+        )? > 0)
+    }
+
+    pub fn delete_view(&mut self, name: &str) -> Result<bool, StoreError> {
+        self.ensure_writable()?;
+        Ok(self
+            .conn
+            .execute("DELETE FROM saved_views WHERE name = ?1", [name])?
+            > 0)
+    }
+
+    /// Story names, in order.
+    pub fn story_names(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name FROM stories ORDER BY name COLLATE NOCASE")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A story with its steps, matched by name case-insensitively.
+    pub fn story(&self, name: &str) -> Result<Option<Story>, StoreError> {
+        let head: Option<(i64, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT id, name, description FROM stories WHERE name = ?1 COLLATE NOCASE \
+                 ORDER BY name = ?1 DESC LIMIT 1",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((id, name, description)) = head else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT title, caption, state, highlights FROM story_steps WHERE story_id = ?1 ORDER BY position",
+        )?;
+        let steps = stmt
+            .query_map([id], |r| {
+                let highlights: String = r.get(3)?;
+                Ok(StoryStep {
+                    title: r.get(0)?,
+                    caption: r.get(1)?,
+                    state: state_value(&r.get::<_, String>(2)?)?,
+                    highlights: serde_json::from_str(&highlights).unwrap_or_default(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(Story {
+            name,
+            description,
+            steps,
+        }))
+    }
+
+    pub fn stories(&self) -> Result<Vec<Story>, StoreError> {
+        let mut out = Vec::new();
+        for name in self.story_names()? {
+            out.extend(self.story(&name)?);
+        }
+        Ok(out)
+    }
+
+    /// Saves a story with all its steps in one transaction, replacing one of the same name.
+    /// Returns whether it replaced.
+    pub fn save_story(&mut self, story: &Story) -> Result<bool, StoreError> {
+        self.ensure_writable()?;
+        let tx = self.conn.transaction()?;
+        let replaced = save_story_in(&tx, story)?;
+        tx.commit()?;
+        Ok(replaced)
+    }
+
+    pub fn rename_story(&mut self, from: &str, to: &str) -> Result<bool, StoreError> {
+        self.ensure_writable()?;
+        let taken: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM stories WHERE name = ?1)",
+            [to],
+            |r| r.get(0),
+        )?;
+        if from != to && taken {
+            return Err(StoreError::NameTaken(to.to_string()));
+        }
+        Ok(self.conn.execute(
+            "UPDATE stories SET name = ?2 WHERE name = ?1",
+            params![from, to],
+        )? > 0)
+    }
+
+    pub fn delete_story(&mut self, name: &str) -> Result<bool, StoreError> {
+        self.ensure_writable()?;
+        Ok(self
+            .conn
+            .execute("DELETE FROM stories WHERE name = ?1", [name])?
+            > 0)
+    }
+
+    /// Every view and story, as the shareable JSON file.
+    pub fn export_presentations(&self) -> Result<Presentations, StoreError> {
+        Ok(Presentations {
+            format: PRESENTATIONS_FORMAT.to_string(),
+            views: self.saved_views()?,
+            stories: self.stories()?,
+        })
+    }
+
+    /// Reads a presentations file and saves its views and stories in one transaction.
+    pub fn import_presentations(
+        &mut self,
+        file: &str,
+        json: &str,
+    ) -> Result<PresentationsReport, PresentationsError> {
+        let invalid = |detail: String| PresentationsError::Invalid {
+            file: file.to_string(),
+            detail,
+        };
+        let parsed: Presentations =
+            serde_json::from_str(json).map_err(|e| invalid(e.to_string()))?;
+        if !parsed.format.is_empty() && parsed.format != PRESENTATIONS_FORMAT {
+            return Err(invalid(format!(
+                "format {:?}, this program reads {PRESENTATIONS_FORMAT:?}",
+                parsed.format
+            )));
+        }
+        if let Some(empty) = parsed.stories.iter().find(|s| s.name.trim().is_empty()) {
+            return Err(invalid(format!(
+                "a story has no name ({} steps)",
+                empty.steps.len()
+            )));
+        }
+        if parsed.views.iter().any(|v| v.name.trim().is_empty()) {
+            return Err(invalid("a view has no name".into()));
+        }
+        self.ensure_writable()?;
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let mut report = PresentationsReport::default();
+        for view in &parsed.views {
+            let existed: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM saved_views WHERE name = ?1)",
+                    [&view.name],
+                    |r| r.get(0),
+                )
+                .map_err(StoreError::from)?;
+            tx.execute(
+                "INSERT INTO saved_views (name, caption, state) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (name) DO UPDATE SET caption = excluded.caption, state = excluded.state",
+                params![view.name, view.caption, state_text(&view.state)],
+            )
+            .map_err(StoreError::from)?;
+            if existed {
+                report.views_replaced += 1;
+            } else {
+                report.views_added += 1;
+            }
+        }
+        for story in &parsed.stories {
+            if save_story_in(&tx, story)? {
+                report.stories_replaced += 1;
+            } else {
+                report.stories_added += 1;
+            }
+        }
+        tx.commit().map_err(StoreError::from)?;
+        Ok(report)
+    }
+}
+
+fn save_story_in(tx: &rusqlite::Transaction<'_>, story: &Story) -> Result<bool, StoreError> {
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM stories WHERE name = ?1",
+            [&story.name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let id = match existing {
+        Some(id) => {
+            tx.execute(
+                "UPDATE stories SET description = ?2 WHERE id = ?1",
+                params![id, story.description],
+            )?;
+            tx.execute("DELETE FROM story_steps WHERE story_id = ?1", [id])?;
+            id
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO stories (name, description) VALUES (?1, ?2)",
+                params![story.name, story.description],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    for (position, step) in story.steps.iter().enumerate() {
+        let highlights = serde_json::to_string(&step.highlights).unwrap_or_else(|_| "[]".into());
+        tx.execute(
+            "INSERT INTO story_steps (story_id, position, title, caption, state, highlights) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                id,
+                position as i64,
+                step.title,
+                step.caption,
+                state_text(&step.state),
+                highlights
+            ],
+        )?;
+    }
+    Ok(existing.is_some())
+}
