@@ -152,3 +152,67 @@ fn loading_the_sample_twice_changes_nothing() {
     );
     assert_eq!(t.all(), before);
 }
+
+#[test]
+fn the_sample_story_has_eight_steps_over_data_the_store_holds() {
+    let t = TempStore::with_sample();
+    let story = t
+        .store
+        .story("Cross-border e-commerce in 2025")
+        .expect("query")
+        .expect("the sample story");
+    assert_eq!(story.steps.len(), 8);
+    let platforms: Vec<String> = t
+        .store
+        .platforms()
+        .expect("platforms")
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    let regions: Vec<String> = t
+        .store
+        .regions()
+        .expect("regions")
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    let events: Vec<String> = t
+        .store
+        .events(&Default::default())
+        .expect("events")
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+    for step in &story.steps {
+        assert!(
+            !step.caption.is_empty() && step.caption.contains('('),
+            "every caption cites its source: {}",
+            step.title
+        );
+        if let Some(choice) = step.state["platform_choice"].as_object() {
+            for id in choice.keys() {
+                assert!(
+                    platforms.contains(id),
+                    "step {:?} names an unknown platform {id}",
+                    step.title
+                );
+            }
+        }
+        if let Some(choice) = step.state["region_choice"].as_object() {
+            for id in choice.keys() {
+                assert!(
+                    regions.contains(id),
+                    "step {:?} names an unknown region {id}",
+                    step.title
+                );
+            }
+        }
+        for highlight in &step.highlights {
+            assert!(
+                platforms.contains(highlight) || events.contains(highlight),
+                "step {:?} highlights {highlight:?}, which is neither a platform nor an event title",
+                step.title
+            );
+        }
+    }
+}
