@@ -2,6 +2,7 @@
 //! CAGR, index-to-100, the log transform and calendar ticks. No I/O, no egui: each is unit-tested
 //! against values computed by hand.
 
+pub mod decimate;
 pub mod growth;
 pub mod headline;
 pub mod index;
@@ -9,6 +10,7 @@ pub mod measure;
 pub mod scale;
 pub mod ticks;
 
+pub use decimate::{Decimated, LodSeries};
 pub use growth::{DerivedGrowth, derive_yoy, yoy_qualifier};
 pub use headline::{headline, kind_rank};
 pub use index::{index_base, index_value};
