@@ -7,7 +7,7 @@ use std::sync::Arc;
 use eframe::egui::{self, RichText};
 
 use super::actions::Action;
-use super::chart::{CHART_IDS, ZoomResets, plot_id};
+use super::chart::ZoomResets;
 use super::dialogs::{ImportDialog, Notice, import_window_ui, notice_ui, shortcuts_window_ui};
 use super::interaction::{Interaction, ScreenPoint};
 use super::loader::{Loader, Reply, Request};
@@ -167,13 +167,7 @@ impl App {
                 self.inter.measure.clear();
                 self.inter.selected_event = None;
                 self.resets.requested += 1;
-                for chart in CHART_IDS {
-                    let id = plot_id(chart);
-                    if let Some(mut memory) = egui_plot::PlotMemory::load(ctx, id) {
-                        memory.hidden_items.clear();
-                        memory.store(ctx, id);
-                    }
-                }
+                self.inter.hidden_series.clear();
             }
         }
     }

@@ -5,10 +5,7 @@
 use std::collections::HashMap;
 
 use eframe::egui::{self, Color32, Pos2, Rect, RichText, Shape, Stroke};
-use egui_plot::{
-    ColorConflictHandling, Corner, ItemId, Legend, Line, LineStyle, Plot, PlotMemory, PlotPoint,
-    PlotTransform, Points, log_grid_spacer,
-};
+use egui_plot::{Line, LineStyle, Plot, PlotPoint, PlotTransform, Points, log_grid_spacer};
 
 use super::axes;
 use super::chart_model::{ChartModel, ChartPoint, EmptyState, Mark, Series, YMode};
@@ -27,6 +24,8 @@ pub struct ChartFrame<'a> {
     pub link: Option<egui::Id>,
     /// The data bounds shared by a stack; otherwise the model's own.
     pub x_bounds: Option<(f64, f64)>,
+    /// Whether the chart draws its own legend above it (a stack draws one for both).
+    pub legend: bool,
 }
 
 /// Zoom resets requested (R) and applied per chart, with the y mode each chart last drew in: a
@@ -185,16 +184,15 @@ pub fn time_chart_ui(
     let reset = resets.take(frame.id, mode);
     let visuals = ui.visuals().clone();
 
+    let mut height = frame.height_px;
+    if frame.legend {
+        let top = ui.cursor().top();
+        legend_ui(ui, &legend_entries(&[model]), &mut inter.hidden_series);
+        height = (height - (ui.cursor().top() - top)).max(tokens::CHART_MIN_HEIGHT_PX);
+    }
     let mut plot = Plot::new(frame.id)
         .id(id)
-        .height(frame.height_px)
-        .legend(
-            Legend::default()
-                .position(Corner::LeftBottom)
-                .follow_insertion_order(true)
-                .color_conflict_handling(ColorConflictHandling::PickLast)
-                .background_alpha(0.85),
-        )
+        .height(height)
         .show_x(false)
         .show_y(false)
         .allow_scroll(false)
@@ -221,9 +219,15 @@ pub fn time_chart_ui(
         plot = plot.link_axis(group, [true, false]);
     }
 
+    let visible: Vec<&Series> = model
+        .series
+        .iter()
+        .filter(|s| !inter.hidden_series.contains(&s.name))
+        .collect();
     let measure_line = measure_segment(model, frame.id, inter);
     let measure_colour = tokens::measure_colour(&visuals);
-    let response = plot.show(ui, |plot_ui| {
+    let drawn = visible.clone();
+    let response = plot.show(ui, move |plot_ui| {
         if reset {
             plot_ui.set_auto_bounds(true);
         }
@@ -232,7 +236,7 @@ pub fn time_chart_ui(
             let factor = (scroll * 0.003).exp();
             plot_ui.zoom_bounds_around_hovered(egui::vec2(factor, 1.0));
         }
-        for series in &model.series {
+        for series in &drawn {
             add_series(plot_ui, series);
         }
         if let Some([a, b]) = measure_line {
@@ -246,14 +250,6 @@ pub fn time_chart_ui(
     });
     let transform = response.transform;
     let plot_rect = *transform.frame();
-    let hidden = PlotMemory::load(ui.ctx(), id)
-        .map(|m| m.hidden_items)
-        .unwrap_or_default();
-    let visible: Vec<&Series> = model
-        .series
-        .iter()
-        .filter(|s| !hidden.contains(&ItemId::new(&s.name)))
-        .collect();
 
     record_screen_points(inter, frame.id, model, &visible, &transform);
     record_screen_events(inter, frame.id, snap, model, &transform);
@@ -336,7 +332,64 @@ pub fn time_chart_ui(
     );
 }
 
-/// One legend entry per series: every item of a series carries its name.
+/// The series of some charts, once each, in their order: name and colour.
+pub fn legend_entries(models: &[&ChartModel]) -> Vec<(String, crate::model::Rgb)> {
+    let mut out: Vec<(String, crate::model::Rgb)> = Vec::new();
+    for model in models {
+        for s in &model.series {
+            if !out.iter().any(|(n, _)| n == &s.name) {
+                out.push((s.name.clone(), s.colour));
+            }
+        }
+    }
+    out
+}
+
+/// The legend, above the chart so it never covers a figure: click hides a series, Alt-click shows
+/// it alone (Alt-click it again to show all).
+pub fn legend_ui(
+    ui: &mut egui::Ui,
+    entries: &[(String, crate::model::Rgb)],
+    hidden: &mut std::collections::BTreeSet<String>,
+) {
+    if entries.len() < 2 && hidden.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        for (name, colour) in entries {
+            let mut shown = !hidden.contains(name);
+            tooltip::colour_chip_ui(ui, tokens::platform_colour(*colour));
+            let response = ui
+                .checkbox(&mut shown, name.as_str())
+                .on_hover_text("Click hides this series; Alt-click shows it alone");
+            if response.clicked() {
+                if ui.input(|i| i.modifiers.alt) {
+                    let others_hidden = entries
+                        .iter()
+                        .filter(|(n, _)| n != name)
+                        .all(|(n, _)| hidden.contains(n));
+                    hidden.clear();
+                    if !others_hidden {
+                        hidden.extend(
+                            entries
+                                .iter()
+                                .filter(|(n, _)| n != name)
+                                .map(|(n, _)| n.clone()),
+                        );
+                    }
+                } else if shown {
+                    hidden.remove(name);
+                } else {
+                    hidden.insert(name.clone());
+                }
+            }
+            ui.add_space(6.0);
+        }
+    });
+}
+
+/// Every item of a series carries its name, so tests and tools can tell them apart.
 fn add_series(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series) {
     let colour = tokens::platform_colour(series.colour);
     for seg in &series.segments {
@@ -750,13 +803,3 @@ pub fn kinds_line_sample_ui(ui: &mut egui::Ui, kind: Kind) {
         Some(tokens::kind_marker_filled(kind)),
     );
 }
-
-/// Every chart's id, so "reset view" can forget their legends' hidden series.
-pub const CHART_IDS: [&str; 6] = [
-    "gmv",
-    "growth",
-    "growth-stack-gmv",
-    "downloads",
-    "downloads-per-day",
-    "brand-sales",
-];

@@ -60,6 +60,8 @@ pub struct Interaction {
     pub reset_zoom_charts: Vec<String>,
     pub screen_points: Vec<ScreenPoint>,
     pub screen_events: Vec<ScreenEvent>,
+    /// Series hidden from the legend (by name, in every chart); the side panel's choices are apart.
+    pub hidden_series: std::collections::BTreeSet<String>,
     /// A shift-drag in progress: chart id, x where it started, the series under the pointer.
     pub range_drag: Option<(String, f64, Option<String>)>,
 }

@@ -27,11 +27,15 @@ pub fn empty_store_ui(
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.25);
         ui.set_max_width(tokens::EMPTY_STATE_WIDTH_PX);
-        ui.label(RichText::new("This store is empty").font(tokens::title_font()).strong());
+        ui.label(
+            RichText::new("This store is empty")
+                .font(tokens::title_font())
+                .strong(),
+        );
         ui.label(RichText::new(path.display().to_string()).weak());
         ui.add_space(tokens::SECTION_GAP_PX);
         ui.label(
-            "Load the curated sample (202 sourced figures and 64 events on TEMU, SHEIN, AliExpress, \
+            "Load the curated sample (sourced figures and dated events on TEMU, SHEIN, AliExpress, \
              TikTok Shop, Amazon and others), or import your own CSV files.",
         );
         ui.add_space(tokens::SECTION_GAP_PX);

@@ -2,7 +2,7 @@
 //! period (AliExpress's count of brands doing twice their Amazon daily sales, say).
 
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, GridMark, Legend, Plot, PlotPoint};
+use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint};
 
 use super::gmv::measure_reserve;
 use super::{ViewCtx, chart_height, events_toggle_ui, measure_bar_ui, reset_zoom_ui, toggle_ui};
@@ -82,6 +82,7 @@ pub fn brand_sales_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         height_px: chart_height(ui, 1, measure_reserve(cx)),
         link: None,
         x_bounds: None,
+        legend: true,
     };
     time_chart_ui(ui, cx.snap, &model, &frame, cx.inter, cx.resets);
     measure_bar_ui(ui, cx);
@@ -102,23 +103,30 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
         empty_state_ui(ui, empty, height);
         return;
     }
-    // (series index, point index) per bar, in x order.
-    let bars: Vec<(usize, usize)> = model
+    let top = ui.cursor().top();
+    crate::ui::chart::legend_ui(
+        ui,
+        &crate::ui::chart::legend_entries(&[model]),
+        &mut cx.inter.hidden_series,
+    );
+    let height = (height - (ui.cursor().top() - top)).max(tokens::CHART_MIN_HEIGHT_PX);
+    let shown: Vec<&crate::ui::chart_model::Series> = model
         .series
+        .iter()
+        .filter(|s| !cx.inter.hidden_series.contains(&s.name))
+        .collect();
+    // (series index, point index) per bar, in x order.
+    let bars: Vec<(usize, usize)> = shown
         .iter()
         .enumerate()
         .flat_map(|(s, series)| (0..series.points.len()).map(move |p| (s, p)))
         .collect();
-    let names: Vec<String> = bars
-        .iter()
-        .map(|&(s, _)| model.series[s].name.clone())
-        .collect();
+    let names: Vec<String> = bars.iter().map(|&(s, _)| shown[s].name.clone()).collect();
     let unit = model.unit;
     let mode = model.spec.y_mode;
     let response = Plot::new("brand-bars")
         .id(egui::Id::unique("marketscope-brand-bars"))
         .height(height)
-        .legend(Legend::default().follow_insertion_order(true))
         .show_x(false)
         .show_y(false)
         .allow_scroll(false)
@@ -142,7 +150,7 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
         })
         .show(ui, |plot_ui| {
             let mut x = 0usize;
-            for series in &model.series {
+            for series in &shown {
                 let colour = tokens::platform_colour(series.colour);
                 let bars: Vec<Bar> = series
                     .points
@@ -170,10 +178,9 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
     if (at.x - i).abs() > tokens::BAR_WIDTH / 2.0 || i < 0.0 {
         return;
     }
-    let mut flat = model
-        .series
+    let mut flat = shown
         .iter()
-        .flat_map(|s| s.points.iter().map(move |p| (s, p)));
+        .flat_map(|s| s.points.iter().map(move |p| (*s, p)));
     if let Some((series, point)) = flat.nth(i as usize) {
         let top = response
             .transform

@@ -43,6 +43,7 @@ pub fn downloads_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         height_px: height,
         link: None,
         x_bounds: None,
+        legend: true,
     };
     time_chart_ui(ui, cx.snap, &downloads, &frame, cx.inter, cx.resets);
     if both {
@@ -52,6 +53,7 @@ pub fn downloads_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             height_px: height,
             link: None,
             x_bounds: None,
+            legend: true,
         };
         time_chart_ui(ui, cx.snap, &per_day, &frame, cx.inter, cx.resets);
     }

@@ -22,6 +22,7 @@ pub fn gmv_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         height_px: height,
         link: None,
         x_bounds: None,
+        legend: true,
     };
     time_chart_ui(ui, cx.snap, &model, &frame, cx.inter, cx.resets);
     measure_bar_ui(ui, cx);

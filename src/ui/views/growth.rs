@@ -6,7 +6,9 @@ use eframe::egui;
 use super::gmv::measure_reserve;
 use super::{ViewCtx, chart_height, events_toggle_ui, measure_bar_ui, reset_zoom_ui, toggle_ui};
 use crate::ui::actions::Action;
-use crate::ui::chart::{ChartFrame, chart_header_ui, kinds_key_ui, time_chart_ui};
+use crate::ui::chart::{
+    ChartFrame, chart_header_ui, kinds_key_ui, legend_entries, legend_ui, time_chart_ui,
+};
 use crate::ui::chart_model::{ChartSpec, YMode};
 
 pub fn growth_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -55,12 +57,18 @@ pub fn growth_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             2,
             reserve + 2.0 * ui.text_style_height(&egui::TextStyle::Heading),
         );
+        legend_ui(
+            ui,
+            &legend_entries(&[&gmv, &growth]),
+            &mut cx.inter.hidden_series,
+        );
         chart_header_ui(ui, &gmv);
         let top = ChartFrame {
             id: "growth-stack-gmv",
             height_px: height,
             link,
             x_bounds: bounds,
+            legend: false,
         };
         time_chart_ui(ui, cx.snap, &gmv, &top, cx.inter, cx.resets);
         chart_header_ui(ui, &growth);
@@ -69,6 +77,7 @@ pub fn growth_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             height_px: height,
             link,
             x_bounds: bounds,
+            legend: false,
         };
         time_chart_ui(ui, cx.snap, &growth, &bottom, cx.inter, cx.resets);
     } else {
@@ -78,6 +87,7 @@ pub fn growth_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             height_px: chart_height(ui, 1, reserve),
             link: None,
             x_bounds: None,
+            legend: true,
         };
         time_chart_ui(ui, cx.snap, &growth, &frame, cx.inter, cx.resets);
     }
