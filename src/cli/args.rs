@@ -73,6 +73,20 @@ pub enum Command {
     },
     /// Platforms x metrics: point counts, first and last period, latest value.
     Summary,
+    /// Write a deterministic synthetic dataset (for benchmarks and scale demos) into a store of its own.
+    Generate {
+        /// How many series (synthetic platforms).
+        #[arg(long, default_value_t = 10)]
+        series: usize,
+        /// Daily points per series.
+        #[arg(long, default_value_t = 100_000)]
+        points: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Only `day`: periods are calendar dates.
+        #[arg(long, default_value = "day", value_parser = ["day"])]
+        grain: String,
+    },
     /// Saved views and stories, as JSON without the data.
     Views {
         #[command(subcommand)]

@@ -89,6 +89,26 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<PathBuf>> {
             write!(out, "{}", summary(&store)?)?;
         }
         Command::Views { action } => views(&db, action, &mut out)?,
+        Command::Generate {
+            series,
+            points,
+            seed,
+            grain: _,
+        } => {
+            let mut store = Store::open(&db)?;
+            let started = std::time::Instant::now();
+            let report = store.generate(series, points, seed)?;
+            writeln!(
+                out,
+                "generated {} series x {} daily points ({} to {}) in {:.1} s into {}",
+                report.series,
+                report.points_per_series,
+                report.first_day,
+                report.last_day,
+                started.elapsed().as_secs_f64(),
+                db.display()
+            )?;
+        }
     }
     out.flush()?;
     Ok(None)

@@ -40,6 +40,14 @@ pub enum StoreError {
     ReadOnly(PathBuf),
     #[error("the name {0:?} is taken; choose another")]
     NameTaken(String),
+    #[error(
+        "{0} daily points per series reach back before year 1; use more series with fewer points"
+    )]
+    TooManyPoints(usize),
+    #[error(
+        "{0}: the store holds sourced figures; generate synthetic data into a store of its own"
+    )]
+    NotSynthetic(PathBuf),
     #[error("the store is busy: another program is writing to it; try again in a moment")]
     Busy,
     #[error("the store holds a value it cannot read: {0}")]

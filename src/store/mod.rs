@@ -9,6 +9,7 @@ mod presentation;
 mod queries;
 mod sample;
 pub mod schema;
+pub mod synthetic;
 mod write;
 
 use std::path::{Path, PathBuf};
