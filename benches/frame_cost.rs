@@ -1,0 +1,171 @@
+//! Frame CPU cost of a chart at 1e4..1e7 points, panning every frame with the pointer hovering:
+//! egui `run_ui` + `tessellate` at 1280x720, Marketscope's level-of-detail line (M4 decimation
+//! from a min/max pyramid) against egui_plot's default line fed every point. Prints medians and
+//! ratios, and the peak RSS with ten million points loaded.
+//!
+//! Run: `cargo bench --bench frame_cost`
+
+use std::time::{Duration, Instant};
+
+use egui::{Pos2, RawInput, Rect, Vec2};
+use egui_plot::{Line, Plot, PlotPoint, PlotPoints};
+use marketscope::analysis::LodSeries;
+
+const WIDTH_PX: f32 = 1280.0;
+const HEIGHT_PX: f32 = 720.0;
+const WARM_UP_FRAMES: usize = 3;
+const MEASURED_FRAMES: usize = 15;
+/// The default line is not run beyond this: at 1e7 points a frame takes most of a second.
+const NAIVE_LIMIT: usize = 5_000_000;
+
+/// A deterministic random walk with rare spikes (SplitMix64), one point a day.
+fn walk(n: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut state = 0x1234_5678_u64;
+    let mut next = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut level = 1000.0;
+    let xs: Vec<f64> = (0..n).map(|i| i as f64).collect();
+    let ys: Vec<f64> = (0..n)
+        .map(|_| {
+            level = (level * (1.0 + 0.02 * (next() - 0.5))).max(1.0);
+            if next() < 0.001 { level * 5.0 } else { level }
+        })
+        .collect();
+    (xs, ys)
+}
+
+fn input(frame: usize) -> RawInput {
+    let mut input = RawInput {
+        screen_rect: Some(Rect::from_min_size(
+            Pos2::ZERO,
+            Vec2::new(WIDTH_PX, HEIGHT_PX),
+        )),
+        ..RawInput::default()
+    };
+    // Hover on: the pointer sits over the plot and moves a little each frame.
+    input.events.push(egui::Event::PointerMoved(Pos2::new(
+        WIDTH_PX / 2.0 + (frame % 7) as f32,
+        HEIGHT_PX / 2.0,
+    )));
+    input
+}
+
+/// What a frame draws: Marketscope's level-of-detail line, or egui_plot's line fed every point.
+#[derive(Clone, Copy)]
+enum Chart<'p> {
+    Lod(&'p LodSeries),
+    Default(&'p [PlotPoint]),
+}
+
+/// Median time of a frame drawing `chart`, the view panned by 0.1% each frame; also returns how
+/// many points the last frame drew.
+fn median_frame(n: usize, chart: Chart<'_>) -> (Duration, usize) {
+    let ctx = egui::Context::default();
+    let span = n as f64;
+    let mut times = Vec::new();
+    let drawn = std::cell::Cell::new(0);
+    for frame in 0..WARM_UP_FRAMES + MEASURED_FRAMES {
+        let shift = span * 0.001 * frame as f64;
+        let (x_min, x_max) = (shift - span * 0.01, shift + span * 1.01);
+        let started = Instant::now();
+        let output = ctx.run_ui(input(frame), |ui| {
+            Plot::new("bench")
+                .width(WIDTH_PX)
+                .height(HEIGHT_PX)
+                .show(ui, |plot_ui| {
+                    plot_ui.set_plot_bounds_x(x_min..=x_max);
+                    match chart {
+                        Chart::Lod(lod) => {
+                            let decimated = lod.decimate(x_min, x_max, WIDTH_PX as usize);
+                            drawn.set(decimated.points.len());
+                            plot_ui.line(Line::new("series", PlotPoints::from(decimated.points)));
+                        }
+                        Chart::Default(points) => {
+                            drawn.set(points.len());
+                            plot_ui.line(Line::new("series", PlotPoints::Borrowed(points)));
+                        }
+                    }
+                });
+        });
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        std::hint::black_box(primitives);
+        if frame >= WARM_UP_FRAMES {
+            times.push(started.elapsed());
+        }
+    }
+    times.sort();
+    (times[times.len() / 2], drawn.get())
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    println!(
+        "Frame CPU cost, run_ui + tessellate, {WIDTH_PX}x{HEIGHT_PX}, hovering, panning every frame; median of {MEASURED_FRAMES} frames"
+    );
+    println!(
+        "{:>10}  {:>14}  {:>14}  {:>8}  {:>12}",
+        "points", "LOD line (ms)", "default (ms)", "ratio", "drawn points"
+    );
+    let mut lod_ms = Vec::new();
+    let mut rss_line = String::from("peak RSS: /proc/self/status not readable here");
+    for n in [10_000usize, 100_000, 1_000_000, 5_000_000, 10_000_000] {
+        let (xs, ys) = walk(n);
+        let lod = LodSeries::new(xs.clone(), ys.clone());
+        let (ours, drawn) = median_frame(n, Chart::Lod(&lod));
+        lod_ms.push((n, ms(ours)));
+        if n == 10_000_000 {
+            let raw_mb = (n * 16) as f64 / (1024.0 * 1024.0);
+            if let Some(peak) = peak_rss_mb() {
+                rss_line = format!(
+                    "peak RSS with 1e7 points loaded (series, pyramid, frames drawn; before any default-line run at this size): {peak:.0} MiB = {:.2}x the raw data ({raw_mb:.0} MiB at 16 bytes a point)",
+                    peak / raw_mb
+                );
+            }
+        }
+        if n <= NAIVE_LIMIT {
+            let points: Vec<PlotPoint> = xs
+                .iter()
+                .zip(&ys)
+                .map(|(&x, &y)| PlotPoint::new(x, y))
+                .collect();
+            let (naive, _) = median_frame(n, Chart::Default(&points));
+            println!(
+                "{n:>10}  {:>14.2}  {:>14.2}  {:>7.0}x  {drawn:>12}",
+                ms(ours),
+                ms(naive),
+                naive.as_secs_f64() / ours.as_secs_f64()
+            );
+        } else {
+            println!(
+                "{n:>10}  {:>14.2}  {:>14}  {:>8}  {drawn:>12}",
+                ms(ours),
+                "not run",
+                "-"
+            );
+        }
+    }
+    if let (Some(first), Some(last)) = (lod_ms.first(), lod_ms.last()) {
+        println!(
+            "LOD frame cost at {} points / at {} points: {:.2}x (target: within 2x)",
+            last.0,
+            first.0,
+            last.1 / first.1
+        );
+    }
+    println!("{rss_line}");
+}
