@@ -91,6 +91,8 @@ pub enum PeriodError {
     Format(String),
     #[error("no such date")]
     NoSuchDate,
+    #[error("year {0} is outside 0001-9999")]
+    YearOutOfRange(i32),
     #[error("a {grain} cannot start on {start}: it would not be one whole {grain}")]
     Misaligned { grain: Grain, start: NaiveDate },
     #[error("the period text says {text_grain} but the grain column says {column_grain}")]
@@ -193,29 +195,29 @@ impl Period {
             let last = self.last_day();
             let span = format!(
                 "{month} {}–{} {}",
-                d.year(),
+                year4(d),
                 MONTH_ABBR[last.month0() as usize],
-                last.year()
+                year4(last)
             );
             return match self.grain {
                 Grain::Year => format!("FY {span}"),
                 _ if d.day() != 1 => format!(
                     "{} {month} {}–{} {} {}",
                     d.day(),
-                    d.year(),
+                    year4(d),
                     last.day(),
                     MONTH_ABBR[last.month0() as usize],
-                    last.year()
+                    year4(last)
                 ),
                 _ => span,
             };
         }
         match self.grain {
-            Grain::Year => format!("{}", d.year()),
-            Grain::Half => format!("H{} {}", d.month0() / 6 + 1, d.year()),
-            Grain::Quarter => format!("Q{} {}", d.month0() / 3 + 1, d.year()),
-            Grain::Month => format!("{month} {}", d.year()),
-            Grain::Day => format!("{} {month} {}", d.day(), d.year()),
+            Grain::Year => format!("{}", year4(d)),
+            Grain::Half => format!("H{} {}", d.month0() / 6 + 1, year4(d)),
+            Grain::Quarter => format!("Q{} {}", d.month0() / 3 + 1, year4(d)),
+            Grain::Month => format!("{month} {}", year4(d)),
+            Grain::Day => format!("{} {month} {}", d.day(), year4(d)),
         }
     }
 
@@ -225,18 +227,23 @@ impl Period {
         if t.is_empty() {
             return Err(PeriodError::Unrecognised);
         }
-        if let Some(result) = parse_iso_date(t) {
-            return result;
-        }
-        parse_year(t)
-            .or_else(|| parse_quarter_or_half(t))
-            .or_else(|| parse_month(t))
-            .or_else(|| parse_day(t))
-            .ok_or(PeriodError::Unrecognised)?
+        let parsed = match parse_iso_date(t) {
+            Some(result) => result,
+            None => parse_year(t)
+                .or_else(|| parse_quarter_or_half(t))
+                .or_else(|| parse_month(t))
+                .or_else(|| parse_day(t))
+                .ok_or(PeriodError::Unrecognised)?,
+        };
+        parsed.and_then(in_range)
     }
 
     /// Reads a period with a chrono format; a format without a day gives a month, without a month a year.
     pub fn parse_with_format(text: &str, format: &str) -> Result<Self, PeriodError> {
+        Self::parse_with_format_any_year(text, format).and_then(in_range)
+    }
+
+    fn parse_with_format_any_year(text: &str, format: &str) -> Result<Self, PeriodError> {
         let t = text.trim();
         let err = || PeriodError::Format(format.to_string());
         let has = |specs: &[&str]| specs.iter().any(|s| format.contains(s));
@@ -285,6 +292,14 @@ impl std::fmt::Display for Period {
         f.write_str(&self.label())
     }
 }
+
+/// A year as four digits, so year 258 prints as `0258` and parses back as a year, not a number.
+fn year4(date: NaiveDate) -> String {
+    format!("{:04}", date.year())
+}
+
+/// Years a period may start in: four-digit years, as every accepted form writes them.
+const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
 
 fn month_from_name(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
@@ -338,6 +353,14 @@ fn year_number(text: &str) -> Option<i32> {
 }
 
 type Parsed = Option<Result<Period, PeriodError>>;
+
+fn in_range(period: Period) -> Result<Period, PeriodError> {
+    if YEARS.contains(&period.start.year()) {
+        Ok(period)
+    } else {
+        Err(PeriodError::YearOutOfRange(period.start.year()))
+    }
+}
 
 fn exists(period: Option<Period>) -> Result<Period, PeriodError> {
     period.ok_or(PeriodError::NoSuchDate)
@@ -502,6 +525,12 @@ mod tests {
         assert_eq!(Period::parse(""), Err(PeriodError::Unrecognised));
         assert_eq!(Period::parse("202"), Err(PeriodError::Unrecognised));
         assert_eq!(Period::parse("Foo 2025"), Err(PeriodError::Unrecognised));
+        // Found by cargo fuzz: year 258 printed as "258" and did not parse back.
+        let early = Period::parse("0258").expect("a four-digit year");
+        assert_eq!(early.label(), "0258");
+        assert_eq!(Period::parse(&early.label()), Ok(early));
+        assert_eq!(Period::parse("0000"), Err(PeriodError::YearOutOfRange(0)));
+        assert!(Period::parse_with_format("+12345-01-01", "%Y-%m-%d").is_err());
         // Found by proptest: six bytes that are not six ASCII characters once crashed the parser.
         assert_eq!(Period::parse("?🕴Q"), Err(PeriodError::Unrecognised));
     }
