@@ -164,3 +164,58 @@ fn log_and_index_change_the_axis_and_say_so() {
     assert_eq!(h.query_all_by_label("Index 500 (2023 = 100)").count(), 2);
     assert_eq!(h.state().settings().view, View::Gmv);
 }
+
+#[test]
+fn shift_dragging_across_a_range_measures_its_first_and_last_years() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    let from = point_pos(&h, "gmv", "TikTok Shop", "2023", 20e9);
+    let to = point_pos(&h, "gmv", "TikTok Shop", "2025", 100e9);
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
+    h.hover_at(from);
+    h.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::SHIFT,
+    });
+    for i in 1..=10 {
+        h.hover_at(from + (to - from) * (i as f32 / 10.0));
+    }
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::SHIFT,
+    });
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    h.run();
+    // The yearly figures in the range: 2023 ($20B) to 2025 ($100B); quarters are left aside.
+    let m = h.state().measurement().expect("a measurement");
+    assert_eq!(
+        (m.from.label(), m.to.label()),
+        ("2023".to_string(), "2025".to_string())
+    );
+    let cagr = m.cagr_pct.expect("a CAGR");
+    assert!((cagr - 123.6068).abs() < 1e-3, "{cagr}");
+    // Dragging with Shift measured; it did not pan the chart.
+    assert_eq!(point_pos(&h, "gmv", "TikTok Shop", "2023", 20e9), from);
+}
+
+#[test]
+fn a_single_period_metric_is_a_bar_chart_with_provenance() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    h.get_by_label("Brand sales").click();
+    h.run();
+    h.get_by_label_contains("Brands with daily sales over 2x Amazon")
+        .click();
+    h.run();
+    h.get_by_label("Every figure shown is for Nov 2025: compared side by side.");
+    let bar = point_pos(&h, "brand-bars", "AliExpress 速卖通", "Nov 2025", 300.0);
+    // Hover inside the bar, a little under its top.
+    h.hover_at(bar + egui::vec2(0.0, 20.0));
+    h.run();
+    h.get_by_label("more than 300 · actual");
+    h.get_by_label_contains("Source: Wallstreetcn");
+}

@@ -697,7 +697,10 @@ fn range_drag(
     let shift = ui.input(|i| i.modifiers.shift);
     if shift
         && response.drag_started()
-        && let Some(p) = response.interact_pointer_pos()
+        // Where the button went down, not where the drag was first noticed.
+        && let Some(p) = ui
+            .input(|i| i.pointer.press_origin())
+            .or(response.interact_pointer_pos())
     {
         let series = nearest_point(visible, transform, p)
             .map(|(s, _)| visible[s].name.clone())
@@ -733,19 +736,13 @@ fn range_drag(
         let (Some(x1), Some(name)) = (current, series_name) else {
             return;
         };
-        let (lo, hi) = (x0.min(x1), x0.max(x1));
+        // The pointer may start or end on a marker's edge: widen by the hover radius.
+        let slack = transform.dvalue_dpos()[0].abs() * tokens::HOVER_RADIUS_PX as f64;
+        let (lo, hi) = (x0.min(x1) - slack, x0.max(x1) + slack);
         let Some(series) = visible.iter().find(|s| s.name == name) else {
             return;
         };
-        let mut inside: Vec<&ChartPoint> = series
-            .points
-            .iter()
-            .filter(|p| p.x >= lo && p.x <= hi && p.mark != Mark::Reported)
-            .collect();
-        inside.sort_by_key(|p| (p.period.start, p.period.grain));
-        if let (Some(first), Some(last)) = (inside.first(), inside.last())
-            && first.period != last.period
-        {
+        if let Some((first, last)) = range_ends(snap, series, lo, hi) {
             inter.measure.clear();
             for p in [first, last] {
                 if let Some(figure) = figure_of(snap, model, p) {
@@ -761,6 +758,64 @@ fn range_drag(
             }
         }
     }
+}
+
+/// The first and last headline figures of a series within `[lo, hi]`, of one grain: the coarsest
+/// that has two periods there (a CAGR needs periods of one length).
+fn range_ends<'a>(
+    snap: &Snapshot,
+    series: &'a Series,
+    lo: f64,
+    hi: f64,
+) -> Option<(&'a ChartPoint, &'a ChartPoint)> {
+    let inside: Vec<&ChartPoint> = series
+        .points
+        .iter()
+        .filter(|p| p.x >= lo && p.x <= hi && p.mark != Mark::Reported)
+        .collect();
+    let mut grains: Vec<crate::model::Grain> = inside.iter().map(|p| p.period.grain).collect();
+    grains.sort();
+    grains.dedup();
+    for grain in grains.into_iter().rev() {
+        let mut periods: Vec<crate::model::Period> = inside
+            .iter()
+            .filter(|p| p.period.grain == grain)
+            .map(|p| p.period)
+            .collect();
+        periods.sort();
+        periods.dedup();
+        if let (Some(first), Some(last)) = (periods.first(), periods.last())
+            && first != last
+        {
+            let pick = |period: crate::model::Period| {
+                let candidates: Vec<&ChartPoint> = inside
+                    .iter()
+                    .copied()
+                    .filter(|p| p.period == period)
+                    .collect();
+                let observations: Vec<&crate::model::Observation> = candidates
+                    .iter()
+                    .filter_map(|p| match p.origin {
+                        super::chart_model::Origin::Observation(i) => snap.observations.get(i),
+                        super::chart_model::Origin::Derived(_) => None,
+                    })
+                    .collect();
+                let head = crate::analysis::headline(&observations);
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|p| match (p.origin, head) {
+                        (super::chart_model::Origin::Observation(i), Some(h)) => {
+                            std::ptr::eq(&snap.observations[i], h)
+                        }
+                        _ => false,
+                    })
+                    .or_else(|| candidates.first().copied())
+            };
+            return Some((pick(*first)?, pick(*last)?));
+        }
+    }
+    None
 }
 
 fn nearest_series_by_y(visible: &[&Series], transform: &PlotTransform, p: Pos2) -> Option<String> {

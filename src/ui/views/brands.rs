@@ -9,6 +9,7 @@ use super::{ViewCtx, chart_height, events_toggle_ui, measure_bar_ui, reset_zoom_
 use crate::ui::actions::Action;
 use crate::ui::chart::{ChartFrame, chart_header_ui, empty_state_ui, kinds_key_ui, time_chart_ui};
 use crate::ui::chart_model::{ChartModel, ChartSpec, YMode};
+use crate::ui::interaction::ScreenPoint;
 use crate::ui::settings::BRAND_METRICS;
 use crate::ui::{axes, tokens, tooltip};
 
@@ -170,6 +171,27 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
                 );
             }
         });
+    let mut x = 0.0;
+    for series in &shown {
+        for p in &series.points {
+            let pos = response
+                .transform
+                .position_from_point(&PlotPoint::new(x, p.y));
+            cx.inter.screen_points.push(ScreenPoint {
+                chart: "brand-bars".into(),
+                series: series.name.clone(),
+                platform: series.platform.clone(),
+                region: series.region.clone(),
+                metric: model.spec.metric.clone(),
+                period: p.period.label(),
+                value: p.value,
+                kind: p.kind,
+                mark: p.mark,
+                pos,
+            });
+            x += 1.0;
+        }
+    }
     let Some(pointer) = response.response.hover_pos() else {
         return;
     };

@@ -55,7 +55,7 @@ pub fn growth_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         let height = chart_height(
             ui,
             2,
-            reserve + 2.0 * ui.text_style_height(&egui::TextStyle::Heading),
+            reserve + 2.0 * (ui.text_style_height(&egui::TextStyle::Heading) + 12.0),
         );
         legend_ui(
             ui,
