@@ -17,7 +17,7 @@ fn import(h: &mut egui_kittest::Harness<'static, marketscope::ui::App>, path: &s
     h.get_by_label(FIELD).type_text(&path.display().to_string());
     h.run();
     h.get_by_label("Import").click();
-    h.run();
+    // The loader is busy now (a spinner keeps repainting): step until it answers.
     wait_until_idle(h);
 }
 
