@@ -219,3 +219,39 @@ fn a_single_period_metric_is_a_bar_chart_with_provenance() {
     h.get_by_label("more than 300 · actual");
     h.get_by_label_contains("Source: Wallstreetcn");
 }
+
+#[test]
+fn alt_clicking_a_legend_entry_shows_that_series_alone() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    let legend = |h: &egui_kittest::Harness<'static, marketscope::ui::App>| {
+        h.query_all_by_label("TEMU")
+            .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+            .expect("legend entry")
+            .rect()
+            .center()
+    };
+    let pos = legend(&h);
+    ui_support::click_at_with(&mut h, pos, egui::Modifiers::ALT);
+    let drawn: std::collections::BTreeSet<String> = h
+        .state()
+        .screen_points()
+        .iter()
+        .filter(|p| p.chart == "gmv")
+        .map(|p| p.series.clone())
+        .collect();
+    assert_eq!(drawn.into_iter().collect::<Vec<_>>(), ["TEMU"]);
+    // Alt-click again: everything is back.
+    let pos = legend(&h);
+    ui_support::click_at_with(&mut h, pos, egui::Modifiers::ALT);
+    assert!(!points(&h, "gmv", "TikTok Shop").is_empty());
+}
+
+#[test]
+fn the_parent_company_shows_on_hover_in_the_side_panel() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    ui_support::leftmost(&h, "AliExpress 速卖通").hover();
+    h.run();
+    h.get_by_label("Parent company: Alibaba Group 阿里巴巴");
+}

@@ -390,3 +390,17 @@ pub fn window_title(store_path: &Path) -> String {
         .unwrap_or_else(|| store_path.display().to_string());
     format!("Marketscope — {file}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_names_the_store_file() {
+        assert_eq!(
+            window_title(Path::new("/home/ana/data/marketscope.db")),
+            "Marketscope — marketscope.db"
+        );
+        assert_eq!(window_title(Path::new("/")), "Marketscope — /");
+    }
+}

@@ -136,6 +136,7 @@ pub fn click_at_with(
     modifiers: egui::Modifiers,
 ) {
     harness.hover_at(pos);
+    harness.event(egui::Event::ModifiersChanged(modifiers));
     for pressed in [true, false] {
         harness.event(egui::Event::PointerButton {
             pos,
@@ -144,6 +145,7 @@ pub fn click_at_with(
             modifiers,
         });
     }
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
     harness.run();
 }
 
