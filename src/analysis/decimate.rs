@@ -101,6 +101,7 @@ impl LodSeries {
         } else {
             out.decimated = true;
             let width = (x_max - x_min) / columns as f64;
+            let typical_step = ((end - start) / columns).max(1);
             let mut i0 = start;
             for column in 0..columns {
                 let right = if column + 1 == columns {
@@ -108,7 +109,7 @@ impl LodSeries {
                 } else {
                     x_min + width * (column + 1) as f64
                 };
-                let i1 = i0 + self.xs[i0..end].partition_point(|&v| v < right);
+                let i1 = self.first_at_or_after(right, i0, end, typical_step);
                 if i1 > i0 {
                     let (lo, hi) = self.range_min_max(i0, i1);
                     let mut picks = [i0, lo, hi, i1 - 1];
@@ -131,6 +132,22 @@ impl LodSeries {
             out.points.push([self.xs[end], self.ys[end]]);
         }
         out
+    }
+
+    /// The first index in `[from, to)` whose x is at or after `x` (or `to`). Gallops from `from`
+    /// in steps of about a column's worth of points: the boundary is near the previous one, so
+    /// this touches nearby cache lines where a binary search over the whole range would miss the
+    /// cache at every step.
+    fn first_at_or_after(&self, x: f64, from: usize, to: usize, first_step: usize) -> usize {
+        let mut low = from;
+        let mut step = first_step;
+        let mut high = from;
+        while high < to && self.xs[high] < x {
+            low = high + 1;
+            high = (from + step).min(to);
+            step *= 2;
+        }
+        low + self.xs[low..high].partition_point(|&v| v < x)
     }
 
     /// Indices of the lowest and highest point in `[from, to)`: O(BLOCK + log n).
