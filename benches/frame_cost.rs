@@ -102,6 +102,25 @@ fn median_frame(n: usize, chart: Chart<'_>) -> (Duration, usize) {
     (times[times.len() / 2], drawn.get())
 }
 
+/// The decimation alone, outside egui: median of 51 calls over a panning window.
+fn decimate_only(lod: &LodSeries, n: usize) -> Duration {
+    let span = n as f64;
+    let mut times: Vec<Duration> = (0..51)
+        .map(|i| {
+            let shift = span * 0.001 * i as f64;
+            let started = Instant::now();
+            std::hint::black_box(lod.decimate(
+                shift - span * 0.01,
+                shift + span * 1.01,
+                WIDTH_PX as usize,
+            ));
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -118,8 +137,8 @@ fn main() {
         "Frame CPU cost, run_ui + tessellate, {WIDTH_PX}x{HEIGHT_PX}, hovering, panning every frame; median of {MEASURED_FRAMES} frames"
     );
     println!(
-        "{:>10}  {:>14}  {:>14}  {:>8}  {:>12}",
-        "points", "LOD line (ms)", "default (ms)", "ratio", "drawn points"
+        "{:>10}  {:>14}  {:>14}  {:>8}  {:>12}  {:>14}",
+        "points", "LOD line (ms)", "default (ms)", "ratio", "drawn points", "decimate (µs)"
     );
     let mut lod_ms = Vec::new();
     let mut rss_line = String::from("peak RSS: /proc/self/status not readable here");
@@ -127,6 +146,7 @@ fn main() {
         let (xs, ys) = walk(n);
         let lod = LodSeries::new(xs.clone(), ys.clone());
         let (ours, drawn) = median_frame(n, Chart::Lod(&lod));
+        let decimate_us = decimate_only(&lod, n).as_secs_f64() * 1e6;
         lod_ms.push((n, ms(ours)));
         if n == 10_000_000 {
             let raw_mb = (n * 16) as f64 / (1024.0 * 1024.0);
@@ -145,14 +165,14 @@ fn main() {
                 .collect();
             let (naive, _) = median_frame(n, Chart::Default(&points));
             println!(
-                "{n:>10}  {:>14.2}  {:>14.2}  {:>7.0}x  {drawn:>12}",
+                "{n:>10}  {:>14.2}  {:>14.2}  {:>7.0}x  {drawn:>12}  {decimate_us:>14.0}",
                 ms(ours),
                 ms(naive),
                 naive.as_secs_f64() / ours.as_secs_f64()
             );
         } else {
             println!(
-                "{n:>10}  {:>14.2}  {:>14}  {:>8}  {drawn:>12}",
+                "{n:>10}  {:>14.2}  {:>14}  {:>8}  {drawn:>12}  {decimate_us:>14.0}",
                 ms(ours),
                 "not run",
                 "-"

@@ -5,7 +5,7 @@
 
 /// Points per leaf block of the pyramid: the head and tail of a column's range are scanned, the
 /// blocks between come from the tree. Small enough to scan, large enough to keep the tree at
-/// one byte per point.
+/// three bytes per point.
 const BLOCK: usize = 16;
 
 /// A series with its min/max pyramid. `xs` must be sorted ascending.
@@ -13,10 +13,43 @@ const BLOCK: usize = 16;
 pub struct LodSeries {
     xs: Vec<f64>,
     ys: Vec<f64>,
-    /// Segment tree over blocks (leaves at `blocks..2*blocks`): index of the minimum point.
-    tree_min: Vec<u32>,
-    tree_max: Vec<u32>,
+    /// Segment tree over blocks (leaves at `blocks..2*blocks`): the lowest and highest point of
+    /// each node, value beside index so a query never reads the series at random places.
+    tree_min: Vec<Extreme>,
+    tree_max: Vec<Extreme>,
     blocks: usize,
+}
+
+/// A point's value and index, as the pyramid stores it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Extreme {
+    value: f64,
+    index: u32,
+}
+
+impl Extreme {
+    fn at(ys: &[f64], index: usize) -> Self {
+        Extreme {
+            value: ys[index],
+            index: index as u32,
+        }
+    }
+
+    fn lower(self, other: Extreme) -> Extreme {
+        if other.value < self.value {
+            other
+        } else {
+            self
+        }
+    }
+
+    fn higher(self, other: Extreme) -> Extreme {
+        if other.value > self.value {
+            other
+        } else {
+            self
+        }
+    }
 }
 
 /// What to draw for one view: points in x order, and whether some were merged.
@@ -34,18 +67,18 @@ impl LodSeries {
         xs.truncate(n);
         ys.truncate(n);
         let blocks = n.div_ceil(BLOCK);
-        let mut tree_min = vec![0u32; 2 * blocks];
-        let mut tree_max = vec![0u32; 2 * blocks];
+        let mut tree_min = vec![Extreme::default(); 2 * blocks];
+        let mut tree_max = vec![Extreme::default(); 2 * blocks];
         for b in 0..blocks {
             let range = b * BLOCK..((b + 1) * BLOCK).min(n);
             let (lo, hi) = scan(&ys, range);
-            tree_min[blocks + b] = lo as u32;
-            tree_max[blocks + b] = hi as u32;
+            tree_min[blocks + b] = Extreme::at(&ys, lo);
+            tree_max[blocks + b] = Extreme::at(&ys, hi);
         }
         for node in (1..blocks).rev() {
             let (l, r) = (2 * node, 2 * node + 1);
-            tree_min[node] = lower(&ys, tree_min[l], tree_min[r]);
-            tree_max[node] = higher(&ys, tree_max[l], tree_max[r]);
+            tree_min[node] = tree_min[l].lower(tree_min[r]);
+            tree_max[node] = tree_max[l].higher(tree_max[r]);
         }
         Self {
             xs,
@@ -162,14 +195,14 @@ impl LodSeries {
         let (mut l, mut r) = (first_block + self.blocks, last_block + self.blocks);
         while l < r {
             if l & 1 == 1 {
-                lo = lower(&self.ys, lo, self.tree_min[l]);
-                hi = higher(&self.ys, hi, self.tree_max[l]);
+                lo = lo.lower(self.tree_min[l]);
+                hi = hi.higher(self.tree_max[l]);
                 l += 1;
             }
             if r & 1 == 1 {
                 r -= 1;
-                lo = lower(&self.ys, lo, self.tree_min[r]);
-                hi = higher(&self.ys, hi, self.tree_max[r]);
+                lo = lo.lower(self.tree_min[r]);
+                hi = hi.higher(self.tree_max[r]);
             }
             l /= 2;
             r /= 2;
@@ -178,11 +211,11 @@ impl LodSeries {
         for edge in [from..first_block * BLOCK, last_block * BLOCK..to] {
             if !edge.is_empty() {
                 let (edge_lo, edge_hi) = scan(&self.ys, edge);
-                lo = lower(&self.ys, lo, edge_lo as u32);
-                hi = higher(&self.ys, hi, edge_hi as u32);
+                lo = lo.lower(Extreme::at(&self.ys, edge_lo));
+                hi = hi.higher(Extreme::at(&self.ys, edge_hi));
             }
         }
-        (lo as usize, hi as usize)
+        (lo.index as usize, hi.index as usize)
     }
 }
 
@@ -198,22 +231,6 @@ fn scan(ys: &[f64], range: std::ops::Range<usize>) -> (usize, usize) {
         }
     }
     (lo, hi)
-}
-
-fn lower(ys: &[f64], a: u32, b: u32) -> u32 {
-    if ys[b as usize] < ys[a as usize] {
-        b
-    } else {
-        a
-    }
-}
-
-fn higher(ys: &[f64], a: u32, b: u32) -> u32 {
-    if ys[b as usize] > ys[a as usize] {
-        b
-    } else {
-        a
-    }
 }
 
 #[cfg(test)]
