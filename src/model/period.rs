@@ -213,7 +213,7 @@ impl Period {
             };
         }
         match self.grain {
-            Grain::Year => format!("{}", year4(d)),
+            Grain::Year => year4(d),
             Grain::Half => format!("H{} {}", d.month0() / 6 + 1, year4(d)),
             Grain::Quarter => format!("Q{} {}", d.month0() / 3 + 1, year4(d)),
             Grain::Month => format!("{month} {}", year4(d)),
