@@ -100,7 +100,7 @@ fn clicking_a_source_charts_only_its_figures() {
     let drawn: Vec<_> = h
         .state()
         .screen_points()
-        .iter()
+        .into_iter()
         .filter(|p| p.chart == "gmv")
         .collect();
     assert!(!drawn.is_empty());

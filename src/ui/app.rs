@@ -12,7 +12,7 @@ use super::dialogs::{ImportDialog, Notice, import_window_ui, notice_ui, shortcut
 use super::interaction::{Interaction, ScreenPoint};
 use super::loader::{Loader, Reply, Request};
 use super::settings::{Settings, ThemeChoice, View};
-use super::side_panel::side_panel_ui;
+use super::side_panel::{SideCounts, side_panel_ui};
 use super::snapshot::Snapshot;
 use super::states::{empty_store_ui, loading_ui, store_error_ui};
 use super::top_bar::{StoreStatus, source_filter_bar_ui, top_bar_ui};
@@ -32,6 +32,7 @@ pub struct App {
     resets: ZoomResets,
     charts: ChartCache,
     applied_theme: Option<ThemeChoice>,
+    side_counts: SideCounts,
 }
 
 impl App {
@@ -64,6 +65,7 @@ impl App {
             resets: ZoomResets::default(),
             charts: ChartCache::default(),
             applied_theme: None,
+            side_counts: SideCounts::default(),
         }
     }
 
@@ -81,8 +83,8 @@ impl App {
     }
 
     /// Where each drawn point was on screen in the last frame.
-    pub fn screen_points(&self) -> &[ScreenPoint] {
-        &self.inter.screen_points
+    pub fn screen_points(&self) -> Vec<ScreenPoint> {
+        self.inter.screen_points()
     }
 
     /// Where each event marker was on screen in the last frame.
@@ -303,7 +305,9 @@ impl eframe::App for App {
                 .resizable(true)
                 .default_size(tokens::SIDE_PANEL_WIDTH_PX)
                 .min_size(tokens::SIDE_PANEL_MIN_WIDTH_PX)
-                .show(ui, |ui| side_panel_ui(ui, &snap, &mut self.settings));
+                .show(ui, |ui| {
+                    side_panel_ui(ui, &snap, &mut self.settings, &mut self.side_counts)
+                });
             if let Some(event) = self.inter.selected_event.and_then(|i| snap.events.get(i)) {
                 let mut close = false;
                 egui::Panel::right("event-details")

@@ -3,13 +3,14 @@
 //! a point into its provenance tooltip or one end of a measurement.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use eframe::egui::{self, Color32, Pos2, Rect, RichText, Shape, Stroke};
 use egui_plot::{Line, LineStyle, Plot, PlotPoint, PlotTransform, Points, log_grid_spacer};
 
 use super::axes;
 use super::chart_model::{ChartModel, ChartPoint, EmptyState, Mark, Series, YMode};
-use super::interaction::{Interaction, Picked, ScreenEvent, ScreenPoint, figure_of};
+use super::interaction::{DrawnChart, Interaction, Picked, ScreenEvent, figure_of};
 use super::snapshot::Snapshot;
 use super::tokens;
 use super::tooltip;
@@ -169,7 +170,7 @@ pub fn empty_state_ui(ui: &mut egui::Ui, empty: &EmptyState, height_px: f32) {
 pub fn time_chart_ui(
     ui: &mut egui::Ui,
     snap: &Snapshot,
-    model: &ChartModel,
+    model: &Arc<ChartModel>,
     frame: &ChartFrame<'_>,
     inter: &mut Interaction,
     resets: &mut ZoomResets,
@@ -195,6 +196,8 @@ pub fn time_chart_ui(
         .height(height)
         .show_x(false)
         .show_y(false)
+        // The background is painted below, with event markers and period spans on it.
+        .show_background(false)
         .allow_scroll(false)
         .allow_drag(!shift)
         .allow_boxed_zoom(true)
@@ -227,6 +230,8 @@ pub fn time_chart_ui(
     let measure_line = measure_segment(model, frame.id, inter);
     let measure_colour = tokens::measure_colour(&visuals);
     let drawn = visible.clone();
+    // Reserved before the plot draws, filled after it: behind the grid, the lines and markers.
+    let background = ui.painter().add(Shape::Noop);
     let response = plot.show(ui, move |plot_ui| {
         if reset {
             plot_ui.set_auto_bounds(true);
@@ -251,10 +256,19 @@ pub fn time_chart_ui(
     let transform = response.transform;
     let plot_rect = *transform.frame();
 
-    record_screen_points(inter, frame.id, model, &visible, &transform);
+    record_screen_points(inter, frame.id, model, &transform);
     record_screen_events(inter, frame.id, snap, model, &transform);
+    let mut behind = vec![Shape::Rect(egui::epaint::RectShape::new(
+        plot_rect,
+        2,
+        visuals.extreme_bg_color,
+        visuals.widgets.noninteractive.bg_stroke,
+        egui::StrokeKind::Inside,
+    ))];
+    event_shapes(&mut behind, snap, model, &transform, inter.selected_event);
+    span_shapes(&mut behind, &visible, &transform);
+    ui.painter().set(background, Shape::Vec(behind));
     let painter = ui.painter_at(plot_rect);
-    paint_events(&painter, snap, model, &transform, inter.selected_event);
 
     let pointer = response.response.hover_pos();
     let hit = pointer.and_then(|p| nearest_point(&visible, &transform, p));
@@ -392,25 +406,24 @@ pub fn legend_ui(
 /// Every item of a series carries its name, so tests and tools can tell them apart.
 fn add_series(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series) {
     let colour = tokens::platform_colour(series.colour);
+    // Segments that continue each other with one kind are one polyline: one plot item, not many.
+    let mut runs: Vec<(Kind, Vec<[f64; 2]>)> = Vec::new();
     for seg in &series.segments {
+        match runs.last_mut() {
+            Some((kind, path)) if *kind == seg.kind && path.last() == Some(&seg.from) => {
+                path.push(seg.to);
+            }
+            _ => runs.push((seg.kind, vec![seg.from, seg.to])),
+        }
+    }
+    for (kind, path) in runs {
         plot_ui.line(
-            Line::new(series.name.clone(), vec![seg.from, seg.to])
+            Line::new(series.name.clone(), path)
                 .color(colour)
                 .width(tokens::LINE_WIDTH_PX)
-                .style(tokens::kind_line_style(seg.kind))
+                .style(tokens::kind_line_style(kind))
                 .allow_hover(false),
         );
-    }
-    for p in &series.points {
-        if p.x_end - p.x_start > 1.5 {
-            plot_ui.line(
-                Line::new(series.name.clone(), vec![[p.x_start, p.y], [p.x_end, p.y]])
-                    .color(colour.gamma_multiply(tokens::SPAN_ALPHA))
-                    .width(tokens::SPAN_WIDTH_PX)
-                    .style(tokens::kind_line_style(p.kind))
-                    .allow_hover(false),
-            );
-        }
     }
     for mark in [Mark::Figure, Mark::Computed, Mark::Reported] {
         for filled in [true, false] {
@@ -499,34 +512,27 @@ fn nearest_event(model: &ChartModel, transform: &PlotTransform, pointer: Pos2) -
 fn record_screen_points(
     inter: &mut Interaction,
     chart: &str,
-    model: &ChartModel,
-    visible: &[&Series],
+    model: &Arc<ChartModel>,
     transform: &PlotTransform,
 ) {
     let frame = *transform.frame();
-    for series in visible {
-        for p in &series.points {
+    let mut positions = Vec::new();
+    for (s, series) in model.series.iter().enumerate() {
+        if inter.hidden_series.contains(&series.name) {
+            continue;
+        }
+        for (i, p) in series.points.iter().enumerate() {
             let pos = screen(transform, p.x, p.y);
-            if !frame.contains(pos) {
-                continue;
+            if frame.contains(pos) {
+                positions.push((s as u32, i as u32, pos));
             }
-            inter.screen_points.push(ScreenPoint {
-                chart: chart.to_string(),
-                series: series.name.clone(),
-                platform: series.platform.clone(),
-                region: series.region.clone(),
-                metric: match p.mark {
-                    Mark::Computed => "gmv_yoy (computed)".to_string(),
-                    _ => model.spec.metric.clone(),
-                },
-                period: p.period.label(),
-                value: p.value,
-                kind: p.kind,
-                mark: p.mark,
-                pos,
-            });
         }
     }
+    inter.drawn.push(DrawnChart {
+        chart: chart.to_string(),
+        model: Arc::clone(model),
+        positions,
+    });
 }
 
 fn record_screen_events(
@@ -562,8 +568,8 @@ fn record_screen_events(
 /// Dated events are dashed lines across the chart with a flag in the lane at the top; events known
 /// only to a month, a year or a span are bars in that lane, so an undated "2024" event does not
 /// paint over a whole year of figures.
-fn paint_events(
-    painter: &egui::Painter,
+fn event_shapes(
+    shapes: &mut Vec<Shape>,
     snap: &Snapshot,
     model: &ChartModel,
     transform: &PlotTransform,
@@ -582,36 +588,38 @@ fn paint_events(
         } else {
             tokens::EVENT_LINE_WIDTH_PX
         };
+        // Painted behind the plot, so clipped here by hand.
         let x0 = transform.position_from_point_x(mark.x_start);
         let x1 = transform.position_from_point_x(mark.x_end);
+        if x1 < frame.left() || x0 > frame.right() {
+            continue;
+        }
         if mark.x_end > mark.x_start {
-            let bar = Rect::from_x_y_ranges(
-                x0..=x1.max(x0 + 2.0),
-                lane_top..=lane_top + tokens::EVENT_LANE_PX,
-            );
-            painter.rect_filled(
+            let (l, r) = (x0.max(frame.left()), x1.max(x0 + 2.0).min(frame.right()));
+            let bar = Rect::from_x_y_ranges(l..=r, lane_top..=lane_top + tokens::EVENT_LANE_PX);
+            shapes.push(Shape::rect_filled(
                 bar,
                 2.0,
                 colour.gamma_multiply(if is_selected { 0.9 } else { 0.45 }),
-            );
+            ));
             if is_selected {
-                painter.rect_filled(
-                    Rect::from_x_y_ranges(x0..=x1, frame.y_range()),
+                shapes.push(Shape::rect_filled(
+                    Rect::from_x_y_ranges(l..=r, frame.y_range()),
                     0.0,
                     colour.gamma_multiply(tokens::EVENT_BAND_ALPHA),
-                );
+                ));
             }
             continue;
         }
         let path = [Pos2::new(x0, frame.top()), Pos2::new(x0, frame.bottom())];
-        painter.extend(Shape::dashed_line(
+        shapes.extend(Shape::dashed_line(
             &path,
             Stroke::new(width, colour.gamma_multiply(tokens::EVENT_LINE_ALPHA)),
             5.0,
             4.0,
         ));
         let flag = tokens::EVENT_FLAG_SIZE_PX;
-        painter.add(Shape::convex_polygon(
+        shapes.push(Shape::convex_polygon(
             vec![
                 Pos2::new(x0, lane_top),
                 Pos2::new(x0 + flag, lane_top + flag * 0.5),
@@ -620,6 +628,37 @@ fn paint_events(
             colour,
             Stroke::NONE,
         ));
+    }
+}
+
+/// The bar under each figure that spans its period, behind everything; spans narrower than a few
+/// pixels are left out (the marker says it all, and thousands of them would cost frames).
+fn span_shapes(shapes: &mut Vec<Shape>, visible: &[&Series], transform: &PlotTransform) {
+    let frame = *transform.frame();
+    for series in visible {
+        let colour = tokens::platform_colour(series.colour).gamma_multiply(tokens::SPAN_ALPHA);
+        let stroke = Stroke::new(tokens::SPAN_WIDTH_PX, colour);
+        for p in &series.points {
+            let x0 = transform.position_from_point_x(p.x_start).max(frame.left());
+            let x1 = transform.position_from_point_x(p.x_end).min(frame.right());
+            let y = transform.position_from_point_y(p.y);
+            if x1 - x0 < tokens::SPAN_MIN_WIDTH_PX || !frame.y_range().contains(y) {
+                continue;
+            }
+            let path = [Pos2::new(x0, y), Pos2::new(x1, y)];
+            match tokens::kind_line_style(p.kind) {
+                LineStyle::Solid => shapes.push(Shape::line_segment(path, stroke)),
+                LineStyle::Dashed { length } => {
+                    shapes.extend(Shape::dashed_line(&path, stroke, length, length * 0.6))
+                }
+                LineStyle::Dotted { spacing } => shapes.extend(Shape::dotted_line(
+                    &path,
+                    colour,
+                    spacing,
+                    tokens::SPAN_WIDTH_PX * 0.6,
+                )),
+            }
+        }
     }
 }
 

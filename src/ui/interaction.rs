@@ -2,6 +2,8 @@
 //! event whose details are open, the shared cursor of stacked charts, and where each drawn point
 //! is on screen (for hit tests, and for the headless tests that hover known points).
 
+use std::sync::Arc;
+
 use eframe::egui::Pos2;
 
 use super::chart_model::{ChartModel, ChartPoint, Mark, Origin};
@@ -37,6 +39,14 @@ pub struct ScreenPoint {
     pub pos: Pos2,
 }
 
+/// A chart as drawn: its model, and for each point on screen (series index, point index, position).
+#[derive(Debug, Clone)]
+pub struct DrawnChart {
+    pub chart: String,
+    pub model: Arc<ChartModel>,
+    pub positions: Vec<(u32, u32, Pos2)>,
+}
+
 /// One event marker, where it was on screen last frame: its line (dated events) or the start of
 /// its bar in the lane at the top (events known to a month, a year or a span).
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +68,11 @@ pub struct Interaction {
     pub next_cursor_x: Option<f64>,
     /// Set by "reset zoom": each chart returns to its data bounds on its next frame.
     pub reset_zoom_charts: Vec<String>,
-    pub screen_points: Vec<ScreenPoint>,
+    /// The charts drawn last frame and where their points were; [`Interaction::screen_points`]
+    /// describes them on demand (naming 20,000 points every frame would cost milliseconds).
+    pub drawn: Vec<DrawnChart>,
+    /// Bars of the bar chart, described as they are drawn (there are few).
+    pub bar_points: Vec<ScreenPoint>,
     pub screen_events: Vec<ScreenEvent>,
     /// Series hidden from the legend (by name, in every chart); the side panel's choices are apart.
     pub hidden_series: std::collections::BTreeSet<String>,
@@ -69,7 +83,8 @@ pub struct Interaction {
 impl Interaction {
     pub fn begin_frame(&mut self) {
         self.cursor_x = self.next_cursor_x.take();
-        self.screen_points.clear();
+        self.drawn.clear();
+        self.bar_points.clear();
         self.screen_events.clear();
     }
 
@@ -83,6 +98,37 @@ impl Interaction {
             return;
         }
         self.measure.push(picked);
+    }
+
+    /// Every point drawn last frame, described.
+    pub fn screen_points(&self) -> Vec<ScreenPoint> {
+        let mut out = self.bar_points.clone();
+        for drawn in &self.drawn {
+            for &(s, p, pos) in &drawn.positions {
+                let Some(series) = drawn.model.series.get(s as usize) else {
+                    continue;
+                };
+                let Some(point) = series.points.get(p as usize) else {
+                    continue;
+                };
+                out.push(ScreenPoint {
+                    chart: drawn.chart.clone(),
+                    series: series.name.clone(),
+                    platform: series.platform.clone(),
+                    region: series.region.clone(),
+                    metric: match point.mark {
+                        Mark::Computed => "gmv_yoy (computed)".to_string(),
+                        _ => drawn.model.spec.metric.clone(),
+                    },
+                    period: point.period.label(),
+                    value: point.value,
+                    kind: point.kind,
+                    mark: point.mark,
+                    pos,
+                });
+            }
+        }
+        out
     }
 
     pub fn measurement(&self) -> Option<Measurement> {

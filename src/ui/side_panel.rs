@@ -14,22 +14,52 @@ use super::tooltip::colour_chip_ui;
 use super::views::data_years;
 use crate::model::{EventCategory, Grain, Kind, Platform, PlatformType};
 
-pub fn side_panel_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings) {
-    let metrics = settings.view.metrics(&settings.brand_metric);
-    let relevant = |metric: &str| metrics.is_empty() || metrics.iter().any(|m| m == metric);
-    let mut per_platform: HashMap<&str, usize> = HashMap::new();
-    let mut per_region: HashMap<&str, usize> = HashMap::new();
-    for o in snap.observations.iter().filter(|o| relevant(&o.metric)) {
-        if settings.region_shown(&o.region) {
-            *per_platform.entry(o.platform.as_str()).or_default() += 1;
+/// How many figures of the current view each platform and region has, counted again only when
+/// the data, the view or the platform and region choices change.
+#[derive(Default)]
+pub struct SideCounts {
+    key: String,
+    per_platform: HashMap<String, usize>,
+    per_region: HashMap<String, usize>,
+}
+
+impl SideCounts {
+    fn update(&mut self, snap: &Snapshot, settings: &Settings) {
+        let metrics = settings.view.metrics(&settings.brand_metric);
+        let key = format!(
+            "{}|{metrics:?}|{:?}|{:?}",
+            snap.generation, settings.platform_choice, settings.region_choice
+        );
+        if key == self.key {
+            return;
         }
-        if snap
-            .platform(&o.platform)
-            .is_none_or(|p| settings.platform_shown(p))
-        {
-            *per_region.entry(o.region.as_str()).or_default() += 1;
+        let relevant = |metric: &str| metrics.is_empty() || metrics.iter().any(|m| m == metric);
+        self.per_platform.clear();
+        self.per_region.clear();
+        for o in snap.observations.iter().filter(|o| relevant(&o.metric)) {
+            if settings.region_shown(&o.region) {
+                *self.per_platform.entry(o.platform.clone()).or_default() += 1;
+            }
+            if snap
+                .platform(&o.platform)
+                .is_none_or(|p| settings.platform_shown(p))
+            {
+                *self.per_region.entry(o.region.clone()).or_default() += 1;
+            }
         }
+        self.key = key;
     }
+}
+
+pub fn side_panel_ui(
+    ui: &mut egui::Ui,
+    snap: &Snapshot,
+    settings: &mut Settings,
+    counts: &mut SideCounts,
+) {
+    counts.update(snap, settings);
+    let per_platform = &counts.per_platform;
+    let per_region = &counts.per_region;
     let what = match settings.view {
         View::Events | View::Table | View::Sources => "figures",
         _ => "figures in this view",
@@ -60,7 +90,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings
             }
         });
         for p in snap.platforms.iter().filter(|p| p.platform_type == PlatformType::Platform) {
-            platform_row_ui(ui, p, settings, per_platform.get(p.id.as_str()).copied());
+            platform_row_ui(ui, p, settings, per_platform.get(&p.id).copied());
         }
         let aggregates: Vec<&Platform> = snap
             .platforms
@@ -73,7 +103,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings
                 .default_open(false)
                 .show(ui, |ui| {
                     for p in aggregates {
-                        platform_row_ui(ui, p, settings, per_platform.get(p.id.as_str()).copied());
+                        platform_row_ui(ui, p, settings, per_platform.get(&p.id).copied());
                     }
                 });
         }
@@ -92,7 +122,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings
         });
         let mut any_unused = false;
         for r in &snap.regions {
-            let used = snap.observations.iter().any(|o| o.region == r.id);
+            let used = snap.regions_with_figures.contains(&r.id);
             if !used {
                 any_unused = true;
                 continue;
@@ -107,7 +137,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings
                 if ui.checkbox(&mut shown, label).changed() {
                     settings.region_choice.insert(r.id.clone(), shown);
                 }
-                count_ui(ui, per_region.get(r.id.as_str()).copied());
+                count_ui(ui, per_region.get(&r.id).copied());
             });
         }
         if any_unused {

@@ -2,6 +2,8 @@
 //! thread only ever reads this, never the store.
 
 use std::collections::HashMap;
+
+use chrono::Datelike;
 use std::path::PathBuf;
 
 use crate::model::{Event, Metric, Observation, Platform, Region};
@@ -19,6 +21,10 @@ pub struct Snapshot {
     pub observations: Vec<Observation>,
     pub events: Vec<Event>,
     pub sources: Vec<SourceUsage>,
+    /// Years with any figure or event, for the year choosers.
+    pub years: Vec<i32>,
+    /// Regions that have at least one figure (the side panel lists only these).
+    pub regions_with_figures: std::collections::HashSet<String>,
     platform_index: HashMap<String, usize>,
     region_index: HashMap<String, usize>,
     metric_index: HashMap<String, usize>,
@@ -60,7 +66,15 @@ impl Snapshot {
         let platform_index = index(platforms.iter().map(|p| &p.id).collect());
         let region_index = index(regions.iter().map(|r| &r.id).collect());
         let metric_index = index(metrics.iter().map(|m| &m.id).collect());
+        let years: std::collections::BTreeSet<i32> = observations
+            .iter()
+            .map(|o| o.period.start.year())
+            .chain(events.iter().map(|e| e.date.start.year()))
+            .collect();
+        let regions_with_figures = observations.iter().map(|o| o.region.clone()).collect();
         Snapshot {
+            years: years.into_iter().collect(),
+            regions_with_figures,
             store_path,
             read_only,
             generation,

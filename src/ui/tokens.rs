@@ -27,6 +27,7 @@ pub const CHART_MIN_HEIGHT_PX: f32 = 180.0;
 pub const LINE_WIDTH_PX: f32 = 2.0;
 pub const SPAN_WIDTH_PX: f32 = 2.0;
 pub const SPAN_ALPHA: f32 = 0.45;
+pub const SPAN_MIN_WIDTH_PX: f32 = 4.0;
 pub const MARKER_RADIUS_PX: f32 = 4.5;
 pub const REPORTED_MARKER_RADIUS_PX: f32 = 6.0;
 pub const HIGHLIGHT_RADIUS_PX: f32 = 8.0;

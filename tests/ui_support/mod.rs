@@ -107,15 +107,11 @@ pub fn click_in_side_panel(harness: &mut Harness<'static, App>, label: &str) {
 }
 
 /// The points drawn for a series in a chart, as of the last frame.
-pub fn points<'h>(
-    harness: &'h Harness<'static, App>,
-    chart: &str,
-    series: &str,
-) -> Vec<&'h ScreenPoint> {
+pub fn points(harness: &Harness<'static, App>, chart: &str, series: &str) -> Vec<ScreenPoint> {
     harness
         .state()
         .screen_points()
-        .iter()
+        .into_iter()
         .filter(|p| p.chart == chart && p.series == series)
         .collect()
 }

@@ -177,7 +177,7 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
             let pos = response
                 .transform
                 .position_from_point(&PlotPoint::new(x, p.y));
-            cx.inter.screen_points.push(ScreenPoint {
+            cx.inter.bar_points.push(ScreenPoint {
                 chart: "brand-bars".into(),
                 series: series.name.clone(),
                 platform: series.platform.clone(),

@@ -30,11 +30,12 @@ pub use growth::growth_ui;
 pub use sources::sources_ui;
 pub use table::{selection_csv, table_ui};
 
-/// Chart models, rebuilt only when the data or the settings change.
+/// Chart models and the table's rows, rebuilt only when the data or the settings change.
 #[derive(Default)]
 pub struct ChartCache {
     generation: u64,
     entries: HashMap<String, Arc<ChartModel>>,
+    rows: Option<(String, Arc<Vec<usize>>)>,
 }
 
 impl ChartCache {
@@ -57,6 +58,25 @@ impl ChartCache {
                 .entry(key)
                 .or_insert_with(|| Arc::new(build_chart(snap, settings, spec))),
         )
+    }
+}
+
+impl ChartCache {
+    /// The Table view's rows (indices into the snapshot's observations), sorted.
+    pub fn table_rows(&mut self, snap: &Snapshot, settings: &Settings) -> Arc<Vec<usize>> {
+        let key = format!(
+            "{}|{}",
+            snap.generation,
+            serde_json::to_string(settings).unwrap_or_default()
+        );
+        match &self.rows {
+            Some((k, rows)) if *k == key => Arc::clone(rows),
+            _ => {
+                let rows = Arc::new(table::selection_indices(snap, settings));
+                self.rows = Some((key, Arc::clone(&rows)));
+                rows
+            }
+        }
     }
 }
 
@@ -185,14 +205,7 @@ fn reset_zoom_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 
 /// Years with any figure, for the base-year and date-range choosers.
 pub fn data_years(snap: &Snapshot) -> Vec<i32> {
-    use chrono::Datelike;
-    let years: std::collections::BTreeSet<i32> = snap
-        .observations
-        .iter()
-        .map(|o| o.period.start.year())
-        .chain(snap.events.iter().map(|e| e.date.start.year()))
-        .collect();
-    years.into_iter().collect()
+    snap.years.clone()
 }
 
 /// The measurement of the two picked points, or how to make one, in a bar of fixed height.

@@ -18,14 +18,23 @@ use crate::ui::tokens;
 
 /// The rows of the Table view, sorted as it shows them.
 pub fn selection_rows<'a>(snap: &'a Snapshot, settings: &Settings) -> Vec<&'a Observation> {
-    let mut rows: Vec<&Observation> = snap
+    selection_indices(snap, settings)
+        .into_iter()
+        .map(|i| &snap.observations[i])
+        .collect()
+}
+
+/// As [`selection_rows`], as indices into the snapshot's observations.
+pub fn selection_indices(snap: &Snapshot, settings: &Settings) -> Vec<usize> {
+    let mut rows: Vec<(usize, &Observation)> = snap
         .observations
         .iter()
-        .filter(|o| settings.table_metric.is_empty() || o.metric == settings.table_metric)
-        .filter(|o| passes(o, snap, settings))
+        .enumerate()
+        .filter(|(_, o)| settings.table_metric.is_empty() || o.metric == settings.table_metric)
+        .filter(|(_, o)| passes(o, snap, settings))
         .collect();
     let key = settings.table_sort;
-    rows.sort_by(|a, b| {
+    rows.sort_by(|(_, a), (_, b)| {
         let ord = compare(snap, key, a, b)
             .then_with(|| (a.period.start, a.period.grain).cmp(&(b.period.start, b.period.grain)))
             .then_with(|| a.platform.cmp(&b.platform));
@@ -35,7 +44,7 @@ pub fn selection_rows<'a>(snap: &'a Snapshot, settings: &Settings) -> Vec<&'a Ob
             ord.reverse()
         }
     });
-    rows
+    rows.into_iter().map(|(i, _)| i).collect()
 }
 
 fn compare(snap: &Snapshot, key: TableColumn, a: &Observation, b: &Observation) -> Ordering {
@@ -86,7 +95,8 @@ const COLUMNS: [(TableColumn, &str); 8] = [
 ];
 
 pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
-    let rows = selection_rows(cx.snap, cx.settings);
+    let indices = cx.charts.table_rows(cx.snap, cx.settings);
+    let rows: Vec<&Observation> = indices.iter().map(|&i| &cx.snap.observations[i]).collect();
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new("Figures")
