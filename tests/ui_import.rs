@@ -84,3 +84,39 @@ fn a_bad_csv_imports_nothing_and_says_where() {
         Some(before)
     );
 }
+
+#[test]
+fn figures_another_program_writes_appear_without_a_restart() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    let before = h
+        .state()
+        .snapshot()
+        .map(|s| s.observations.len())
+        .expect("loaded");
+    // The command line (or any other connection) imports into the same file.
+    let mut other = marketscope::store::Store::open(&store.path).expect("second connection");
+    let csv = "platform,metric,region,period,value,unit,kind,qualifier,source,source_url,note\n\
+               shein,gmv,global,2024,38000000000,USD,estimate,,Other Writer,https://example.com/w,\n";
+    let parsed = marketscope::store::import::read_file(
+        "other.csv",
+        csv.as_bytes(),
+        &marketscope::store::import::ImportOptions::default(),
+    )
+    .expect("parses");
+    other.import(vec![parsed], false).expect("imports");
+    // The loader polls the store's data version every two seconds; wait for it, boundedly.
+    for _ in 0..1000 {
+        h.step();
+        if h.state().snapshot().map(|s| s.observations.len()) == Some(before + 1) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(
+        h.state().snapshot().map(|s| s.observations.len()),
+        Some(before + 1)
+    );
+    h.run();
+    ui_support::point_pos(&h, "gmv", "SHEIN 希音", "2024", 38e9);
+}
