@@ -70,12 +70,13 @@ fn import_ours(dir: &Path, csv: &Path, run: usize) -> Duration {
 fn import_sqlite3(dir: &Path, csv: &Path, run: usize) -> Option<Duration> {
     let db = dir.join(format!("theirs-{run}.db"));
     drop(Store::open(&db).expect("same schema"));
-    let script = format!(
-        ".mode csv\n.import --skip 1 {} observations\n",
-        csv.display()
-    );
+    let import = format!(".import --skip 1 {} observations", csv.display());
     let started = Instant::now();
-    let output = Command::new("sqlite3").arg(&db).arg(script).output().ok()?;
+    let output = Command::new("sqlite3")
+        .arg(&db)
+        .args(["-cmd", ".mode csv", &import])
+        .output()
+        .ok()?;
     let elapsed = started.elapsed();
     if !output.status.success() {
         eprintln!(
