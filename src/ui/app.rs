@@ -279,7 +279,7 @@ impl eframe::App for App {
         let mut actions = Self::keyboard_actions(&ctx);
 
         egui::Panel::top("top-bar").show(ui, |ui| {
-            ui.add_space(4.0);
+            ui.add_space(tokens::SMALL_GAP_PX);
             let status = StoreStatus {
                 path: &self.store_path,
                 snapshot: self.snapshot.as_deref(),
@@ -287,7 +287,7 @@ impl eframe::App for App {
                 failed: self.error.is_some() && self.snapshot.is_none(),
             };
             top_bar_ui(ui, &self.settings, &status, &mut actions);
-            ui.add_space(2.0);
+            ui.add_space(tokens::TINY_GAP_PX);
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             if let Some(notice) = &self.notice {
@@ -376,13 +376,13 @@ fn drop_hint_ui(ctx: &egui::Context) {
         egui::Order::Foreground,
         egui::Id::unique("drop-hint"),
     ));
-    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.rect_filled(screen, 0.0, tokens::drop_overlay_colour());
     painter.text(
         screen.center(),
         egui::Align2::CENTER_CENTER,
         "Drop CSV files to import them into the store",
         tokens::title_font(),
-        egui::Color32::WHITE,
+        tokens::drop_overlay_text_colour(),
     );
 }
 

@@ -71,19 +71,19 @@ pub fn chart_header_ui(ui: &mut egui::Ui, model: &ChartModel) {
 pub fn kinds_key_ui(ui: &mut egui::Ui, growth: bool) {
     let colour = ui.visuals().text_color();
     ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.spacing_mut().item_spacing.x = tokens::SMALL_GAP_PX;
         for kind in Kind::ALL {
             line_sample_ui(ui, tokens::kind_line_style(kind), colour, Some(tokens::kind_marker_filled(kind)));
             ui.label(RichText::new(kind.as_str()).small());
-            ui.add_space(8.0);
+            ui.add_space(tokens::KEY_GAP_PX);
         }
         if growth {
             line_sample_ui(ui, LineStyle::Solid, colour, Some(true));
             ui.label(RichText::new("computed from GMV").small());
-            ui.add_space(8.0);
+            ui.add_space(tokens::KEY_GAP_PX);
             diamond_sample_ui(ui, colour);
             ui.label(RichText::new("reported growth").small());
-            ui.add_space(8.0);
+            ui.add_space(tokens::KEY_GAP_PX);
         }
         ui.label(
             RichText::new("A bar under a point spans its period. Hover a point for its source, click two to measure.")
@@ -122,9 +122,14 @@ fn line_sample_ui(ui: &mut egui::Ui, style: LineStyle, colour: Color32, marker: 
     if let Some(filled) = marker {
         let c = rect.center();
         if filled {
-            painter.circle_filled(c, 3.5, colour);
+            painter.circle_filled(c, tokens::SAMPLE_MARKER_RADIUS_PX, colour);
         } else {
-            painter.circle(c, 3.5, ui.visuals().extreme_bg_color, stroke);
+            painter.circle(
+                c,
+                tokens::SAMPLE_MARKER_RADIUS_PX,
+                ui.visuals().extreme_bg_color,
+                stroke,
+            );
         }
     }
 }
@@ -133,7 +138,7 @@ fn diamond_sample_ui(ui: &mut egui::Ui, colour: Color32) {
     let height = ui.text_style_height(&egui::TextStyle::Small);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(height, height), egui::Sense::hover());
     let c = rect.center();
-    let r = 5.0;
+    let r = tokens::SAMPLE_DIAMOND_RADIUS_PX;
     ui.painter().add(Shape::convex_polygon(
         vec![
             c + egui::vec2(0.0, -r),
@@ -148,10 +153,10 @@ fn diamond_sample_ui(ui: &mut egui::Ui, colour: Color32) {
 
 pub fn empty_state_ui(ui: &mut egui::Ui, empty: &EmptyState, height_px: f32) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_min_height(height_px.min(ui.available_height()) - 16.0);
+        ui.set_min_height(height_px.min(ui.available_height()) - tokens::GROUP_FRAME_MARGINS_PX);
         ui.set_width(ui.available_width());
         ui.vertical_centered(|ui| {
-            ui.add_space(height_px * 0.15);
+            ui.add_space(height_px * tokens::EMPTY_CHART_TOP_FRACTION);
             ui.set_max_width(tokens::EMPTY_STATE_WIDTH_PX);
             ui.label(
                 RichText::new(&empty.headline)
@@ -238,11 +243,11 @@ pub fn time_chart_ui(
         }
         let scroll = plot_ui.ctx().input(|i| i.smooth_scroll_delta.y);
         if plot_ui.response().hovered() && scroll != 0.0 {
-            let factor = (scroll * 0.003).exp();
+            let factor = (scroll * tokens::SCROLL_ZOOM_PER_PX).exp();
             plot_ui.zoom_bounds_around_hovered(egui::vec2(factor, 1.0));
         }
         for series in &drawn {
-            add_series(plot_ui, series);
+            series_ui(plot_ui, series);
         }
         if let Some([a, b]) = measure_line {
             plot_ui.line(
@@ -293,7 +298,7 @@ pub fn time_chart_ui(
             ),
         );
     }
-    paint_measure_marks(&painter, model, frame.id, inter, &transform, measure_colour);
+    measure_marks_ui(&painter, model, frame.id, inter, &transform, measure_colour);
 
     let measure_hint = match inter.measure.len() {
         1 => "Click another point to measure the change and CAGR.",
@@ -306,7 +311,10 @@ pub fn time_chart_ui(
         painter.circle_stroke(
             pos,
             tokens::HIGHLIGHT_RADIUS_PX,
-            Stroke::new(2.0, tokens::platform_colour(series.colour)),
+            Stroke::new(
+                tokens::HIGHLIGHT_STROKE_PX,
+                tokens::platform_colour(series.colour),
+            ),
         );
         egui::Tooltip::for_widget(&response.response)
             .at_pointer()
@@ -333,7 +341,7 @@ pub fn time_chart_ui(
             inter.selected_event = Some(model.events[e].index);
         }
     }
-    range_drag(
+    range_drag_ui(
         ui,
         &response.response,
         &painter,
@@ -370,7 +378,7 @@ pub fn legend_ui(
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 6.0;
+        ui.spacing_mut().item_spacing.x = tokens::ITEM_GAP_PX;
         for (name, colour) in entries {
             let mut shown = !hidden.contains(name);
             tooltip::colour_chip_ui(ui, tokens::platform_colour(*colour));
@@ -398,13 +406,13 @@ pub fn legend_ui(
                     hidden.insert(name.clone());
                 }
             }
-            ui.add_space(6.0);
+            ui.add_space(tokens::ITEM_GAP_PX);
         }
     });
 }
 
 /// Every item of a series carries its name, so tests and tools can tell them apart.
-fn add_series(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series) {
+fn series_ui(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series) {
     let colour = tokens::platform_colour(series.colour);
     // Segments that continue each other with one kind are one polyline: one plot item, not many.
     let mut runs: Vec<(Kind, Vec<[f64; 2]>)> = Vec::new();
@@ -473,7 +481,7 @@ fn nearest_point(
                 transform.position_from_point_x(p.x_end),
             );
             if pointer.x >= left.min(right) && pointer.x <= left.max(right) {
-                d = d.min((pos.y - pointer.y).abs() + 3.0);
+                d = d.min((pos.y - pointer.y).abs() + tokens::SPAN_HOVER_PENALTY_PX);
             }
             if d <= tokens::HOVER_RADIUS_PX && best.is_none_or(|(bd, _, _)| d < bd) {
                 best = Some((d, s, i));
@@ -600,7 +608,11 @@ fn event_shapes(
             shapes.push(Shape::rect_filled(
                 bar,
                 2.0,
-                colour.gamma_multiply(if is_selected { 0.9 } else { 0.45 }),
+                colour.gamma_multiply(if is_selected {
+                    tokens::EVENT_BAR_SELECTED_ALPHA
+                } else {
+                    tokens::EVENT_BAR_ALPHA
+                }),
             ));
             if is_selected {
                 shapes.push(Shape::rect_filled(
@@ -615,8 +627,8 @@ fn event_shapes(
         shapes.extend(Shape::dashed_line(
             &path,
             Stroke::new(width, colour.gamma_multiply(tokens::EVENT_LINE_ALPHA)),
-            5.0,
-            4.0,
+            tokens::EVENT_DASH_PX[0],
+            tokens::EVENT_DASH_PX[1],
         ));
         let flag = tokens::EVENT_FLAG_SIZE_PX;
         shapes.push(Shape::convex_polygon(
@@ -684,7 +696,7 @@ fn find_picked<'a>(model: &'a ChartModel, chart: &str, picked: &Picked) -> Optio
         .find(|p| p.period == picked.period && p.value == picked.value && p.mark == picked.mark)
 }
 
-fn paint_measure_marks(
+fn measure_marks_ui(
     painter: &egui::Painter,
     model: &ChartModel,
     chart: &str,
@@ -699,7 +711,11 @@ fn paint_measure_marks(
         .map(|p| screen(transform, p.x, p.y))
         .collect();
     for pos in &positions {
-        painter.circle_stroke(*pos, tokens::HIGHLIGHT_RADIUS_PX, Stroke::new(2.0, colour));
+        painter.circle_stroke(
+            *pos,
+            tokens::HIGHLIGHT_RADIUS_PX,
+            Stroke::new(tokens::HIGHLIGHT_STROKE_PX, colour),
+        );
     }
     if let ([a, b], Some(m)) = (positions.as_slice(), inter.measurement()) {
         let text = match (m.change_pct, m.cagr_pct) {
@@ -707,22 +723,26 @@ fn paint_measure_marks(
             (Some(change), None) => pct_signed(change),
             (None, None) => signed(m.change, m.unit),
         };
-        let mid = Pos2::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0 - 14.0);
+        let mid = Pos2::new(
+            (a.x + b.x) / 2.0,
+            (a.y + b.y) / 2.0 - tokens::MEASURE_LABEL_LIFT_PX,
+        );
         let galley = painter.layout_no_wrap(text, tokens::small_font(), colour);
-        let rect = Rect::from_center_size(mid, galley.size()).expand(4.0);
+        let pad = tokens::MEASURE_LABEL_PADDING_PX;
+        let rect = Rect::from_center_size(mid, galley.size()).expand(pad);
         painter.rect_filled(
             rect,
-            3.0,
+            tokens::CORNER_RADIUS_PX,
             painter.ctx().global_style().visuals.extreme_bg_color,
         );
-        painter.galley(rect.min + egui::vec2(4.0, 4.0), galley, colour);
+        painter.galley(rect.min + egui::vec2(pad, pad), galley, colour);
     }
 }
 
 /// Shift-drag across a range measures the series under the pointer from its first to its last
 /// figure in that range.
 #[allow(clippy::too_many_arguments)]
-fn range_drag(
+fn range_drag_ui(
     ui: &egui::Ui,
     response: &egui::Response,
     painter: &egui::Painter,
@@ -767,7 +787,10 @@ fn range_drag(
         painter.rect_filled(
             Rect::from_x_y_ranges(sx0.min(sx1)..=sx0.max(sx1), frame.y_range()),
             0.0,
-            ui.visuals().selection.bg_fill.gamma_multiply(0.25),
+            ui.visuals()
+                .selection
+                .bg_fill
+                .gamma_multiply(tokens::RANGE_DRAG_ALPHA),
         );
     }
     if response.drag_stopped() || !ui.input(|i| i.pointer.any_down()) {

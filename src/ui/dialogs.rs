@@ -27,8 +27,11 @@ pub fn import_window_ui(
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
-        .default_width(520.0)
-        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 90.0))
+        .default_width(tokens::IMPORT_WINDOW_WIDTH_PX)
+        .anchor(
+            egui::Align2::CENTER_TOP,
+            egui::vec2(0.0, tokens::IMPORT_WINDOW_TOP_PX),
+        )
         .show(ctx, |ui| {
             ui.label(
                 "Observations, events, platforms, regions, metrics or sources, one CSV per file \
@@ -78,11 +81,11 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, open: &mut bool) {
         .open(open)
         .collapsible(false)
         .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts-grid")
                 .num_columns(2)
-                .spacing([24.0, 6.0])
+                .spacing(tokens::SHORTCUT_GRID_SPACING_PX)
                 .striped(true)
                 .show(ui, |ui| {
                     for action in Action::ALL {
@@ -125,7 +128,7 @@ pub fn notice_ui(ui: &mut egui::Ui, notice: &Notice) -> bool {
             dismiss = true;
         }
         egui::ScrollArea::vertical()
-            .max_height(120.0)
+            .max_height(tokens::NOTICE_MAX_HEIGHT_PX)
             .id_salt("notice-scroll")
             .show(ui, |ui| {
                 ui.label(RichText::new(text.trim_end()).color(colour));

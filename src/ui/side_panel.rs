@@ -258,7 +258,7 @@ fn year_choice_ui(
     let text = value.map(|y| y.to_string()).unwrap_or_else(|| "any".into());
     egui::ComboBox::from_id_salt(id)
         .selected_text(text)
-        .width(64.0)
+        .width(tokens::YEAR_COMBO_WIDTH_PX)
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, "any");
             for y in years {

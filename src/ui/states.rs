@@ -10,7 +10,7 @@ use super::tokens;
 
 pub fn loading_ui(ui: &mut egui::Ui, path: &Path) {
     ui.vertical_centered(|ui| {
-        ui.add_space(ui.available_height() * 0.3);
+        ui.add_space(ui.available_height() * tokens::STATE_TOP_FRACTION);
         ui.spinner();
         ui.label(format!("Loading {}…", path.display()));
     });
@@ -25,7 +25,7 @@ pub fn empty_store_ui(
 ) -> bool {
     let mut load_sample = false;
     ui.vertical_centered(|ui| {
-        ui.add_space(ui.available_height() * 0.25);
+        ui.add_space(ui.available_height() * tokens::STATE_TOP_FRACTION);
         ui.set_max_width(tokens::EMPTY_STATE_WIDTH_PX);
         ui.label(
             RichText::new("This store is empty")
@@ -63,8 +63,8 @@ pub fn empty_store_ui(
 pub fn store_error_ui(ui: &mut egui::Ui, path: &Path, message: &str) -> bool {
     let mut retry = false;
     ui.vertical_centered(|ui| {
-        ui.add_space(ui.available_height() * 0.2);
-        ui.set_max_width(tokens::EMPTY_STATE_WIDTH_PX + 120.0);
+        ui.add_space(ui.available_height() * tokens::STATE_TOP_FRACTION);
+        ui.set_max_width(tokens::ERROR_STATE_WIDTH_PX);
         ui.label(
             RichText::new("The store could not be opened")
                 .font(tokens::title_font())
@@ -77,8 +77,8 @@ pub fn store_error_ui(ui: &mut egui::Ui, path: &Path, message: &str) -> bool {
         ui.label(RichText::new("What to do").strong());
         ui.label(format!(
             "Nothing was changed in {}. Start Marketscope on another store with `marketscope --db OTHER.db` \
-             (a new file is created empty), or move this file aside and start again to get a fresh default store. \
-             If another program is writing to it, wait and try again.",
+             (a new file is created empty), or move this file aside and start again: a new, empty store is made \
+             in its place. If another program is writing to it, wait and try again.",
             path.display()
         ));
         ui.add_space(tokens::SECTION_GAP_PX);

@@ -56,6 +56,63 @@ pub const HEADING_SIZE_PT: f32 = 15.0;
 pub const BODY_SIZE_PT: f32 = 13.5;
 pub const SMALL_SIZE_PT: f32 = 12.0;
 pub const EMPTY_STATE_WIDTH_PX: f32 = 560.0;
+pub const ERROR_STATE_WIDTH_PX: f32 = 680.0;
+
+// Spacing and shapes.
+pub const TINY_GAP_PX: f32 = 2.0;
+pub const SMALL_GAP_PX: f32 = 4.0;
+pub const ITEM_GAP_PX: f32 = 6.0;
+pub const KEY_GAP_PX: f32 = 8.0;
+pub const CORNER_RADIUS_PX: f32 = 3.0;
+pub const CHIP_MARGIN_PX: [i8; 2] = [8, 3];
+pub const SAMPLE_MARKER_RADIUS_PX: f32 = 3.5;
+pub const SAMPLE_DIAMOND_RADIUS_PX: f32 = 5.0;
+pub const HIGHLIGHT_STROKE_PX: f32 = 2.0;
+/// How far above the middle of a measurement its label sits.
+pub const MEASURE_LABEL_LIFT_PX: f32 = 14.0;
+pub const MEASURE_LABEL_PADDING_PX: f32 = 4.0;
+/// A marker beats a period span at the same distance by this much.
+pub const SPAN_HOVER_PENALTY_PX: f32 = 3.0;
+pub const EVENT_BAR_ALPHA: f32 = 0.45;
+pub const EVENT_BAR_SELECTED_ALPHA: f32 = 0.9;
+pub const EVENT_DASH_PX: [f32; 2] = [5.0, 4.0];
+pub const RANGE_DRAG_ALPHA: f32 = 0.25;
+/// Scroll points to zoom factor: one wheel notch (about 50 points) zooms time by about 16%.
+pub const SCROLL_ZOOM_PER_PX: f32 = 0.003;
+pub const DROP_OVERLAY_ALPHA: u8 = 160;
+
+// Widgets and windows.
+pub const YEAR_COMBO_WIDTH_PX: f32 = 64.0;
+pub const BASE_YEAR_COMBO_WIDTH_PX: f32 = 70.0;
+pub const SEARCH_FIELD_WIDTH_PX: f32 = 220.0;
+pub const IMPORT_WINDOW_WIDTH_PX: f32 = 520.0;
+pub const IMPORT_WINDOW_TOP_PX: f32 = 90.0;
+pub const SHORTCUT_GRID_SPACING_PX: [f32; 2] = [24.0, 6.0];
+pub const NOTICE_MAX_HEIGHT_PX: f32 = 120.0;
+/// Added to the text height for a table row, and again for its header.
+pub const ROW_PADDING_PX: f32 = 4.0;
+pub const HEADER_PADDING_PX: f32 = 4.0;
+/// A frame's own margins, taken off the height it is given.
+pub const GROUP_FRAME_MARGINS_PX: f32 = 16.0;
+/// Where a centred state message starts, as a fraction of the height.
+pub const STATE_TOP_FRACTION: f32 = 0.25;
+pub const EMPTY_CHART_TOP_FRACTION: f32 = 0.15;
+/// Heights a chart header takes beyond its text (spacing, notes).
+pub const CHART_HEADER_EXTRA_PX: f32 = 12.0;
+/// Initial column widths of the tables; the last column takes the rest (at least its width).
+pub const EVENTS_COLUMNS_PX: [f32; 6] = [130.0, 380.0, 90.0, 150.0, 120.0, 120.0];
+pub const FIGURES_COLUMNS_PX: [f32; 10] = [
+    150.0, 110.0, 110.0, 110.0, 110.0, 70.0, 170.0, 90.0, 220.0, 160.0,
+];
+pub const SOURCES_COLUMNS_PX: [f32; 6] = [230.0, 90.0, 60.0, 60.0, 360.0, 200.0];
+
+pub fn drop_overlay_colour() -> Color32 {
+    Color32::from_black_alpha(DROP_OVERLAY_ALPHA)
+}
+
+pub fn drop_overlay_text_colour() -> Color32 {
+    Color32::WHITE
+}
 
 pub fn title_font() -> FontId {
     FontId::proportional(TITLE_SIZE_PT)

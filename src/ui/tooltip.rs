@@ -40,7 +40,7 @@ pub fn point_tooltip_ui(
     );
     for (i, p) in siblings.iter().enumerate() {
         if i > 0 {
-            ui.add_space(4.0);
+            ui.add_space(tokens::SMALL_GAP_PX);
         }
         match p.origin {
             Origin::Observation(o) => {
@@ -56,7 +56,7 @@ pub fn point_tooltip_ui(
         }
     }
     if siblings.len() > 1 {
-        ui.add_space(2.0);
+        ui.add_space(tokens::TINY_GAP_PX);
         ui.label(
             RichText::new(format!(
                 "{} figures for {}; the line follows one of them.",
@@ -189,7 +189,8 @@ pub fn colour_chip_ui(ui: &mut egui::Ui, colour: egui::Color32) {
         egui::vec2(tokens::CHIP_SIZE_PX, tokens::CHIP_SIZE_PX),
         egui::Sense::hover(),
     );
-    ui.painter().rect_filled(rect, 2.0, colour);
+    ui.painter()
+        .rect_filled(rect, tokens::CORNER_RADIUS_PX, colour);
 }
 
 fn format_index(y: f64) -> String {

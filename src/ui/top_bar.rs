@@ -130,8 +130,11 @@ pub fn source_filter_bar_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut S
         .unwrap_or_else(|| format!("source {id}"));
     egui::Frame::new()
         .fill(tokens::filter_chip_fill(ui.visuals()))
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(8, 3))
+        .corner_radius(tokens::CORNER_RADIUS_PX)
+        .inner_margin(egui::Margin::symmetric(
+            tokens::CHIP_MARGIN_PX[0],
+            tokens::CHIP_MARGIN_PX[1],
+        ))
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(format!(

@@ -73,7 +73,7 @@ pub fn brand_sales_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             ))
             .weak(),
         );
-        let height = chart_height(ui, 1, 8.0);
+        let height = chart_height(ui, 1, tokens::KEY_GAP_PX);
         bar_chart_ui(ui, cx, &model, height);
         return;
     }

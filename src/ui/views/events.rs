@@ -2,9 +2,9 @@
 //! and source.
 
 use eframe::egui::{self, RichText};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::TableBuilder;
 
-use super::ViewCtx;
+use super::{ViewCtx, with_columns};
 use crate::ui::selection::event_passes;
 use crate::ui::tokens;
 
@@ -32,74 +32,71 @@ pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         ui.label("No events match: tick more categories or platforms, or widen the date range.");
         return;
     }
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-    TableBuilder::new(ui)
-        .id_salt("events-table")
-        .striped(true)
-        .resizable(true)
-        .column(Column::initial(130.0).at_least(90.0))
-        .column(Column::initial(380.0).at_least(160.0).clip(true))
-        .column(Column::initial(90.0))
-        .column(Column::initial(150.0).clip(true))
-        .column(Column::initial(120.0).clip(true))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .header(row_height + 2.0, |mut header| {
-            for title in ["Date", "Title", "Category", "Platform", "Region", "Source"] {
-                header.col(|ui| {
-                    ui.strong(title);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(row_height, shown.len(), |mut row| {
-                let Some(event) = cx.snap.events.get(shown[row.index()]) else {
-                    return;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + tokens::ROW_PADDING_PX;
+    with_columns(
+        TableBuilder::new(ui)
+            .id_salt("events-table")
+            .striped(true)
+            .resizable(true),
+        &tokens::EVENTS_COLUMNS_PX,
+    )
+    .header(row_height + tokens::HEADER_PADDING_PX, |mut header| {
+        for title in ["Date", "Title", "Category", "Platform", "Region", "Source"] {
+            header.col(|ui| {
+                ui.strong(title);
+            });
+        }
+    })
+    .body(|body| {
+        body.rows(row_height, shown.len(), |mut row| {
+            let Some(event) = cx.snap.events.get(shown[row.index()]) else {
+                return;
+            };
+            let index = shown[row.index()];
+            row.set_selected(cx.inter.selected_event == Some(index));
+            row.col(|ui| {
+                let when = match event.end {
+                    Some(end) => format!("{}–{}", event.date.label(), end.label()),
+                    None => event.date.label(),
                 };
-                let index = shown[row.index()];
-                row.set_selected(cx.inter.selected_event == Some(index));
-                row.col(|ui| {
-                    let when = match event.end {
-                        Some(end) => format!("{}–{}", event.date.label(), end.label()),
-                        None => event.date.label(),
-                    };
-                    ui.label(when);
-                });
-                row.col(|ui| {
-                    if ui
-                        .link(&event.title)
-                        .on_hover_text(&event.description)
-                        .clicked()
-                    {
-                        cx.inter.selected_event = Some(index);
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(
-                        RichText::new(event.category.as_str())
-                            .color(tokens::event_colour(event.category)),
-                    );
-                });
-                row.col(|ui| {
-                    ui.label(
-                        event
-                            .platform
-                            .as_deref()
-                            .map(|p| cx.snap.platform_name(p))
-                            .unwrap_or_default(),
-                    );
-                });
-                row.col(|ui| {
-                    ui.label(
-                        event
-                            .region
-                            .as_deref()
-                            .map(|r| cx.snap.region_name(r))
-                            .unwrap_or_default(),
-                    );
-                });
-                row.col(|ui| {
-                    ui.label(event.source.citation());
-                });
+                ui.label(when);
+            });
+            row.col(|ui| {
+                if ui
+                    .link(&event.title)
+                    .on_hover_text(&event.description)
+                    .clicked()
+                {
+                    cx.inter.selected_event = Some(index);
+                }
+            });
+            row.col(|ui| {
+                ui.label(
+                    RichText::new(event.category.as_str())
+                        .color(tokens::event_colour(event.category)),
+                );
+            });
+            row.col(|ui| {
+                ui.label(
+                    event
+                        .platform
+                        .as_deref()
+                        .map(|p| cx.snap.platform_name(p))
+                        .unwrap_or_default(),
+                );
+            });
+            row.col(|ui| {
+                ui.label(
+                    event
+                        .region
+                        .as_deref()
+                        .map(|r| cx.snap.region_name(r))
+                        .unwrap_or_default(),
+                );
+            });
+            row.col(|ui| {
+                ui.label(event.source.citation());
             });
         });
+    });
 }

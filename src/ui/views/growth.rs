@@ -10,6 +10,7 @@ use crate::ui::chart::{
     ChartFrame, chart_header_ui, kinds_key_ui, legend_entries, legend_ui, time_chart_ui,
 };
 use crate::ui::chart_model::{ChartSpec, YMode};
+use crate::ui::tokens;
 
 pub fn growth_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     ui.horizontal_wrapped(|ui| {
@@ -55,7 +56,10 @@ pub fn growth_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         let height = chart_height(
             ui,
             2,
-            reserve + 2.0 * (ui.text_style_height(&egui::TextStyle::Heading) + 12.0),
+            reserve
+                + 2.0
+                    * (ui.text_style_height(&egui::TextStyle::Heading)
+                        + tokens::CHART_HEADER_EXTRA_PX),
         );
         legend_ui(
             ui,

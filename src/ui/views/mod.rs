@@ -157,7 +157,7 @@ fn level_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, with_index: bool) {
                 let label = ui.label("base year");
                 egui::ComboBox::from_id_salt("index-base-year")
                     .selected_text(cx.settings.index_base_year.to_string())
-                    .width(70.0)
+                    .width(tokens::BASE_YEAR_COMBO_WIDTH_PX)
                     .show_ui(ui, |ui| {
                         for y in years {
                             if ui
@@ -215,7 +215,7 @@ fn measure_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.set_min_height(tokens::MEASURE_BAR_HEIGHT_PX - 16.0);
+            ui.set_min_height(tokens::MEASURE_BAR_HEIGHT_PX - tokens::GROUP_FRAME_MARGINS_PX);
             measure_text_ui(ui, cx, &picked);
         });
     });
@@ -280,6 +280,24 @@ fn measure_text_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, picked: &[super::int
                 .small(),
         );
     }
+}
+
+/// A table's columns from their widths in the tokens: resizable and clipped, the last one taking
+/// the rest of the width.
+fn with_columns<'a>(
+    mut builder: egui_extras::TableBuilder<'a>,
+    widths_px: &[f32],
+) -> egui_extras::TableBuilder<'a> {
+    let last = widths_px.len().saturating_sub(1);
+    for (i, width) in widths_px.iter().enumerate() {
+        let column = if i == last {
+            egui_extras::Column::remainder().at_least(*width)
+        } else {
+            egui_extras::Column::initial(*width).at_least(width * 0.5)
+        };
+        builder = builder.column(column.clip(true));
+    }
+    builder
 }
 
 /// The height left for `charts` charts after what is drawn below them.

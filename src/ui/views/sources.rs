@@ -2,9 +2,9 @@
 //! publisher filters the charts to that source's figures.
 
 use eframe::egui::{self, RichText};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::TableBuilder;
 
-use super::ViewCtx;
+use super::{ViewCtx, with_columns};
 use crate::store::SourceUsage;
 use crate::ui::settings::View;
 use crate::ui::tokens;
@@ -29,7 +29,7 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         ui.add(
             egui::TextEdit::singleline(&mut search)
                 .hint_text("publisher, title or URL")
-                .desired_width(220.0),
+                .desired_width(tokens::SEARCH_FIELD_WIDTH_PX),
         )
         .labelled_by(label.id);
     });
@@ -46,72 +46,69 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 || s.source.url.to_lowercase().contains(&needle)
         })
         .collect();
-    ui.add_space(4.0);
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    ui.add_space(tokens::SMALL_GAP_PX);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + tokens::ROW_PADDING_PX;
     let mut chosen: Option<i64> = None;
-    TableBuilder::new(ui)
-        .id_salt("sources-table")
-        .striped(true)
-        .resizable(true)
-        .column(Column::initial(230.0).clip(true))
-        .column(Column::initial(90.0))
-        .column(Column::initial(60.0))
-        .column(Column::initial(60.0))
-        .column(Column::initial(360.0).clip(true))
-        .column(Column::remainder().at_least(200.0).clip(true))
-        .header(row_height + 2.0, |mut header| {
-            for title in [
-                "Publisher",
-                "Published",
-                "Figures",
-                "Events",
-                "URL",
-                "Title",
-            ] {
-                header.col(|ui| {
-                    ui.strong(title);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(row_height, shown.len(), |mut row| {
-                let usage = shown[row.index()];
-                let s = &usage.source;
-                row.set_selected(cx.settings.source_filter == Some(s.id));
-                row.col(|ui| {
-                    if ui
-                        .link(&s.publisher)
-                        .on_hover_text("Show only this source's figures in the charts")
-                        .clicked()
-                    {
-                        chosen = Some(s.id);
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(
-                        s.published
-                            .map(|d| d.format("%-d %b %Y").to_string())
-                            .unwrap_or_else(|| "undated".into()),
-                    );
-                });
-                row.col(|ui| {
-                    ui.label(usage.observations.to_string());
-                });
-                row.col(|ui| {
-                    ui.label(usage.events.to_string());
-                });
-                row.col(|ui| {
-                    if s.url.is_empty() {
-                        ui.label(RichText::new("no URL (print article)").weak());
-                    } else {
-                        ui.hyperlink_to(&s.url, &s.url);
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(&s.title).on_hover_text(&s.title);
-                });
+    with_columns(
+        TableBuilder::new(ui)
+            .id_salt("sources-table")
+            .striped(true)
+            .resizable(true),
+        &tokens::SOURCES_COLUMNS_PX,
+    )
+    .header(row_height + tokens::HEADER_PADDING_PX, |mut header| {
+        for title in [
+            "Publisher",
+            "Published",
+            "Figures",
+            "Events",
+            "URL",
+            "Title",
+        ] {
+            header.col(|ui| {
+                ui.strong(title);
+            });
+        }
+    })
+    .body(|body| {
+        body.rows(row_height, shown.len(), |mut row| {
+            let usage = shown[row.index()];
+            let s = &usage.source;
+            row.set_selected(cx.settings.source_filter == Some(s.id));
+            row.col(|ui| {
+                if ui
+                    .link(&s.publisher)
+                    .on_hover_text("Show only this source's figures in the charts")
+                    .clicked()
+                {
+                    chosen = Some(s.id);
+                }
+            });
+            row.col(|ui| {
+                ui.label(
+                    s.published
+                        .map(|d| d.format("%-d %b %Y").to_string())
+                        .unwrap_or_else(|| "undated".into()),
+                );
+            });
+            row.col(|ui| {
+                ui.label(usage.observations.to_string());
+            });
+            row.col(|ui| {
+                ui.label(usage.events.to_string());
+            });
+            row.col(|ui| {
+                if s.url.is_empty() {
+                    ui.label(RichText::new("no URL (print article)").weak());
+                } else {
+                    ui.hyperlink_to(&s.url, &s.url);
+                }
+            });
+            row.col(|ui| {
+                ui.label(&s.title).on_hover_text(&s.title);
             });
         });
+    });
     if let Some(id) = chosen {
         cx.settings.source_filter = Some(id);
         cx.inter.measure.clear();

@@ -4,9 +4,9 @@
 use std::cmp::Ordering;
 
 use eframe::egui::{self, RichText};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::TableBuilder;
 
-use super::ViewCtx;
+use super::{ViewCtx, with_columns};
 use crate::model::Observation;
 use crate::model::format::qualified;
 use crate::store::export::{Format, write_observations};
@@ -138,98 +138,91 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             cx.actions.push(Action::CopyCsv);
         }
     });
-    ui.add_space(4.0);
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    ui.add_space(tokens::SMALL_GAP_PX);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + tokens::ROW_PADDING_PX;
     let mut clicked_column = None;
     // Ten columns are wider than a laptop: the table scrolls sideways as well.
     egui::ScrollArea::horizontal()
         .id_salt("figures-table-scroll")
         .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("figures-table")
-                .striped(true)
-                .resizable(true)
-                .column(Column::initial(150.0).clip(true))
-                .column(Column::initial(110.0).clip(true))
-                .column(Column::initial(110.0).clip(true))
-                .column(Column::initial(110.0))
-                .column(Column::initial(110.0))
-                .column(Column::initial(70.0))
-                .column(Column::initial(170.0).clip(true))
-                .column(Column::initial(90.0))
-                .column(Column::initial(220.0).clip(true))
-                .column(Column::remainder().at_least(160.0).clip(true))
-                .header(row_height + 4.0, |mut header| {
-                    for (column, title) in COLUMNS {
-                        header.col(|ui| {
-                            let arrow = match (
-                                cx.settings.table_sort == column,
-                                cx.settings.table_ascending,
-                            ) {
-                                (true, true) => " ▲",
-                                (true, false) => " ▼",
-                                _ => "",
-                            };
-                            if ui
-                                .button(RichText::new(format!("{title}{arrow}")).strong())
-                                .on_hover_text(format!("Sort by {}", title.to_lowercase()))
-                                .clicked()
-                            {
-                                clicked_column = Some(column);
-                            }
-                        });
-                    }
+            with_columns(
+                TableBuilder::new(ui)
+                    .id_salt("figures-table")
+                    .striped(true)
+                    .resizable(true),
+                &tokens::FIGURES_COLUMNS_PX,
+            )
+            .header(row_height + tokens::HEADER_PADDING_PX, |mut header| {
+                for (column, title) in COLUMNS {
                     header.col(|ui| {
-                        ui.strong("URL");
+                        let arrow = match (
+                            cx.settings.table_sort == column,
+                            cx.settings.table_ascending,
+                        ) {
+                            (true, true) => " ▲",
+                            (true, false) => " ▼",
+                            _ => "",
+                        };
+                        if ui
+                            .button(RichText::new(format!("{title}{arrow}")).strong())
+                            .on_hover_text(format!("Sort by {}", title.to_lowercase()))
+                            .clicked()
+                        {
+                            clicked_column = Some(column);
+                        }
                     });
-                    header.col(|ui| {
-                        ui.strong("Note");
+                }
+                header.col(|ui| {
+                    ui.strong("URL");
+                });
+                header.col(|ui| {
+                    ui.strong("Note");
+                });
+            })
+            .body(|body| {
+                body.rows(row_height, rows.len(), |mut row| {
+                    let o = rows[row.index()];
+                    row.col(|ui| {
+                        ui.label(cx.snap.platform_name(&o.platform));
                     });
-                })
-                .body(|body| {
-                    body.rows(row_height, rows.len(), |mut row| {
-                        let o = rows[row.index()];
-                        row.col(|ui| {
-                            ui.label(cx.snap.platform_name(&o.platform));
-                        });
-                        row.col(|ui| {
-                            ui.label(cx.snap.metric_name(&o.metric));
-                        });
-                        row.col(|ui| {
-                            ui.label(cx.snap.region_name(&o.region));
-                        });
-                        row.col(|ui| {
-                            ui.label(o.period.label());
-                        });
-                        row.col(|ui| {
-                            ui.label(qualified(o.value, o.unit, o.qualifier))
-                                .on_hover_text(format!("{} {}", o.value, o.unit));
-                        });
-                        row.col(|ui| {
-                            ui.label(o.kind.as_str());
-                        });
-                        row.col(|ui| {
-                            ui.label(&o.source.publisher).on_hover_text(&o.source.title);
-                        });
-                        row.col(|ui| {
-                            ui.label(
-                                o.source
-                                    .published
-                                    .map(|d| d.format("%-d %b %Y").to_string())
-                                    .unwrap_or_default(),
-                            );
-                        });
-                        row.col(|ui| {
-                            if !o.source.url.is_empty() {
-                                ui.hyperlink_to(&o.source.url, &o.source.url);
-                            }
-                        });
-                        row.col(|ui| {
-                            ui.label(RichText::new(&o.note).small())
-                                .on_hover_text(&o.note);
-                        });
+                    row.col(|ui| {
+                        ui.label(cx.snap.metric_name(&o.metric));
+                    });
+                    row.col(|ui| {
+                        ui.label(cx.snap.region_name(&o.region));
+                    });
+                    row.col(|ui| {
+                        ui.label(o.period.label());
+                    });
+                    row.col(|ui| {
+                        ui.label(qualified(o.value, o.unit, o.qualifier))
+                            .on_hover_text(format!("{} {}", o.value, o.unit));
+                    });
+                    row.col(|ui| {
+                        ui.label(o.kind.as_str());
+                    });
+                    row.col(|ui| {
+                        ui.label(&o.source.publisher).on_hover_text(&o.source.title);
+                    });
+                    row.col(|ui| {
+                        ui.label(
+                            o.source
+                                .published
+                                .map(|d| d.format("%-d %b %Y").to_string())
+                                .unwrap_or_default(),
+                        );
+                    });
+                    row.col(|ui| {
+                        if !o.source.url.is_empty() {
+                            ui.hyperlink_to(&o.source.url, &o.source.url);
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(RichText::new(&o.note).small())
+                            .on_hover_text(&o.note);
                     });
                 });
+            });
         });
     if let Some(column) = clicked_column {
         if cx.settings.table_sort == column {
