@@ -91,6 +91,13 @@ fn r_resets_the_zoom_and_shift_r_the_whole_view() {
     h.run();
     let s = h.state().settings();
     assert_eq!((s.view, s.log_scale), (View::Gmv, true));
+
+    // The same from the side panel's button.
+    h.key_press(Key::L);
+    h.run();
+    h.get_by_label("Reset view").click();
+    h.run();
+    assert!(h.state().settings().log_scale);
 }
 
 #[test]

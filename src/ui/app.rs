@@ -306,7 +306,13 @@ impl eframe::App for App {
                 .default_size(tokens::SIDE_PANEL_WIDTH_PX)
                 .min_size(tokens::SIDE_PANEL_MIN_WIDTH_PX)
                 .show(ui, |ui| {
-                    side_panel_ui(ui, &snap, &mut self.settings, &mut self.side_counts)
+                    side_panel_ui(
+                        ui,
+                        &snap,
+                        &mut self.settings,
+                        &mut self.side_counts,
+                        &mut actions,
+                    )
                 });
             if let Some(event) = self.inter.selected_event.and_then(|i| snap.events.get(i)) {
                 let mut close = false;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use eframe::egui::{self, RichText};
 
+use super::actions::Action;
 use super::chart::kinds_line_sample_ui;
 use super::settings::{Settings, View};
 use super::snapshot::{Snapshot, display_name};
@@ -56,6 +57,7 @@ pub fn side_panel_ui(
     snap: &Snapshot,
     settings: &mut Settings,
     counts: &mut SideCounts,
+    actions: &mut Vec<Action>,
 ) {
     counts.update(snap, settings);
     let per_platform = &counts.per_platform;
@@ -65,6 +67,23 @@ pub fn side_panel_ui(
         _ => "figures in this view",
     };
 
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Show").font(tokens::heading_font()).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("Reset view")
+                .on_hover_text(format!(
+                    "{} ({})",
+                    Action::ResetView.label(),
+                    Action::ResetView.shortcut_text()
+                ))
+                .clicked()
+            {
+                actions.push(Action::ResetView);
+            }
+        });
+    });
+    ui.separator();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         if settings.source_filter.is_some() {
             ui.label(
