@@ -216,3 +216,23 @@ fn the_sample_story_has_eight_steps_over_data_the_store_holds() {
         }
     }
 }
+
+#[test]
+fn a_from_bound_keeps_every_period_that_ends_after_it_even_a_fiscal_year() {
+    let t = TempStore::with_sample();
+    let fy2024 = |from: &str| {
+        let rows = t
+            .store
+            .series(&SeriesQuery {
+                metrics: vec!["de_minimis_entries".into()],
+                from: NaiveDate::parse_from_str(from, "%Y-%m-%d").ok(),
+                ..Default::default()
+            })
+            .expect("query");
+        rows.iter()
+            .any(|o| o.period.start.to_string() == "2023-10-01" && o.period.grain == Grain::Year)
+    };
+    // US Customs' fiscal 2024 runs from 1 October 2023 to 30 September 2024.
+    assert!(fy2024("2024-09-30"));
+    assert!(!fy2024("2024-10-01"));
+}

@@ -110,6 +110,15 @@ impl Store {
             sql.push_str(" AND o.period_start <= ?");
             params.push(Value::Text(to.format("%Y-%m-%d").to_string()));
         }
+        if let Some(from) = query.from {
+            // No period is longer than a year, so one that ends after `from` starts after
+            // `from` less a year; the exact test on each period's end follows below.
+            let earliest = from
+                .checked_sub_months(chrono::Months::new(12))
+                .unwrap_or(NaiveDate::MIN);
+            sql.push_str(" AND o.period_start > ?");
+            params.push(Value::Text(earliest.format("%Y-%m-%d").to_string()));
+        }
         if let Some(id) = query.source_id {
             sql.push_str(" AND o.source_id = ?");
             params.push(Value::Integer(id));
