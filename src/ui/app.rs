@@ -195,7 +195,15 @@ impl App {
                     self.snapshot = Some(snapshot);
                     self.error = None;
                 }
-                Reply::Failed(message) => self.error = Some(message),
+                Reply::Failed(message) => {
+                    // With figures already on screen, keep them and say what went wrong.
+                    if self.snapshot.is_some() {
+                        self.notice = Some(Notice::Failed(format!(
+                            "The store could not be read again: {message}. The figures shown are from the last good read."
+                        )));
+                    }
+                    self.error = Some(message);
+                }
                 Reply::Imported(Ok(report)) => self.notice = Some(Notice::Done(report)),
                 Reply::Imported(Err(message)) => self.notice = Some(Notice::Failed(message)),
             }
