@@ -21,11 +21,15 @@ pub enum Action {
     Reload,
     /// Filters, toggles and zoom back to their defaults (the theme stays).
     ResetView,
+    /// Presenter mode: the only story straight away, else the list of stories to choose from.
+    Present,
+    /// Presenter mode on the snapshot's story at this index (from the "Present…" menu).
+    PresentStory(usize),
 }
 
 impl Action {
     /// In the order the shortcut overlay lists them.
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::ShowView(View::Gmv),
         Action::ShowView(View::Growth),
         Action::ShowView(View::Downloads),
@@ -45,6 +49,7 @@ impl Action {
         Action::OpenImport,
         Action::Reload,
         Action::ResetView,
+        Action::Present,
     ];
 
     pub fn shortcut(self) -> KeyboardShortcut {
@@ -69,7 +74,9 @@ impl Action {
             Action::ClearMeasure => plain(Key::Escape),
             Action::CopyCsv => plain(Key::C),
             Action::OpenImport => plain(Key::O),
-            Action::Reload => plain(Key::F5),
+            // F5 presents, as in slide software; reloading moved to Ctrl+R.
+            Action::Reload => KeyboardShortcut::new(Modifiers::COMMAND, Key::R),
+            Action::Present | Action::PresentStory(_) => plain(Key::F5),
             Action::ResetView => KeyboardShortcut::new(Modifiers::SHIFT, Key::R),
         }
     }
@@ -84,6 +91,8 @@ impl Action {
         };
         if s.modifiers.shift {
             format!("Shift+{key}")
+        } else if s.modifiers.command {
+            format!("Ctrl+{key}")
         } else {
             key
         }
@@ -110,17 +119,71 @@ impl Action {
             Action::OpenImport => "Import CSV…",
             Action::Reload => "Reload the store",
             Action::ResetView => "Reset view (filters, toggles, zoom)",
+            Action::Present | Action::PresentStory(_) => "Present a story (full screen)",
         }
     }
 
     /// The action whose shortcut was pressed this frame, consuming the key. More specific
-    /// shortcuts (Shift+R) are tried before the plain ones they contain (R).
+    /// shortcuts (Shift+R, Ctrl+R) are tried before the plain ones they contain (R).
     pub fn from_input(input: &mut egui::InputState) -> Option<Action> {
         let mut ordered = Action::ALL;
-        ordered.sort_by_key(|a| !a.shortcut().modifiers.shift);
+        ordered.sort_by_key(|a| a.shortcut().modifiers.is_none());
         ordered
             .into_iter()
             .find(|a| input.consume_shortcut(&a.shortcut()))
+    }
+}
+
+/// What the keys do in presenter mode, where the dashboard's own shortcuts are off. Each has
+/// several keys because clickers send different ones (Right, PageDown, Space...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresenterAction {
+    Next,
+    Previous,
+    First,
+    Last,
+    /// Black screen, and back.
+    Blank,
+    /// Back to the dashboard as it was before presenting.
+    Leave,
+}
+
+impl PresenterAction {
+    pub const ALL: [PresenterAction; 6] = [
+        PresenterAction::Next,
+        PresenterAction::Previous,
+        PresenterAction::First,
+        PresenterAction::Last,
+        PresenterAction::Blank,
+        PresenterAction::Leave,
+    ];
+
+    pub fn keys(self) -> &'static [Key] {
+        match self {
+            PresenterAction::Next => &[
+                Key::ArrowRight,
+                Key::ArrowDown,
+                Key::PageDown,
+                Key::Space,
+                Key::Enter,
+            ],
+            PresenterAction::Previous => {
+                &[Key::ArrowLeft, Key::ArrowUp, Key::PageUp, Key::Backspace]
+            }
+            PresenterAction::First => &[Key::Home],
+            PresenterAction::Last => &[Key::End],
+            PresenterAction::Blank => &[Key::B],
+            PresenterAction::Leave => &[Key::Escape],
+        }
+    }
+
+    /// The first presenter key pressed this frame, consuming it.
+    pub fn from_input(input: &mut egui::InputState) -> Option<PresenterAction> {
+        PresenterAction::ALL.into_iter().find(|a| {
+            a.keys()
+                .iter()
+                .any(|key| input.consume_key(Modifiers::NONE, *key))
+        })
     }
 }
 

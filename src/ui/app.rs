@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use eframe::egui::{self, RichText};
 
-use super::actions::Action;
+use super::actions::{Action, PresenterAction};
 use super::chart::ZoomResets;
 use super::dialogs::{ImportDialog, Notice, import_window_ui, notice_ui, shortcuts_window_ui};
 use super::interaction::{Interaction, ScreenPoint};
 use super::loader::{Loader, Reply, Request};
+use super::presenter::{Presenter, blank_screen_ui, presenter_caption_ui, presenter_title_ui};
 use super::settings::{Settings, ThemeChoice, View};
 use super::side_panel::{SideCounts, side_panel_ui};
 use super::snapshot::Snapshot;
@@ -33,6 +34,13 @@ pub struct App {
     charts: ChartCache,
     applied_theme: Option<ThemeChoice>,
     side_counts: SideCounts,
+    presenter: Option<Presenter>,
+    /// A story to present as soon as the store is read (`marketscope present STORY`).
+    present_on_load: Option<String>,
+    /// The story index to start presenting on the next frame (poll_loader has no context).
+    pending_present: Option<usize>,
+    /// The "Present…" chooser, when the store has several stories.
+    show_story_chooser: bool,
 }
 
 impl App {
@@ -66,7 +74,27 @@ impl App {
             charts: ChartCache::default(),
             applied_theme: None,
             side_counts: SideCounts::default(),
+            presenter: None,
+            present_on_load: None,
+            pending_present: None,
+            show_story_chooser: false,
         }
+    }
+
+    /// Starts presenting the story named `story` once the store has been read.
+    pub fn present_on_load(mut self, story: String) -> App {
+        self.present_on_load = Some(story);
+        self
+    }
+
+    /// Whether presenter mode is on.
+    pub fn is_presenting(&self) -> bool {
+        self.presenter.is_some()
+    }
+
+    /// The presented step (0-based) and whether the screen is blanked.
+    pub fn presenter_step(&self) -> Option<(usize, bool)> {
+        self.presenter.as_ref().map(|p| (p.step, p.blank))
     }
 
     pub fn settings(&self) -> &Settings {
@@ -164,12 +192,145 @@ impl App {
             }
             Action::OpenImport => self.import.open = true,
             Action::Reload => self.loader.send(Request::Reload),
+            Action::Present => match self.snapshot.as_ref().map(|s| s.stories.len()) {
+                Some(1) => self.start_presenting(ctx, 0),
+                Some(0) => {
+                    self.notice = Some(Notice::Failed("The store has no story to present.".into()))
+                }
+                _ => self.show_story_chooser = true,
+            },
+            Action::PresentStory(index) => self.start_presenting(ctx, index),
             Action::ResetView => {
                 self.settings.reset_view();
                 self.inter.measure.clear();
                 self.inter.selected_event = None;
                 self.resets.requested += 1;
                 self.inter.hidden_series.clear();
+            }
+        }
+    }
+
+    fn start_presenting(&mut self, ctx: &egui::Context, index: usize) {
+        self.show_story_chooser = false;
+        let Some(story) = self
+            .snapshot
+            .as_ref()
+            .and_then(|s| s.stories.get(index))
+            .cloned()
+        else {
+            return;
+        };
+        if story.steps.is_empty() {
+            self.notice = Some(Notice::Failed(format!(
+                "The story \"{}\" has no steps yet.",
+                story.name
+            )));
+            return;
+        }
+        // Leaving restores exactly this, even if presenting was started twice.
+        let before = match self.presenter.take() {
+            Some(p) => p.before,
+            None => self.settings.clone(),
+        };
+        let zoom_before = ctx.zoom_factor();
+        self.presenter = Some(Presenter {
+            story,
+            step: 0,
+            blank: false,
+            before,
+            zoom_before,
+        });
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        ctx.set_zoom_factor(zoom_before * tokens::PRESENTER_SCALE);
+        self.show_step(0);
+    }
+
+    fn show_step(&mut self, step: usize) {
+        let Some(p) = self.presenter.as_mut() else {
+            return;
+        };
+        p.step = step.min(p.step_count().saturating_sub(1));
+        self.settings = p.step_settings(p.step);
+        self.inter.measure.clear();
+        self.inter.selected_event = None;
+        self.inter.range_drag = None;
+        self.resets.requested += 1;
+    }
+
+    /// Does what a key means in presenter mode.
+    pub fn perform_presenter(&mut self, ctx: &egui::Context, action: PresenterAction) {
+        let Some(p) = self.presenter.as_mut() else {
+            return;
+        };
+        let last = p.step_count().saturating_sub(1);
+        match action {
+            PresenterAction::Next => {
+                let step = (p.step + 1).min(last);
+                self.show_step(step);
+            }
+            PresenterAction::Previous => {
+                let step = p.step.saturating_sub(1);
+                self.show_step(step);
+            }
+            PresenterAction::First => self.show_step(0),
+            PresenterAction::Last => self.show_step(last),
+            PresenterAction::Blank => p.blank = !p.blank,
+            PresenterAction::Leave => {
+                if let Some(p) = self.presenter.take() {
+                    self.settings = p.before;
+                    ctx.set_zoom_factor(p.zoom_before);
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                    self.inter.measure.clear();
+                    self.inter.range_drag = None;
+                    self.resets.requested += 1;
+                }
+            }
+        }
+    }
+
+    /// Presenter mode's whole screen: title, chart, caption and counter, or black when blanked.
+    fn presenter_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let keys: Vec<PresenterAction> = {
+            let mut keys = Vec::new();
+            while let Some(action) = ctx.input_mut(PresenterAction::from_input) {
+                keys.push(action);
+            }
+            keys
+        };
+        for action in keys {
+            self.perform_presenter(&ctx, action);
+        }
+        let Some(p) = self.presenter.as_ref() else {
+            return;
+        };
+        if p.blank {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::NONE)
+                .show(ui, blank_screen_ui);
+            return;
+        }
+        egui::Panel::top("presenter-title").show(ui, |ui| presenter_title_ui(ui, p));
+        egui::Panel::bottom("presenter-caption").show(ui, |ui| presenter_caption_ui(ui, p));
+        let mut actions = Vec::new();
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(snap) = self.snapshot.clone() else {
+                return;
+            };
+            let mut cx = ViewCtx {
+                snap: &snap,
+                settings: &mut self.settings,
+                inter: &mut self.inter,
+                resets: &mut self.resets,
+                charts: &mut self.charts,
+                actions: &mut actions,
+            };
+            view_ui(ui, &mut cx);
+        });
+        // The chart's own toggles still work with the mouse; shortcuts are off while presenting.
+        for action in actions {
+            if !matches!(action, Action::Present | Action::PresentStory(_)) {
+                self.perform(&ctx, action);
             }
         }
     }
@@ -194,6 +355,14 @@ impl App {
                     }
                     self.snapshot = Some(snapshot);
                     self.error = None;
+                    if let Some(name) = self.present_on_load.take()
+                        && let Some(index) = self
+                            .snapshot
+                            .as_ref()
+                            .and_then(|s| s.stories.iter().position(|st| st.name == name))
+                    {
+                        self.pending_present = Some(index);
+                    }
                 }
                 Reply::Failed(message) => {
                     // With figures already on screen, keep them and say what went wrong.
@@ -284,6 +453,13 @@ impl eframe::App for App {
             tokens::apply_theme(&ctx, self.settings.theme);
             self.applied_theme = Some(self.settings.theme);
         }
+        if let Some(index) = self.pending_present.take() {
+            self.start_presenting(&ctx, index);
+        }
+        if self.presenter.is_some() {
+            self.presenter_ui(ui);
+            return;
+        }
         let mut actions = Self::keyboard_actions(&ctx);
 
         egui::Panel::top("top-bar").show(ui, |ui| {
@@ -344,6 +520,9 @@ impl eframe::App for App {
             self.loader.send(Request::Import(paths));
         }
         shortcuts_window_ui(&ctx, &mut self.show_shortcuts);
+        if let Some(snap) = self.snapshot.clone() {
+            story_chooser_ui(&ctx, &snap, &mut self.show_story_chooser, &mut actions);
+        }
         drop_hint_ui(&ctx);
 
         for action in actions {
@@ -377,6 +556,31 @@ fn status_hint_ui(ui: &mut egui::Ui, view: View, path: &Path) {
             ui.label(RichText::new(path.display().to_string()).weak().small());
         });
     });
+}
+
+/// "Present…" with several stories: pick one.
+fn story_chooser_ui(
+    ctx: &egui::Context,
+    snap: &Snapshot,
+    open: &mut bool,
+    actions: &mut Vec<Action>,
+) {
+    egui::Window::new("Present a story")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            for (index, story) in snap.stories.iter().enumerate() {
+                let label = format!("{} ({} steps)", story.name, story.steps.len());
+                if ui
+                    .button(label)
+                    .on_hover_text(story.description.as_str())
+                    .clicked()
+                {
+                    actions.push(Action::PresentStory(index));
+                }
+            }
+        });
 }
 
 /// While files are dragged over the window: say what dropping them does.

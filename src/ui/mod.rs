@@ -13,6 +13,7 @@ mod dialogs;
 pub mod fonts;
 pub mod interaction;
 pub mod loader;
+mod presenter;
 pub mod selection;
 pub mod settings;
 mod side_panel;

@@ -7,6 +7,7 @@ use chrono::Datelike;
 use std::path::PathBuf;
 
 use crate::model::{Event, Metric, Observation, Platform, Region};
+use crate::model::{SavedView, Story};
 use crate::store::{EventQuery, SeriesQuery, SourceUsage, Store, StoreError};
 
 #[derive(Debug, Clone, Default)]
@@ -25,6 +26,9 @@ pub struct Snapshot {
     pub years: Vec<i32>,
     /// Regions that have at least one figure (the side panel lists only these).
     pub regions_with_figures: std::collections::HashSet<String>,
+    /// The store's stories, for presenter mode, and its saved views.
+    pub stories: Vec<Story>,
+    pub views: Vec<SavedView>,
     platform_index: HashMap<String, usize>,
     region_index: HashMap<String, usize>,
     metric_index: HashMap<String, usize>,
@@ -32,7 +36,7 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn read(store: &Store, generation: u64) -> Result<Snapshot, StoreError> {
-        Ok(Snapshot::new(
+        let mut snapshot = Snapshot::new(
             store.path().to_path_buf(),
             store.is_read_only(),
             generation,
@@ -42,7 +46,10 @@ impl Snapshot {
             store.series(&SeriesQuery::default())?,
             store.events(&EventQuery::default())?,
             store.sources()?,
-        ))
+        );
+        snapshot.stories = store.stories()?;
+        snapshot.views = store.saved_views()?;
+        Ok(snapshot)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -75,6 +82,8 @@ impl Snapshot {
         Snapshot {
             years: years.into_iter().collect(),
             regions_with_figures,
+            stories: Vec::new(),
+            views: Vec::new(),
             store_path,
             read_only,
             generation,

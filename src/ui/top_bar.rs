@@ -52,6 +52,7 @@ pub fn top_bar_ui(
             {
                 actions.push(Action::ToggleShortcuts);
             }
+            present_menu_ui(ui, status.snapshot, actions);
             let read_only = status.snapshot.is_some_and(|s| s.read_only);
             let import = ui
                 .add_enabled(
@@ -69,6 +70,28 @@ pub fn top_bar_ui(
                 actions.push(Action::OpenImport);
             }
         });
+    });
+}
+
+/// "Present…": the store's stories, each starting presenter mode.
+fn present_menu_ui(ui: &mut egui::Ui, snapshot: Option<&Snapshot>, actions: &mut Vec<Action>) {
+    let stories = snapshot.map(|s| s.stories.as_slice()).unwrap_or_default();
+    ui.add_enabled_ui(!stories.is_empty(), |ui| {
+        ui.menu_button("Present…", |ui| {
+            for (index, story) in stories.iter().enumerate() {
+                let label = format!("{} ({} steps)", story.name, story.steps.len());
+                if ui.button(label).clicked() {
+                    actions.push(Action::PresentStory(index));
+                }
+            }
+        })
+        .response
+        .on_hover_text(format!(
+            "{} ({})",
+            Action::Present.label(),
+            Action::Present.shortcut_text()
+        ))
+        .on_disabled_hover_text("The store has no stories");
     });
 }
 

@@ -1,0 +1,141 @@
+//! Presenter mode, driven headless with the keys a clicker sends: stepping, blanking, leaving
+//! back to the user's own settings; saving and opening views; a story built in the store.
+
+mod ui_support;
+
+use eframe::egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketscope::model::Story;
+use marketscope::store::Store;
+use marketscope::ui::App;
+use marketscope::ui::settings::View;
+use ui_support::{TempStore, open};
+
+const SAMPLE_STORY: &str = "Cross-border e-commerce in 2025";
+
+fn story(path: &std::path::Path, name: &str) -> Story {
+    Store::open(path)
+        .expect("store")
+        .story(name)
+        .expect("story reads")
+        .expect("story exists")
+}
+
+fn press(h: &mut Harness<'static, App>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+fn shows(h: &Harness<'static, App>, text: &str) -> bool {
+    h.query_by_label(text).is_some()
+}
+
+#[test]
+fn a_clicker_walks_the_sample_story_and_esc_restores_the_view() {
+    let store = TempStore::sample();
+    let sample = story(&store.path, SAMPLE_STORY);
+    assert_eq!(sample.steps.len(), 8);
+    let mut h = open(&store.path, None);
+    press(&mut h, Key::Num6);
+    assert_eq!(h.state().settings().view, View::Table);
+    let before = h.state().settings().clone();
+
+    press(&mut h, Key::F5);
+    assert!(h.state().is_presenting());
+    assert!(shows(&h, &sample.steps[0].title));
+    assert!(shows(&h, "1 / 8"));
+    // The dashboard's chrome is gone.
+    assert!(h.query_by_label("Import CSV…").is_none());
+
+    press(&mut h, Key::ArrowRight);
+    assert!(shows(&h, &sample.steps[1].title));
+    assert!(shows(&h, "2 / 8"));
+    assert!(!shows(&h, &sample.steps[0].title));
+    let step_two: marketscope::ui::settings::Settings =
+        serde_json::from_value(sample.steps[1].state.clone()).expect("step state");
+    assert_eq!(h.state().settings().view, step_two.view);
+
+    press(&mut h, Key::PageUp);
+    assert!(shows(&h, &sample.steps[0].title));
+    assert!(shows(&h, "1 / 8"));
+
+    for key in [Key::Space, Key::PageDown, Key::Enter, Key::ArrowDown] {
+        press(&mut h, key);
+    }
+    assert!(shows(&h, "5 / 8"));
+    press(&mut h, Key::Backspace);
+    press(&mut h, Key::ArrowUp);
+    press(&mut h, Key::ArrowLeft);
+    assert!(shows(&h, "2 / 8"));
+
+    press(&mut h, Key::End);
+    assert!(shows(&h, "8 / 8"));
+    assert!(shows(&h, &sample.steps[7].title));
+    // Past the end stays on the last step.
+    press(&mut h, Key::ArrowRight);
+    assert!(shows(&h, "8 / 8"));
+    press(&mut h, Key::Home);
+    assert!(shows(&h, "1 / 8"));
+
+    press(&mut h, Key::B);
+    assert_eq!(h.state().presenter_step(), Some((0, true)));
+    assert!(!shows(&h, &sample.steps[0].title));
+    assert!(!shows(&h, "1 / 8"));
+    press(&mut h, Key::B);
+    assert!(shows(&h, &sample.steps[0].title));
+
+    press(&mut h, Key::Escape);
+    assert!(!h.state().is_presenting());
+    assert!(!shows(&h, &sample.steps[0].title));
+    assert!(!shows(&h, "1 / 8"));
+    assert_eq!(h.state().settings(), &before);
+    assert!(shows(&h, "Import CSV…"));
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+}
+
+#[test]
+fn the_present_menu_lists_the_stories_and_starts_one() {
+    let store = TempStore::sample();
+    let sample = story(&store.path, SAMPLE_STORY);
+    let mut h = open(&store.path, None);
+    h.get_by_label("Present…").click();
+    h.run();
+    h.get_by_label(&format!("{SAMPLE_STORY} (8 steps)")).click();
+    h.run();
+    assert!(h.state().is_presenting());
+    assert!(shows(&h, &sample.steps[0].title));
+}
+
+#[test]
+fn a_three_step_story_from_the_store_is_presented_in_order() {
+    let store = TempStore::sample();
+    let sample = story(&store.path, SAMPLE_STORY);
+    let mut short = sample.clone();
+    short.name = "Three charts".into();
+    short.steps.truncate(3);
+    for (i, step) in short.steps.iter_mut().enumerate() {
+        step.title = format!("Chart number {}", i + 1);
+    }
+    Store::open(&store.path)
+        .expect("store")
+        .save_story(&short)
+        .expect("story saved");
+    let mut h = open(&store.path, None);
+    // Two stories now: F5 asks which.
+    press(&mut h, Key::F5);
+    assert!(!h.state().is_presenting());
+    h.get_by_label("Three charts (3 steps)").click();
+    h.run();
+    assert!(shows(&h, "Chart number 1"));
+    assert!(shows(&h, "1 / 3"));
+    press(&mut h, Key::ArrowRight);
+    assert!(shows(&h, "Chart number 2"));
+    press(&mut h, Key::ArrowRight);
+    assert!(shows(&h, "Chart number 3"));
+    assert!(shows(&h, "3 / 3"));
+    press(&mut h, Key::ArrowLeft);
+    assert!(shows(&h, "Chart number 2"));
+    press(&mut h, Key::Escape);
+    assert!(!h.state().is_presenting());
+}
