@@ -139,3 +139,22 @@ fn a_three_step_story_from_the_store_is_presented_in_order() {
     press(&mut h, Key::Escape);
     assert!(!h.state().is_presenting());
 }
+
+#[test]
+fn marketscope_present_starts_on_the_named_story() {
+    let store = TempStore::sample();
+    let sample = story(&store.path, SAMPLE_STORY);
+    let path = store.path.clone();
+    let mut h = Harness::builder()
+        .with_size(ui_support::SIZE)
+        .with_max_steps(12)
+        .build_eframe(move |cc| {
+            App::with_storage(&cc.egui_ctx, path, None).present_on_load(SAMPLE_STORY.into())
+        });
+    ui_support::wait_until_idle(&mut h);
+    assert!(h.state().is_presenting());
+    assert!(shows(&h, &sample.steps[0].title));
+    assert!(shows(&h, "1 / 8"));
+    press(&mut h, Key::Escape);
+    assert!(!h.state().is_presenting());
+}

@@ -87,6 +87,11 @@ pub enum Command {
         #[arg(long, default_value = "day", value_parser = ["day"])]
         grain: String,
     },
+    /// Present a stored story full screen in the dashboard (arrows / PageDown step, B blanks, Esc leaves).
+    Present {
+        /// The story's name, as `views list` shows it.
+        story: String,
+    },
     /// Saved views and stories, as JSON without the data.
     Views {
         #[command(subcommand)]

@@ -20,9 +20,14 @@ pub fn default_store_path() -> anyhow::Result<PathBuf> {
     Ok(dirs.data_dir().join("marketscope.db"))
 }
 
-/// Runs a command. `None` means "open the dashboard", which `main` does after this returns the
-/// store path to open.
-pub fn run(cli: Cli) -> anyhow::Result<Option<PathBuf>> {
+/// What `main` opens after [`run`]: the dashboard on a store, presenting a story if one is named.
+pub struct OpenDashboard {
+    pub store: PathBuf,
+    pub present: Option<String>,
+}
+
+/// Runs a command. `Some` means "open the dashboard", which `main` does after this returns.
+pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
     let explicit = cli.db.is_some();
     let db = match cli.db {
         Some(path) => path,
@@ -33,7 +38,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<PathBuf>> {
         create_default_store(&db)?;
     }
     let Some(command) = cli.command else {
-        return Ok(Some(db));
+        return Ok(Some(OpenDashboard {
+            store: db,
+            present: None,
+        }));
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -89,6 +97,27 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<PathBuf>> {
             write!(out, "{}", summary(&store)?)?;
         }
         Command::Views { action } => views(&db, action, &mut out)?,
+        Command::Present { story } => {
+            // Checked here, before a window opens, so a typo fails with the names to choose from.
+            let names = open_existing(&db)?.story_names()?;
+            if !names.contains(&story) {
+                if names.is_empty() {
+                    bail!(
+                        "no story named \"{story}\": {} has no stories",
+                        db.display()
+                    );
+                }
+                bail!(
+                    "no story named \"{story}\" in {}; its stories:\n  {}",
+                    db.display(),
+                    names.join("\n  ")
+                );
+            }
+            return Ok(Some(OpenDashboard {
+                store: db,
+                present: Some(story),
+            }));
+        }
         Command::Generate {
             series,
             points,

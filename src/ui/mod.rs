@@ -31,6 +31,16 @@ pub use dialogs::Notice;
 
 /// Opens the dashboard window on the store at `store_path` and returns when it is closed.
 pub fn run(store_path: PathBuf) -> anyhow::Result<()> {
+    open_window(store_path, None)
+}
+
+/// Opens the dashboard presenting `story` full screen from its first step; Esc leaves to the
+/// dashboard. The caller checks that the story exists (the window cannot report it).
+pub fn present(store_path: PathBuf, story: String) -> anyhow::Result<()> {
+    open_window(store_path, Some(story))
+}
+
+fn open_window(store_path: PathBuf, story: Option<String>) -> anyhow::Result<()> {
     let title = window_title(&store_path);
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
@@ -44,7 +54,13 @@ pub fn run(store_path: PathBuf) -> anyhow::Result<()> {
     eframe::run_native(
         "Marketscope",
         options,
-        Box::new(move |cc| Ok(Box::new(App::new(cc, store_path)))),
+        Box::new(move |cc| {
+            let app = App::new(cc, store_path);
+            Ok(Box::new(match story {
+                Some(story) => app.present_on_load(story),
+                None => app,
+            }))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("the dashboard window could not open: {e}"))
 }
