@@ -3,7 +3,7 @@
 
 mod ui_support;
 
-use eframe::egui::Key;
+use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketscope::model::Story;
@@ -157,4 +157,43 @@ fn marketscope_present_starts_on_the_named_story() {
     assert!(shows(&h, "1 / 8"));
     press(&mut h, Key::Escape);
     assert!(!h.state().is_presenting());
+}
+
+#[test]
+fn a_saved_view_brings_the_selection_back() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    let log_at_start = h.state().settings().log_scale;
+    press(&mut h, Key::Num3);
+    press(&mut h, Key::L);
+    let saved = h.state().settings().clone();
+    assert_eq!(saved.view, View::Downloads);
+    assert_eq!(saved.log_scale, !log_at_start);
+
+    h.get_by_label("Save view…").click();
+    h.run();
+    h.get_by_label("Name").click();
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Downloads, log");
+    h.run();
+    h.get_by_label("Save").click();
+    h.step();
+    ui_support::wait_until_idle(&mut h);
+    let views = Store::open(&store.path)
+        .expect("store")
+        .saved_views()
+        .expect("views");
+    assert_eq!(views.len(), 1);
+    assert_eq!(views[0].name, "Downloads, log");
+
+    // Change the selection, then open the saved view from the Views window.
+    press(&mut h, Key::Num1);
+    press(&mut h, Key::L);
+    assert_eq!(h.state().settings().view, View::Gmv);
+    assert_eq!(h.state().settings().log_scale, log_at_start);
+    press(&mut h, Key::V);
+    h.get_by_label("Open").click();
+    h.run();
+    assert_eq!(h.state().settings(), &saved);
 }

@@ -25,11 +25,15 @@ pub enum Action {
     Present,
     /// Presenter mode on the snapshot's story at this index (from the "Present…" menu).
     PresentStory(usize),
+    /// Name and store what is on screen.
+    SaveView,
+    /// The saved views: open, rename, delete.
+    ShowViews,
 }
 
 impl Action {
     /// In the order the shortcut overlay lists them.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 22] = [
         Action::ShowView(View::Gmv),
         Action::ShowView(View::Growth),
         Action::ShowView(View::Downloads),
@@ -50,6 +54,8 @@ impl Action {
         Action::Reload,
         Action::ResetView,
         Action::Present,
+        Action::SaveView,
+        Action::ShowViews,
     ];
 
     pub fn shortcut(self) -> KeyboardShortcut {
@@ -77,6 +83,9 @@ impl Action {
             // F5 presents, as in slide software; reloading moved to Ctrl+R.
             Action::Reload => KeyboardShortcut::new(Modifiers::COMMAND, Key::R),
             Action::Present | Action::PresentStory(_) => plain(Key::F5),
+            // Plain S already stacks the Growth view's charts.
+            Action::SaveView => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+            Action::ShowViews => plain(Key::V),
             Action::ResetView => KeyboardShortcut::new(Modifiers::SHIFT, Key::R),
         }
     }
@@ -120,6 +129,8 @@ impl Action {
             Action::Reload => "Reload the store",
             Action::ResetView => "Reset view (filters, toggles, zoom)",
             Action::Present | Action::PresentStory(_) => "Present a story (full screen)",
+            Action::SaveView => "Save view…",
+            Action::ShowViews => "Saved views and stories",
         }
     }
 

@@ -10,6 +10,9 @@ use super::actions::{Action, PresenterAction};
 use super::chart::ZoomResets;
 use super::dialogs::{ImportDialog, Notice, import_window_ui, notice_ui, shortcuts_window_ui};
 use super::interaction::{Interaction, ScreenPoint};
+use super::library::{
+    LibraryOp, SaveViewDialog, ViewsWindow, save_view_window_ui, views_window_ui,
+};
 use super::loader::{Loader, Reply, Request};
 use super::presenter::{Presenter, blank_screen_ui, presenter_caption_ui, presenter_title_ui};
 use super::settings::{Settings, ThemeChoice, View};
@@ -41,6 +44,8 @@ pub struct App {
     pending_present: Option<usize>,
     /// The "Present…" chooser, when the store has several stories.
     show_story_chooser: bool,
+    save_view: SaveViewDialog,
+    views_window: ViewsWindow,
 }
 
 impl App {
@@ -78,6 +83,8 @@ impl App {
             present_on_load: None,
             pending_present: None,
             show_story_chooser: false,
+            save_view: SaveViewDialog::default(),
+            views_window: ViewsWindow::default(),
         }
     }
 
@@ -200,6 +207,8 @@ impl App {
                 _ => self.show_story_chooser = true,
             },
             Action::PresentStory(index) => self.start_presenting(ctx, index),
+            Action::SaveView => self.save_view.open = true,
+            Action::ShowViews => self.views_window.open = !self.views_window.open,
             Action::ResetView => {
                 self.settings.reset_view();
                 self.inter.measure.clear();
@@ -335,6 +344,58 @@ impl App {
         }
     }
 
+    fn library_op(&mut self, op: LibraryOp) {
+        match op {
+            LibraryOp::Edit(edit) => self.loader.send(Request::Edit(edit)),
+            LibraryOp::Open(index) => {
+                let Some(view) = self.snapshot.as_ref().and_then(|s| s.views.get(index)) else {
+                    return;
+                };
+                match serde_json::from_value::<Settings>(view.state.clone()) {
+                    Ok(mut settings) => {
+                        // The theme is the user's preference, not part of a view.
+                        settings.theme = self.settings.theme;
+                        self.settings = settings;
+                        self.inter.measure.clear();
+                        self.inter.range_drag = None;
+                        self.resets.requested += 1;
+                    }
+                    Err(e) => {
+                        self.notice = Some(Notice::Failed(format!(
+                            "The view \"{}\" could not be read: {e}",
+                            view.name
+                        )))
+                    }
+                }
+            }
+        }
+    }
+
+    fn library_windows_ui(&mut self, ctx: &egui::Context) {
+        let Some(snap) = self.snapshot.clone() else {
+            return;
+        };
+        let mut ops = Vec::new();
+        if self.save_view.open {
+            match serde_json::to_value(&self.settings) {
+                Ok(state) => ops.extend(save_view_window_ui(
+                    ctx,
+                    &mut self.save_view,
+                    &state,
+                    snap.read_only,
+                )),
+                Err(e) => {
+                    self.save_view.open = false;
+                    self.notice = Some(Notice::Failed(format!("The view could not be saved: {e}")));
+                }
+            }
+        }
+        ops.extend(views_window_ui(ctx, &mut self.views_window, &snap));
+        for op in ops {
+            self.library_op(op);
+        }
+    }
+
     fn poll_loader(&mut self) {
         for reply in self.loader.poll() {
             match reply {
@@ -374,7 +435,10 @@ impl App {
                     self.error = Some(message);
                 }
                 Reply::Imported(Ok(report)) => self.notice = Some(Notice::Done(report)),
-                Reply::Imported(Err(message)) => self.notice = Some(Notice::Failed(message)),
+                Reply::Imported(Err(message)) | Reply::Edited(Err(message)) => {
+                    self.notice = Some(Notice::Failed(message))
+                }
+                Reply::Edited(Ok(report)) => self.notice = Some(Notice::Done(report)),
             }
         }
     }
@@ -520,6 +584,7 @@ impl eframe::App for App {
             self.loader.send(Request::Import(paths));
         }
         shortcuts_window_ui(&ctx, &mut self.show_shortcuts);
+        self.library_windows_ui(&ctx);
         if let Some(snap) = self.snapshot.clone() {
             story_chooser_ui(&ctx, &snap, &mut self.show_story_chooser, &mut actions);
         }

@@ -10,6 +10,7 @@ use std::time::Duration;
 use eframe::egui;
 
 use super::snapshot::Snapshot;
+use crate::model::{SavedView, Story};
 use crate::store::Store;
 use crate::store::import::{ImportOptions, read_path};
 
@@ -20,6 +21,21 @@ pub enum Request {
     Reload,
     LoadSample,
     Import(Vec<PathBuf>),
+    /// A saved view or story written, renamed or deleted.
+    Edit(PresentationEdit),
+}
+
+/// The changes the dashboard makes to saved views and stories.
+#[derive(Debug, Clone)]
+pub enum PresentationEdit {
+    SaveView(SavedView),
+    RenameView {
+        from: String,
+        to: String,
+    },
+    DeleteView(String),
+    /// Replaces the story of that name, steps and all (or adds it).
+    SaveStory(Story),
 }
 
 pub enum Reply {
@@ -28,6 +44,8 @@ pub enum Reply {
     Failed(String),
     /// An import or sample load finished: what it did, or why nothing was written.
     Imported(Result<String, String>),
+    /// A [`PresentationEdit`] finished: what it did, or why nothing was written.
+    Edited(Result<String, String>),
 }
 
 /// The UI's handle on the loader thread.
@@ -72,7 +90,7 @@ impl Loader {
         let replies: Vec<Reply> = self.rx.try_iter().collect();
         for reply in &replies {
             // Every request ends with a snapshot or a failure; an import's report comes before it.
-            if !matches!(reply, Reply::Imported(_)) {
+            if !matches!(reply, Reply::Imported(_) | Reply::Edited(_)) {
                 self.pending = self.pending.saturating_sub(1);
             }
         }
@@ -140,6 +158,14 @@ fn serve(path: &Path, requests: &Receiver<Request>, replies: &Sender<Reply>, ctx
                 send(Reply::Imported(outcome));
                 load(&mut store, &mut seen_version);
             }
+            Ok(Request::Edit(edit)) => {
+                let outcome = match store.as_mut() {
+                    Some(s) => apply_edit(s, edit),
+                    None => Err("the store is not open".to_string()),
+                };
+                send(Reply::Edited(outcome));
+                load(&mut store, &mut seen_version);
+            }
             Err(RecvTimeoutError::Timeout) => {
                 let changed = store
                     .as_ref()
@@ -165,4 +191,31 @@ fn import_paths(store: &mut Store, paths: &[PathBuf]) -> Result<String, String> 
         .import(files, false)
         .map(|report| report.to_string())
         .map_err(|e| e.to_string())
+}
+
+fn apply_edit(store: &mut Store, edit: PresentationEdit) -> Result<String, String> {
+    let done = match &edit {
+        PresentationEdit::SaveView(view) => store.save_view(view).map(|replaced| {
+            let verb = if replaced { "Replaced" } else { "Saved" };
+            format!("{verb} the view \"{}\".", view.name)
+        }),
+        PresentationEdit::RenameView { from, to } => store.rename_view(from, to).map(|found| {
+            if found {
+                format!("Renamed the view \"{from}\" to \"{to}\".")
+            } else {
+                format!("No view named \"{from}\".")
+            }
+        }),
+        PresentationEdit::DeleteView(name) => store
+            .delete_view(name)
+            .map(|_| format!("Deleted the view \"{name}\".")),
+        PresentationEdit::SaveStory(story) => store.save_story(story).map(|_| {
+            format!(
+                "Saved the story \"{}\" ({} steps).",
+                story.name,
+                story.steps.len()
+            )
+        }),
+    };
+    done.map_err(|e| e.to_string())
 }

@@ -12,6 +12,7 @@ pub mod chart_model;
 mod dialogs;
 pub mod fonts;
 pub mod interaction;
+mod library;
 pub mod loader;
 mod presenter;
 pub mod selection;

@@ -53,6 +53,18 @@ pub fn top_bar_ui(
                 actions.push(Action::ToggleShortcuts);
             }
             present_menu_ui(ui, status.snapshot, actions);
+            for (action, label) in [
+                (Action::ShowViews, "Views"),
+                (Action::SaveView, "Save view…"),
+            ] {
+                if ui
+                    .button(label)
+                    .on_hover_text(format!("{} ({})", action.label(), action.shortcut_text()))
+                    .clicked()
+                {
+                    actions.push(action);
+                }
+            }
             let read_only = status.snapshot.is_some_and(|s| s.read_only);
             let import = ui
                 .add_enabled(
