@@ -106,8 +106,16 @@ impl Store {
         push_in(&mut sql, &mut params, "o.region", &query.regions);
         let kinds: Vec<String> = query.kinds.iter().map(|k| k.as_str().to_string()).collect();
         push_in(&mut sql, &mut params, "o.kind", &kinds);
+        // With platforms named, the primary key (platform, metric, ...) finds their rows; a date
+        // bound on the bare column would lure the planner to the metric-date index instead,
+        // which reads every platform's rows in the window. The unary + keeps it off that index.
+        let period_column = if query.platforms.is_empty() {
+            "o.period_start"
+        } else {
+            "+o.period_start"
+        };
         if let Some(to) = query.to {
-            sql.push_str(" AND o.period_start <= ?");
+            sql.push_str(&format!(" AND {period_column} <= ?"));
             params.push(Value::Text(to.format("%Y-%m-%d").to_string()));
         }
         if let Some(from) = query.from {
@@ -116,7 +124,7 @@ impl Store {
             let earliest = from
                 .checked_sub_months(chrono::Months::new(12))
                 .unwrap_or(NaiveDate::MIN);
-            sql.push_str(" AND o.period_start > ?");
+            sql.push_str(&format!(" AND {period_column} > ?"));
             params.push(Value::Text(earliest.format("%Y-%m-%d").to_string()));
         }
         if let Some(id) = query.source_id {
