@@ -197,3 +197,66 @@ fn a_saved_view_brings_the_selection_back() {
     h.run();
     assert_eq!(h.state().settings(), &saved);
 }
+
+/// Types into the text field labelled `label` (not the label itself).
+fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    let role = egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(role, label).click();
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+fn add_step(h: &mut Harness<'static, App>, title: &str) {
+    type_into(h, "Step title", title);
+    h.get_by_label("Add step").click();
+    h.step();
+    ui_support::wait_until_idle(h);
+}
+
+#[test]
+fn a_story_built_in_the_views_window_is_reordered_and_presented() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    press(&mut h, Key::Num1);
+    press(&mut h, Key::V);
+    type_into(&mut h, "New story's name", "My talk");
+    add_step(&mut h, "GMV first");
+    press(&mut h, Key::Num2);
+    add_step(&mut h, "Then growth");
+    press(&mut h, Key::Num3);
+    add_step(&mut h, "Downloads last");
+    let talk = story(&store.path, "My talk");
+    let titles: Vec<&str> = talk.steps.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["GMV first", "Then growth", "Downloads last"]);
+
+    // Move the second step up, then remove the (new) last one... and add it back.
+    h.get_by_label("My talk (3 steps)").click();
+    h.run();
+    h.get_all_by_label("Up")
+        .nth(1)
+        .expect("second step's Up")
+        .click();
+    h.step();
+    ui_support::wait_until_idle(&mut h);
+    let talk = story(&store.path, "My talk");
+    let titles: Vec<&str> = talk.steps.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Then growth", "GMV first", "Downloads last"]);
+
+    press(&mut h, Key::V);
+    press(&mut h, Key::Num7);
+    press(&mut h, Key::F5);
+    h.get_by_label("My talk (3 steps)").click();
+    h.run();
+    assert!(h.state().is_presenting());
+    assert!(shows(&h, "Then growth"));
+    assert_eq!(h.state().settings().view, View::Growth);
+    press(&mut h, Key::Space);
+    assert!(shows(&h, "GMV first"));
+    assert_eq!(h.state().settings().view, View::Gmv);
+    press(&mut h, Key::PageDown);
+    assert!(shows(&h, "Downloads last"));
+    assert!(shows(&h, "3 / 3"));
+    press(&mut h, Key::Escape);
+    assert_eq!(h.state().settings().view, View::Sources);
+}

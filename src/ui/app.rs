@@ -375,22 +375,28 @@ impl App {
         let Some(snap) = self.snapshot.clone() else {
             return;
         };
-        let mut ops = Vec::new();
-        if self.save_view.open {
-            match serde_json::to_value(&self.settings) {
-                Ok(state) => ops.extend(save_view_window_ui(
-                    ctx,
-                    &mut self.save_view,
-                    &state,
-                    snap.read_only,
-                )),
-                Err(e) => {
-                    self.save_view.open = false;
-                    self.notice = Some(Notice::Failed(format!("The view could not be saved: {e}")));
-                }
-            }
+        if !self.save_view.open && !self.views_window.open {
+            return;
         }
-        ops.extend(views_window_ui(ctx, &mut self.views_window, &snap));
+        let state = match serde_json::to_value(&self.settings) {
+            Ok(state) => state,
+            Err(e) => {
+                self.save_view.open = false;
+                self.views_window.open = false;
+                self.notice = Some(Notice::Failed(format!(
+                    "The current view could not be captured: {e}"
+                )));
+                return;
+            }
+        };
+        let mut ops = Vec::new();
+        ops.extend(save_view_window_ui(
+            ctx,
+            &mut self.save_view,
+            &state,
+            snap.read_only,
+        ));
+        ops.extend(views_window_ui(ctx, &mut self.views_window, &snap, &state));
         for op in ops {
             self.library_op(op);
         }

@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText};
 use super::loader::PresentationEdit;
 use super::snapshot::Snapshot;
 use super::tokens;
-use crate::model::SavedView;
+use crate::model::{SavedView, Story, StoryStep};
 
 /// What the user asked for in these windows this frame.
 pub enum LibraryOp {
@@ -28,6 +28,11 @@ pub struct ViewsWindow {
     pub open: bool,
     /// The view being renamed and the name typed so far.
     renaming: Option<(String, String)>,
+    /// "Add current view to story…": the story (None: a new one) and the step's text.
+    story_choice: Option<String>,
+    new_story_name: String,
+    step_title: String,
+    step_caption: String,
 }
 
 /// "Save view": a name and a caption for the current settings (`state`).
@@ -83,6 +88,7 @@ pub fn views_window_ui(
     ctx: &egui::Context,
     window: &mut ViewsWindow,
     snap: &Snapshot,
+    state: &serde_json::Value,
 ) -> Vec<LibraryOp> {
     let mut ops = Vec::new();
     let mut open = window.open;
@@ -99,6 +105,17 @@ pub fn views_window_ui(
             for (index, view) in snap.views.iter().enumerate() {
                 saved_view_row_ui(ui, window, index, view, snap.read_only, &mut ops);
             }
+            ui.separator();
+            ui.add_enabled_ui(!snap.read_only, |ui| {
+                egui::CollapsingHeader::new("Add current view to story…")
+                    .default_open(true)
+                    .show(ui, |ui| add_to_story_ui(ui, window, snap, state, &mut ops));
+                ui.separator();
+                ui.label(RichText::new("Stories").strong());
+                for story in &snap.stories {
+                    story_steps_ui(ui, story, &mut ops);
+                }
+            });
         });
     window.open = open;
     ops
@@ -153,4 +170,113 @@ fn saved_view_row_ui(
             }
         });
     });
+}
+
+fn add_to_story_ui(
+    ui: &mut egui::Ui,
+    window: &mut ViewsWindow,
+    snap: &Snapshot,
+    state: &serde_json::Value,
+    ops: &mut Vec<LibraryOp>,
+) {
+    // A story chosen earlier may have been renamed or deleted since.
+    if let Some(name) = &window.story_choice
+        && !snap.stories.iter().any(|s| &s.name == name)
+    {
+        window.story_choice = None;
+    }
+    let shown = window.story_choice.as_deref().unwrap_or("New story");
+    egui::ComboBox::from_label("Story")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut window.story_choice, None, "New story");
+            for story in &snap.stories {
+                ui.selectable_value(
+                    &mut window.story_choice,
+                    Some(story.name.clone()),
+                    story.name.as_str(),
+                );
+            }
+        });
+    if window.story_choice.is_none() {
+        let label = ui.label("New story's name");
+        ui.text_edit_singleline(&mut window.new_story_name)
+            .labelled_by(label.id);
+    }
+    let label = ui.label("Step title");
+    ui.text_edit_singleline(&mut window.step_title)
+        .labelled_by(label.id);
+    let label = ui.label("Step caption");
+    ui.add(egui::TextEdit::multiline(&mut window.step_caption).desired_rows(2))
+        .labelled_by(label.id);
+    let story_name = window
+        .story_choice
+        .clone()
+        .unwrap_or_else(|| window.new_story_name.trim().to_string());
+    let title = window.step_title.trim().to_string();
+    let can = !story_name.is_empty() && !title.is_empty();
+    if ui
+        .add_enabled(can, egui::Button::new("Add step"))
+        .on_disabled_hover_text("Name the story and the step")
+        .clicked()
+    {
+        let mut story = snap
+            .stories
+            .iter()
+            .find(|s| s.name == story_name)
+            .cloned()
+            .unwrap_or_else(|| Story {
+                name: story_name.clone(),
+                description: String::new(),
+                steps: Vec::new(),
+            });
+        story.steps.push(StoryStep {
+            title,
+            caption: window.step_caption.trim().to_string(),
+            state: state.clone(),
+            highlights: Vec::new(),
+        });
+        ops.push(LibraryOp::Edit(PresentationEdit::SaveStory(story)));
+        // The next step goes to the same story.
+        window.story_choice = Some(story_name);
+        window.step_title.clear();
+        window.step_caption.clear();
+    }
+}
+
+/// A story's steps, each movable up or down and removable; every change rewrites the story.
+fn story_steps_ui(ui: &mut egui::Ui, story: &Story, ops: &mut Vec<LibraryOp>) {
+    egui::CollapsingHeader::new(format!("{} ({} steps)", story.name, story.steps.len()))
+        .id_salt(("story-steps", &story.name))
+        .show(ui, |ui| {
+            let last = story.steps.len().saturating_sub(1);
+            for (i, step) in story.steps.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let mut changed: Option<Story> = None;
+                    if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
+                        let mut s = story.clone();
+                        s.steps.swap(i, i - 1);
+                        changed = Some(s);
+                    }
+                    if ui
+                        .add_enabled(i < last, egui::Button::new("Down"))
+                        .clicked()
+                    {
+                        let mut s = story.clone();
+                        s.steps.swap(i, i + 1);
+                        changed = Some(s);
+                    }
+                    if ui.button("Remove").clicked() {
+                        let mut s = story.clone();
+                        s.steps.remove(i);
+                        changed = Some(s);
+                    }
+                    ui.label(format!("{}. {}", i + 1, step.title))
+                        .on_hover_text(step.caption.as_str());
+                    if let Some(s) = changed {
+                        ops.push(LibraryOp::Edit(PresentationEdit::SaveStory(s)));
+                    }
+                });
+            }
+        });
 }
