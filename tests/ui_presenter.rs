@@ -260,3 +260,21 @@ fn a_story_built_in_the_views_window_is_reordered_and_presented() {
     press(&mut h, Key::Escape);
     assert_eq!(h.state().settings().view, View::Sources);
 }
+
+#[test]
+fn hover_tooltips_work_while_presenting() {
+    let store = TempStore::sample();
+    let sample = story(&store.path, SAMPLE_STORY);
+    let mut h = open(&store.path, None);
+    press(&mut h, Key::F5);
+    for _ in 0..4 {
+        press(&mut h, Key::ArrowRight);
+    }
+    assert!(shows(&h, "5 / 8"));
+    assert_eq!(sample.steps[4].title, "TikTok Shop approaches $100 billion");
+    let pos = ui_support::point_pos(&h, "gmv", "TikTok Shop", "2025", 100e9);
+    h.hover_at(pos);
+    h.run();
+    h.get_by_label("Source: 56ok");
+    h.get_by_label("2025 · Gross merchandise value");
+}

@@ -186,6 +186,9 @@ impl App {
                 } else {
                     self.inter.selected_event = None;
                     self.import.open = false;
+                    self.save_view.open = false;
+                    self.views_window.open = false;
+                    self.show_story_chooser = false;
                 }
             }
             Action::CopyCsv => {
