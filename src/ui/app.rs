@@ -240,9 +240,12 @@ impl App {
             return;
         }
         // Leaving restores exactly this, even if presenting was started twice.
-        let before = match self.presenter.take() {
-            Some(p) => p.before,
-            None => self.settings.clone(),
+        let (before, hidden_before) = match self.presenter.take() {
+            Some(p) => (p.before, p.hidden_before),
+            None => (
+                self.settings.clone(),
+                std::mem::take(&mut self.inter.hidden_series),
+            ),
         };
         let zoom_before = ctx.zoom_factor();
         self.presenter = Some(Presenter {
@@ -251,6 +254,7 @@ impl App {
             blank: false,
             before,
             zoom_before,
+            hidden_before,
         });
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         ctx.set_zoom_factor(zoom_before * tokens::PRESENTER_SCALE);
@@ -290,6 +294,7 @@ impl App {
             PresenterAction::Leave => {
                 if let Some(p) = self.presenter.take() {
                     self.settings = p.before;
+                    self.inter.hidden_series = p.hidden_before;
                     ctx.set_zoom_factor(p.zoom_before);
                     ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
                     self.inter.measure.clear();

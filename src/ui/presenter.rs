@@ -15,6 +15,8 @@ pub struct Presenter {
     /// The user's settings before presenting: Esc brings exactly these back.
     pub before: Settings,
     pub zoom_before: f32,
+    /// Series the user hid from the legend: shown again while presenting, hidden again after.
+    pub hidden_before: std::collections::BTreeSet<String>,
 }
 
 impl Presenter {
