@@ -3,7 +3,8 @@
 //! stored rows. Prints a table with medians and ratios.
 //!
 //! Run: `.ci/bench` (installs the sqlite3 tool), or `cargo bench --bench store_speed`.
-//! `MARKETSCOPE_BENCH_ROWS` sets the stored rows for the query part (default 10,000,000).
+//! `MARKETSCOPE_BENCH_ROWS` sets the stored rows for the query part (default 10,000,000),
+//! `MARKETSCOPE_BENCH_IMPORT_ROWS` the rows imported (default 1,000,000).
 
 use std::io::Write;
 use std::path::Path;
@@ -14,7 +15,13 @@ use marketscope::store::import::{ImportOptions, read_file};
 use marketscope::store::synthetic::SYNTHETIC_METRIC;
 use marketscope::store::{SeriesQuery, Store};
 
-const IMPORT_ROWS: usize = 1_000_000;
+/// Rows of the import comparison; `MARKETSCOPE_BENCH_IMPORT_ROWS` overrides.
+fn import_rows() -> usize {
+    std::env::var("MARKETSCOPE_BENCH_IMPORT_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000)
+}
 const SERIES: usize = 50;
 
 fn median(mut times: Vec<Duration>) -> Duration {
@@ -35,7 +42,7 @@ fn write_csvs(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     )
     .expect("write");
     let start = chrono::NaiveDate::from_ymd_opt(1950, 1, 1).expect("date");
-    for i in 0..IMPORT_ROWS {
+    for i in 0..import_rows() {
         let day = (start + chrono::Duration::days((i / SERIES) as i64)).format("%Y-%m-%d");
         let platform = format!("synthetic_{:03}", i % SERIES);
         let value = 1000 + (i * 7919) % 100_000;
@@ -63,7 +70,7 @@ fn import_ours(dir: &Path, csv: &Path, run: usize) -> Duration {
     let parsed = read_file("ours.csv", &bytes, &ImportOptions::default()).expect("valid csv");
     store.import(vec![parsed], false).expect("import");
     let elapsed = started.elapsed();
-    assert_eq!(store.observation_count().expect("count"), IMPORT_ROWS);
+    assert_eq!(store.observation_count().expect("count"), import_rows());
     elapsed
 }
 
@@ -92,14 +99,17 @@ fn import_sqlite3(dir: &Path, csv: &Path, run: usize) -> Option<Duration> {
         .ok()?;
     assert_eq!(
         String::from_utf8_lossy(&count.stdout).trim(),
-        IMPORT_ROWS.to_string()
+        import_rows().to_string()
     );
     Some(elapsed)
 }
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    println!("== Import: {IMPORT_ROWS} rows, median of 3 runs into fresh stores");
+    println!(
+        "== Import: {} rows, median of 3 runs into fresh stores",
+        import_rows()
+    );
     let (ours_csv, table_csv) = write_csvs(dir.path());
     let ours = median(
         (0..3)
@@ -109,7 +119,7 @@ fn main() {
     let theirs: Option<Vec<Duration>> = (0..3)
         .map(|run| import_sqlite3(dir.path(), &table_csv, run))
         .collect();
-    let rate = |d: Duration| IMPORT_ROWS as f64 / d.as_secs_f64();
+    let rate = |d: Duration| import_rows() as f64 / d.as_secs_f64();
     println!("{:<44} {:>10} {:>14}", "", "seconds", "rows/s");
     println!(
         "{:<44} {:>10.2} {:>14.0}",
