@@ -282,3 +282,15 @@ fn views_export_and_import_share_stories_between_stores() {
         stderr(&out)
     );
 }
+
+#[test]
+fn present_with_an_unknown_story_fails_listing_the_stories_before_any_window_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    assert!(marketscope(&db, &["init", "--sample"]).status.success());
+    let out = marketscope(&db, &["present", "Nope"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("no story named \"Nope\""), "{err}");
+    assert!(err.contains("Cross-border e-commerce in 2025"), "{err}");
+}
