@@ -63,21 +63,11 @@ impl Store {
     /// Saves a view under its name, replacing one of the same name. Returns whether it replaced.
     pub fn save_view(&mut self, view: &SavedView) -> Result<bool, StoreError> {
         self.ensure_writable()?;
-        let existed = self.view_exists(&view.name)?;
-        self.conn.execute(
-            "INSERT INTO saved_views (name, caption, state) VALUES (?1, ?2, ?3) \
-             ON CONFLICT (name) DO UPDATE SET caption = excluded.caption, state = excluded.state",
-            params![view.name, view.caption, state_text(&view.state)],
-        )?;
-        Ok(existed)
+        save_view_in(&self.conn, view)
     }
 
     fn view_exists(&self, name: &str) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM saved_views WHERE name = ?1)",
-            [name],
-            |r| r.get(0),
-        )?)
+        view_exists_in(&self.conn, name)
     }
 
     /// Renames a view; refuses a name another view has. Returns whether the view existed.
@@ -226,20 +216,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(StoreError::from)?;
         let mut report = PresentationsReport::default();
         for view in &parsed.views {
-            let existed: bool = tx
-                .query_row(
-                    "SELECT EXISTS (SELECT 1 FROM saved_views WHERE name = ?1)",
-                    [&view.name],
-                    |r| r.get(0),
-                )
-                .map_err(StoreError::from)?;
-            tx.execute(
-                "INSERT INTO saved_views (name, caption, state) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT (name) DO UPDATE SET caption = excluded.caption, state = excluded.state",
-                params![view.name, view.caption, state_text(&view.state)],
-            )
-            .map_err(StoreError::from)?;
-            if existed {
+            if save_view_in(&tx, view)? {
                 report.views_replaced += 1;
             } else {
                 report.views_added += 1;
@@ -255,6 +232,25 @@ impl Store {
         tx.commit().map_err(StoreError::from)?;
         Ok(report)
     }
+}
+
+fn view_exists_in(conn: &rusqlite::Connection, name: &str) -> Result<bool, StoreError> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM saved_views WHERE name = ?1)",
+        [name],
+        |r| r.get(0),
+    )?)
+}
+
+/// Saves a view in an open connection or transaction; returns whether it replaced one.
+fn save_view_in(conn: &rusqlite::Connection, view: &SavedView) -> Result<bool, StoreError> {
+    let existed = view_exists_in(conn, &view.name)?;
+    conn.execute(
+        "INSERT INTO saved_views (name, caption, state) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (name) DO UPDATE SET caption = excluded.caption, state = excluded.state",
+        params![view.name, view.caption, state_text(&view.state)],
+    )?;
+    Ok(existed)
 }
 
 fn save_story_in(tx: &rusqlite::Transaction<'_>, story: &Story) -> Result<bool, StoreError> {
