@@ -334,15 +334,7 @@ impl App {
             let Some(snap) = self.snapshot.clone() else {
                 return;
             };
-            let mut cx = ViewCtx {
-                snap: &snap,
-                settings: &mut self.settings,
-                inter: &mut self.inter,
-                resets: &mut self.resets,
-                charts: &mut self.charts,
-                actions: &mut actions,
-            };
-            view_ui(ui, &mut cx);
+            self.current_view_ui(ui, &snap, &mut actions);
         });
         // The chart's own toggles still work with the mouse; shortcuts are off while presenting.
         for action in actions {
@@ -509,8 +501,13 @@ impl App {
             return;
         }
         source_filter_bar_ui(ui, &snap, &mut self.settings);
+        self.current_view_ui(ui, &snap, actions);
+    }
+
+    /// The selected view over `snap`, for the dashboard and for presenter mode alike.
+    fn current_view_ui(&mut self, ui: &mut egui::Ui, snap: &Snapshot, actions: &mut Vec<Action>) {
         let mut cx = ViewCtx {
-            snap: &snap,
+            snap,
             settings: &mut self.settings,
             inter: &mut self.inter,
             resets: &mut self.resets,
