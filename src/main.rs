@@ -4,8 +4,10 @@ use clap::Parser;
 use marketscope::cli::{self, Cli};
 
 fn main() -> std::process::ExitCode {
-    let outcome = cli::run(Cli::parse()).and_then(|to_open| match to_open {
-        Some(open) => open_dashboard(open.store, open.present),
+    let cli = Cli::parse();
+    let exit_after_first_frame = cli.exit_after_first_frame;
+    let outcome = cli::run(cli).and_then(|to_open| match to_open {
+        Some(open) => open_dashboard(open.store, open.present, exit_after_first_frame),
         None => Ok(()),
     });
     match outcome {
@@ -18,15 +20,24 @@ fn main() -> std::process::ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn open_dashboard(store_path: std::path::PathBuf, story: Option<String>) -> anyhow::Result<()> {
-    match story {
-        Some(story) => marketscope::ui::present(store_path, story),
-        None => marketscope::ui::run(store_path),
-    }
+fn open_dashboard(
+    store_path: std::path::PathBuf,
+    present: Option<String>,
+    exit_after_first_frame: bool,
+) -> anyhow::Result<()> {
+    let launch = marketscope::ui::Launch {
+        present,
+        exit_after_first_frame,
+    };
+    marketscope::ui::run(store_path, launch)
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_dashboard(_store_path: std::path::PathBuf, _story: Option<String>) -> anyhow::Result<()> {
+fn open_dashboard(
+    _store_path: std::path::PathBuf,
+    _present: Option<String>,
+    _exit_after_first_frame: bool,
+) -> anyhow::Result<()> {
     anyhow::bail!(
         "this build has no dashboard (built without the `gui` feature); use a command such as `summary`"
     )

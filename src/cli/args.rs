@@ -19,6 +19,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "MARKETSCOPE_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// Close the dashboard once it has drawn the store's figures, printing when the first frames
+    /// were presented (the cold-start benchmark times these lines).
+    #[arg(long, global = true, hide = true)]
+    pub exit_after_first_frame: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -18,6 +18,7 @@ use super::presenter::{Presenter, blank_screen_ui, presenter_caption_ui, present
 use super::settings::{Settings, ThemeChoice, View};
 use super::side_panel::{SideCounts, side_panel_ui};
 use super::snapshot::Snapshot;
+use super::startup::StartupProbe;
 use super::states::{empty_store_ui, loading_ui, store_error_ui};
 use super::top_bar::{StoreStatus, source_filter_bar_ui, top_bar_ui};
 use super::views::{ChartCache, ViewCtx, selection_csv, view_ui};
@@ -46,6 +47,8 @@ pub struct App {
     show_story_chooser: bool,
     save_view: SaveViewDialog,
     views_window: ViewsWindow,
+    /// `--exit-after-first-frame`: reports the first frames and closes the window.
+    startup_probe: Option<StartupProbe>,
 }
 
 impl App {
@@ -85,7 +88,15 @@ impl App {
             show_story_chooser: false,
             save_view: SaveViewDialog::default(),
             views_window: ViewsWindow::default(),
+            startup_probe: None,
         }
+    }
+
+    /// Closes the window once the store's figures have been drawn, saying when on stdout (the
+    /// cold-start benchmark).
+    pub fn exit_after_first_frame(mut self) -> App {
+        self.startup_probe = Some(StartupProbe::default());
+        self
     }
 
     /// Starts presenting the story named `story` once the store has been read.
@@ -521,6 +532,9 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if let Some(probe) = &mut self.startup_probe {
+            probe.begin_frame(&ctx);
+        }
         self.poll_loader();
         self.handle_dropped_files(&ctx);
         self.inter.begin_frame();
@@ -603,6 +617,9 @@ impl eframe::App for App {
 
         for action in actions {
             self.perform(&ctx, action);
+        }
+        if let Some(probe) = &mut self.startup_probe {
+            probe.end_frame(self.snapshot.is_some() || self.error.is_some());
         }
     }
 

@@ -19,6 +19,7 @@ pub mod selection;
 pub mod settings;
 mod side_panel;
 pub mod snapshot;
+pub mod startup;
 mod states;
 pub mod tokens;
 mod tooltip;
@@ -30,18 +31,18 @@ use std::path::PathBuf;
 pub use app::{App, window_title};
 pub use dialogs::Notice;
 
+/// How the window is opened.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// Present this story full screen from its first step; Esc leaves to the dashboard. The caller
+    /// checks that the story exists (the window cannot report it).
+    pub present: Option<String>,
+    /// Close once the store's figures are drawn, saying when on stdout ([`startup`]).
+    pub exit_after_first_frame: bool,
+}
+
 /// Opens the dashboard window on the store at `store_path` and returns when it is closed.
-pub fn run(store_path: PathBuf) -> anyhow::Result<()> {
-    open_window(store_path, None)
-}
-
-/// Opens the dashboard presenting `story` full screen from its first step; Esc leaves to the
-/// dashboard. The caller checks that the story exists (the window cannot report it).
-pub fn present(store_path: PathBuf, story: String) -> anyhow::Result<()> {
-    open_window(store_path, Some(story))
-}
-
-fn open_window(store_path: PathBuf, story: Option<String>) -> anyhow::Result<()> {
+pub fn run(store_path: PathBuf, launch: Launch) -> anyhow::Result<()> {
     let title = window_title(&store_path);
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
@@ -56,11 +57,14 @@ fn open_window(store_path: PathBuf, story: Option<String>) -> anyhow::Result<()>
         "Marketscope",
         options,
         Box::new(move |cc| {
-            let app = App::new(cc, store_path);
-            Ok(Box::new(match story {
-                Some(story) => app.present_on_load(story),
-                None => app,
-            }))
+            let mut app = App::new(cc, store_path);
+            if let Some(story) = launch.present {
+                app = app.present_on_load(story);
+            }
+            if launch.exit_after_first_frame {
+                app = app.exit_after_first_frame();
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("the dashboard window could not open: {e}"))
