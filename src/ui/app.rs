@@ -64,10 +64,21 @@ impl App {
         store_path: PathBuf,
         storage: Option<&dyn eframe::Storage>,
     ) -> App {
+        let loader = Loader::spawn(store_path.clone());
+        App::with_loader(ctx, store_path, storage, loader)
+    }
+
+    /// As [`App::with_storage`], with a loader started earlier (before the window opened).
+    pub fn with_loader(
+        ctx: &egui::Context,
+        store_path: PathBuf,
+        storage: Option<&dyn eframe::Storage>,
+        loader: Loader,
+    ) -> App {
         fonts::install(ctx);
         tokens::install_style(ctx);
         let settings = Settings::load(storage);
-        let loader = Loader::spawn(store_path.clone(), ctx.clone());
+        loader.attach(ctx);
         App {
             settings,
             store_path,

@@ -3,8 +3,8 @@
 //! (the command line importing into the same file) through `PRAGMA data_version`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use eframe::egui;
@@ -54,17 +54,26 @@ pub struct Loader {
     tx: Sender<Request>,
     rx: Receiver<Reply>,
     pending: usize,
+    repaint: Arc<OnceLock<egui::Context>>,
 }
 
 impl Loader {
-    /// Starts the thread; it loads the store straight away.
-    pub fn spawn(path: PathBuf, ctx: egui::Context) -> Loader {
+    /// Starts the thread; it loads the store straight away, so it can start before the window
+    /// (opening a window and its GL context takes as long as reading a small store).
+    pub fn spawn(path: PathBuf) -> Loader {
         let (tx, requests) = mpsc::channel();
         let (replies, rx) = mpsc::channel();
+        let repaint: Arc<OnceLock<egui::Context>> = Arc::default();
+        let wake = Arc::clone(&repaint);
         let spawned = std::thread::Builder::new()
             .name("marketscope-store-loader".into())
-            .spawn(move || serve(&path, &requests, &replies, &ctx));
-        let mut loader = Loader { tx, rx, pending: 0 };
+            .spawn(move || serve(&path, &requests, &replies, &wake));
+        let mut loader = Loader {
+            tx,
+            rx,
+            pending: 0,
+            repaint,
+        };
         match spawned {
             Ok(_) => loader.pending = 1,
             Err(e) => {
@@ -78,6 +87,12 @@ impl Loader {
             }
         }
         loader
+    }
+
+    /// The context to wake when a reply arrives; replies sent before this wait for the next frame.
+    pub fn attach(&self, ctx: &egui::Context) {
+        let _ = self.repaint.set(ctx.clone());
+        ctx.request_repaint();
     }
 
     pub fn send(&mut self, request: Request) {
@@ -104,10 +119,17 @@ impl Loader {
     }
 }
 
-fn serve(path: &Path, requests: &Receiver<Request>, replies: &Sender<Reply>, ctx: &egui::Context) {
+fn serve(
+    path: &Path,
+    requests: &Receiver<Request>,
+    replies: &Sender<Reply>,
+    repaint: &OnceLock<egui::Context>,
+) {
     let send = |reply: Reply| {
         let _ = replies.send(reply);
-        ctx.request_repaint();
+        if let Some(ctx) = repaint.get() {
+            ctx.request_repaint();
+        }
     };
     let mut generation = 0u64;
     let mut store: Option<Store> = None;

@@ -44,6 +44,8 @@ pub struct Launch {
 /// Opens the dashboard window on the store at `store_path` and returns when it is closed.
 pub fn run(store_path: PathBuf, launch: Launch) -> anyhow::Result<()> {
     let title = window_title(&store_path);
+    // The store is read while the window and its GL context are made, not after.
+    let loader = loader::Loader::spawn(store_path.clone());
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title(title.clone())
@@ -57,7 +59,7 @@ pub fn run(store_path: PathBuf, launch: Launch) -> anyhow::Result<()> {
         "Marketscope",
         options,
         Box::new(move |cc| {
-            let mut app = App::new(cc, store_path);
+            let mut app = App::with_loader(&cc.egui_ctx, store_path, cc.storage, loader);
             if let Some(story) = launch.present {
                 app = app.present_on_load(story);
             }
