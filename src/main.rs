@@ -7,7 +7,12 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let exit_after_first_frame = cli.exit_after_first_frame;
     let outcome = cli::run(cli).and_then(|to_open| match to_open {
-        Some(open) => open_dashboard(open.store, open.present, exit_after_first_frame),
+        Some(open) => open_dashboard(
+            open.store,
+            open.present,
+            open.export_dir,
+            exit_after_first_frame,
+        ),
         None => Ok(()),
     });
     match outcome {
@@ -23,10 +28,12 @@ fn main() -> std::process::ExitCode {
 fn open_dashboard(
     store_path: std::path::PathBuf,
     present: Option<String>,
+    export_dir: Option<std::path::PathBuf>,
     exit_after_first_frame: bool,
 ) -> anyhow::Result<()> {
     let launch = marketscope::ui::Launch {
         present,
+        export_dir,
         exit_after_first_frame,
     };
     marketscope::ui::run(store_path, launch)
@@ -36,6 +43,7 @@ fn open_dashboard(
 fn open_dashboard(
     _store_path: std::path::PathBuf,
     _present: Option<String>,
+    _export_dir: Option<std::path::PathBuf>,
     _exit_after_first_frame: bool,
 ) -> anyhow::Result<()> {
     anyhow::bail!(

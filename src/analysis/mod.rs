@@ -2,6 +2,7 @@
 //! CAGR, index-to-100, the log transform and calendar ticks. No I/O, no egui: each is unit-tested
 //! against values computed by hand.
 
+pub mod animate;
 pub mod decimate;
 pub mod growth;
 pub mod headline;
@@ -15,5 +16,5 @@ pub use growth::{DerivedGrowth, derive_yoy, yoy_qualifier};
 pub use headline::{headline, kind_rank};
 pub use index::{index_base, index_value};
 pub use measure::{Measurement, cagr_pct, change_pct, measure, years_between};
-pub use scale::{from_log10, log_ticks, to_log10};
+pub use scale::{from_log10, linear_ticks, log_ticks, nice_step, to_log10};
 pub use ticks::{CalendarTick, TickUnit, calendar_ticks, date_of_day, day_number};

@@ -38,9 +38,61 @@ pub fn log_ticks(min: f64, max: f64) -> Vec<(f64, bool)> {
     out
 }
 
+/// The step of a linear axis: the smallest 1, 2 or 5 times a power of ten that is at least
+/// `min_step` (so labels keep their spacing), or None for a degenerate input.
+pub fn nice_step(min_step: f64) -> Option<f64> {
+    if !(min_step.is_finite() && min_step > 0.0) {
+        return None;
+    }
+    let power = 10f64.powf(min_step.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|step| *step >= min_step * (1.0 - 1e-9))
+}
+
+/// Multiples of `step` between `min` and `max`, at most `limit` of them (none when more would
+/// be needed: the caller asked for a step too fine for the range).
+pub fn linear_ticks(min: f64, max: f64, step: f64, limit: usize) -> Vec<f64> {
+    if !(min.is_finite() && max.is_finite() && step.is_finite()) || max < min || step <= 0.0 {
+        return Vec::new();
+    }
+    let first = (min / step).ceil();
+    let last = (max / step).floor();
+    if last - first + 1.0 > limit as f64 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut k = first;
+    while k <= last {
+        out.push(k * step);
+        k += 1.0;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn linear_steps_are_one_two_five_and_cover_the_range() {
+        assert_eq!(nice_step(0.3), Some(0.5));
+        assert_eq!(nice_step(1.0), Some(1.0));
+        assert_eq!(nice_step(1.2e8), Some(2e8));
+        assert_eq!(nice_step(6e8), Some(1e9));
+        assert_eq!(nice_step(0.0), None);
+        // De minimis entries, 0 to 1.4 billion, on a chart of about 500 px with labels at
+        // least 48 px apart: ten steps of 200M, not the two ticks 0 and 1B.
+        let step = nice_step(1.4e9 / 500.0 * 48.0).expect("a step");
+        assert_eq!(step, 2e8);
+        let ticks = linear_ticks(0.0, 1.4e9, step, 100);
+        assert_eq!(ticks.len(), 8);
+        assert_eq!(ticks[0], 0.0);
+        assert!((ticks[7] - 1.4e9).abs() < 1.0);
+        assert!(linear_ticks(0.0, 1e9, 1.0, 100).is_empty());
+        assert!(linear_ticks(5.0, 1.0, 1.0, 100).is_empty());
+    }
 
     #[test]
     fn log_round_trip_and_refusals() {

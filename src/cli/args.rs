@@ -96,6 +96,10 @@ pub enum Command {
     Present {
         /// The story's name, as `views list` shows it.
         story: String,
+        /// Instead of presenting: write every step as a numbered PNG (01-title.png, ...) into
+        /// this folder (made if missing), then close. Needs a display (Xvfb will do).
+        #[arg(long, value_name = "DIR")]
+        export_dir: Option<PathBuf>,
     },
     /// Saved views and stories, as JSON without the data.
     Views {

@@ -24,6 +24,8 @@ pub fn default_store_path() -> anyhow::Result<PathBuf> {
 pub struct OpenDashboard {
     pub store: PathBuf,
     pub present: Option<String>,
+    /// With `present`: export the story's steps as PNGs into this folder and close.
+    pub export_dir: Option<PathBuf>,
 }
 
 /// Runs a command. `Some` means "open the dashboard", which `main` does after this returns.
@@ -41,6 +43,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
         return Ok(Some(OpenDashboard {
             store: db,
             present: None,
+            export_dir: None,
         }));
     };
     let stdout = std::io::stdout();
@@ -97,7 +100,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
             write!(out, "{}", summary(&store)?)?;
         }
         Command::Views { action } => views(&db, action, &mut out)?,
-        Command::Present { story } => {
+        Command::Present { story, export_dir } => {
             // Checked here, before a window opens, so a typo fails with the names to choose from.
             let names = open_existing(&db)?.story_names()?;
             if !names.contains(&story) {
@@ -113,9 +116,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
                     names.join("\n  ")
                 );
             }
+            if let Some(dir) = &export_dir {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot make the folder {}", dir.display()))?;
+            }
             return Ok(Some(OpenDashboard {
                 store: db,
                 present: Some(story),
+                export_dir,
             }));
         }
         Command::Generate {

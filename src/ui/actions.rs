@@ -29,11 +29,17 @@ pub enum Action {
     SaveView,
     /// The saved views: open, rename, delete.
     ShowViews,
+    /// The chart on screen, with its title, legend and sources, to the clipboard as an image.
+    CopyImage,
+    /// The chart as a PNG file (1x or 2x), at a path typed in a dialog.
+    ExportImage,
+    /// The figures behind the view as a CSV file (the `export` command's columns).
+    ExportCsv,
 }
 
 impl Action {
     /// In the order the shortcut overlay lists them.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 25] = [
         Action::ShowView(View::Gmv),
         Action::ShowView(View::Growth),
         Action::ShowView(View::Downloads),
@@ -50,6 +56,9 @@ impl Action {
         Action::ToggleShortcuts,
         Action::ClearMeasure,
         Action::CopyCsv,
+        Action::CopyImage,
+        Action::ExportImage,
+        Action::ExportCsv,
         Action::OpenImport,
         Action::Reload,
         Action::ResetView,
@@ -86,6 +95,10 @@ impl Action {
             // Plain S already stacks the Growth view's charts.
             Action::SaveView => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
             Action::ShowViews => plain(Key::V),
+            // C copies the table as text; Shift+C the chart as a picture.
+            Action::CopyImage => KeyboardShortcut::new(Modifiers::SHIFT, Key::C),
+            Action::ExportImage => KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
+            Action::ExportCsv => KeyboardShortcut::new(Modifiers::SHIFT, Key::E),
             Action::ResetView => KeyboardShortcut::new(Modifiers::SHIFT, Key::R),
         }
     }
@@ -131,6 +144,9 @@ impl Action {
             Action::Present | Action::PresentStory(_) => "Present a story (full screen)",
             Action::SaveView => "Save view…",
             Action::ShowViews => "Saved views and stories",
+            Action::CopyImage => "Copy the chart as an image",
+            Action::ExportImage => "Save the chart as PNG…",
+            Action::ExportCsv => "Save the chart's figures as CSV…",
         }
     }
 

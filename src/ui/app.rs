@@ -9,19 +9,27 @@ use eframe::egui::{self, RichText};
 use super::actions::{Action, PresenterAction};
 use super::chart::ZoomResets;
 use super::dialogs::{ImportDialog, Notice, import_window_ui, notice_ui, shortcuts_window_ui};
-use super::interaction::{Interaction, ScreenPoint};
+use super::export::{
+    ExportEvent, ExportOutcome, Exporter, ImageTarget, Scale, StoryExport, sources_footer,
+};
+use super::export_dialog::{
+    ExportDialog, ExportKind, ExportRequest, check_file_path, export_window_ui,
+};
+use super::interaction::{Interaction, ScreenPoint, WindowGoal};
 use super::library::{
     LibraryOp, SaveViewDialog, ViewsWindow, save_view_window_ui, views_window_ui,
 };
 use super::loader::{Loader, Reply, Request};
-use super::presenter::{Presenter, blank_screen_ui, presenter_caption_ui, presenter_title_ui};
-use super::settings::{Settings, ThemeChoice, View};
+use super::presenter::{
+    Presenter, blank_screen_ui, export_footer_ui, presenter_caption_ui, presenter_title_ui,
+};
+use super::settings::{ChartWindow, Settings, ThemeChoice, View};
 use super::side_panel::{SideCounts, side_panel_ui};
 use super::snapshot::Snapshot;
 use super::startup::StartupProbe;
 use super::states::{empty_store_ui, loading_ui, store_error_ui};
 use super::top_bar::{StoreStatus, source_filter_bar_ui, top_bar_ui};
-use super::views::{ChartCache, ViewCtx, selection_csv, view_ui};
+use super::views::{ChartCache, ViewCtx, selection_csv, view_data_csv, view_ui};
 use super::{fonts, tokens, tooltip};
 
 pub struct App {
@@ -49,6 +57,15 @@ pub struct App {
     views_window: ViewsWindow,
     /// `--exit-after-first-frame`: reports the first frames and closes the window.
     startup_probe: Option<StartupProbe>,
+    exporter: Exporter,
+    export_dialog: ExportDialog,
+    story_export: Option<StoryExport>,
+    /// `marketscope present --export-dir`: the folder, and where to report before closing.
+    export_on_load: Option<(PathBuf, ExportOutcome)>,
+    /// Close the window on the next frame (poll_loader has no context).
+    pending_close: bool,
+    /// The export's slide-sized window was asked for (eframe restores the last window's size).
+    export_window_sized: bool,
 }
 
 impl App {
@@ -100,6 +117,12 @@ impl App {
             save_view: SaveViewDialog::default(),
             views_window: ViewsWindow::default(),
             startup_probe: None,
+            exporter: Exporter::default(),
+            export_dialog: ExportDialog::default(),
+            story_export: None,
+            export_on_load: None,
+            pending_close: false,
+            export_window_sized: false,
         }
     }
 
@@ -108,6 +131,22 @@ impl App {
     pub fn exit_after_first_frame(mut self) -> App {
         self.startup_probe = Some(StartupProbe::default());
         self
+    }
+
+    /// With [`App::present_on_load`]: exports every step of the story as a PNG into `dir`, then
+    /// reports to `outcome` and closes the window.
+    pub fn export_story_on_load(mut self, dir: PathBuf, outcome: ExportOutcome) -> App {
+        self.export_on_load = Some((dir, outcome));
+        self
+    }
+
+    /// Whether an image is being captured or an export written.
+    pub fn is_exporting(&self) -> bool {
+        self.exporter.busy() || self.story_export.is_some()
+    }
+
+    pub fn export_dialog_open(&self) -> bool {
+        self.export_dialog.open
     }
 
     /// Starts presenting the story named `story` once the store has been read.
@@ -166,6 +205,11 @@ impl App {
         self.notice.as_ref()
     }
 
+    /// How each series was drawn last frame: (chart id, series name, emphasis).
+    pub fn drawn_emphasis(&self) -> &[(String, String, super::interaction::Emphasis)] {
+        &self.inter.drawn_emphasis
+    }
+
     /// Does what a menu item, button, key or test asks.
     pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
         match action {
@@ -210,6 +254,7 @@ impl App {
                     self.import.open = false;
                     self.save_view.open = false;
                     self.views_window.open = false;
+                    self.export_dialog.open = false;
                     self.show_story_chooser = false;
                 }
             }
@@ -222,16 +267,32 @@ impl App {
                     )));
                 }
             }
+            Action::CopyImage => {
+                if self.can_export_image() {
+                    let zoom = self.sheet_zoom(ctx);
+                    self.exporter
+                        .start(ctx, ImageTarget::Clipboard, Scale::One, zoom);
+                }
+            }
+            Action::ExportImage => {
+                if self.can_export_image() {
+                    self.export_dialog
+                        .show(ExportKind::Png, self.settings.view.label());
+                }
+            }
+            Action::ExportCsv => self
+                .export_dialog
+                .show(ExportKind::Csv, self.settings.view.label()),
             Action::OpenImport => self.import.open = true,
             Action::Reload => self.loader.send(Request::Reload),
             Action::Present => match self.snapshot.as_ref().map(|s| s.stories.len()) {
-                Some(1) => self.start_presenting(ctx, 0),
+                Some(1) => self.start_presenting(ctx, 0, true),
                 Some(0) => {
                     self.notice = Some(Notice::Failed("The store has no story to present.".into()))
                 }
                 _ => self.show_story_chooser = true,
             },
-            Action::PresentStory(index) => self.start_presenting(ctx, index),
+            Action::PresentStory(index) => self.start_presenting(ctx, index, true),
             Action::SaveView => self.save_view.open = true,
             Action::ShowViews => self.views_window.open = !self.views_window.open,
             Action::ResetView => {
@@ -244,7 +305,9 @@ impl App {
         }
     }
 
-    fn start_presenting(&mut self, ctx: &egui::Context, index: usize) {
+    /// Presents the story at `index`; an export presents it in the window as it is, not full
+    /// screen, so every step is captured at one size.
+    fn start_presenting(&mut self, ctx: &egui::Context, index: usize, fullscreen: bool) {
         self.show_story_chooser = false;
         let Some(story) = self
             .snapshot
@@ -262,14 +325,15 @@ impl App {
             return;
         }
         // Leaving restores exactly this, even if presenting was started twice.
-        let (before, hidden_before) = match self.presenter.take() {
-            Some(p) => (p.before, p.hidden_before),
+        let (before, hidden_before, zoom_before, window_before) = match self.presenter.take() {
+            Some(p) => (p.before, p.hidden_before, p.zoom_before, p.window_before),
             None => (
                 self.settings.clone(),
                 std::mem::take(&mut self.inter.hidden_series),
+                ctx.zoom_factor(),
+                self.inter.saved_window(),
             ),
         };
-        let zoom_before = ctx.zoom_factor();
         self.presenter = Some(Presenter {
             story,
             step: 0,
@@ -277,13 +341,16 @@ impl App {
             before,
             zoom_before,
             hidden_before,
+            window_before,
         });
-        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        if fullscreen {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        }
         ctx.set_zoom_factor(zoom_before * tokens::PRESENTER_SCALE);
-        self.show_step(0);
+        self.show_step(0, false);
     }
 
-    fn show_step(&mut self, step: usize) {
+    fn show_step(&mut self, step: usize, animate: bool) {
         let Some(p) = self.presenter.as_mut() else {
             return;
         };
@@ -292,7 +359,27 @@ impl App {
         self.inter.measure.clear();
         self.inter.selected_event = None;
         self.inter.range_drag = None;
-        self.resets.requested += 1;
+        // The chart moves to the step's window from where it is; no reset, which would jump.
+        let window = self.settings.window.take();
+        self.go_to_window(window, animate);
+    }
+
+    /// Sends the charts to `window` (None: fit to the data), animated from the current window
+    /// when `animate` and the chart and its y mode stay the same.
+    fn go_to_window(&mut self, window: Option<ChartWindow>, animate: bool) {
+        let from = if animate {
+            self.inter.shown_window.clone()
+        } else {
+            None
+        };
+        self.inter.window_goal = Some(WindowGoal::new(window, from));
+    }
+
+    /// The settings with the chart's visible window, as a saved view or story step stores them.
+    fn view_state(&self) -> Result<serde_json::Value, serde_json::Error> {
+        let mut settings = self.settings.clone();
+        settings.window = self.inter.saved_window();
+        serde_json::to_value(&settings)
     }
 
     /// Does what a key means in presenter mode.
@@ -304,14 +391,14 @@ impl App {
         match action {
             PresenterAction::Next => {
                 let step = (p.step + 1).min(last);
-                self.show_step(step);
+                self.show_step(step, true);
             }
             PresenterAction::Previous => {
                 let step = p.step.saturating_sub(1);
-                self.show_step(step);
+                self.show_step(step, true);
             }
-            PresenterAction::First => self.show_step(0),
-            PresenterAction::Last => self.show_step(last),
+            PresenterAction::First => self.show_step(0, true),
+            PresenterAction::Last => self.show_step(last, true),
             PresenterAction::Blank => p.blank = !p.blank,
             PresenterAction::Leave => {
                 if let Some(p) = self.presenter.take() {
@@ -321,7 +408,7 @@ impl App {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
                     self.inter.measure.clear();
                     self.inter.range_drag = None;
-                    self.resets.requested += 1;
+                    self.go_to_window(p.window_before, false);
                 }
             }
         }
@@ -350,13 +437,13 @@ impl App {
             return;
         }
         egui::Panel::top("presenter-title").show(ui, |ui| presenter_title_ui(ui, p));
-        egui::Panel::bottom("presenter-caption").show(ui, |ui| presenter_caption_ui(ui, p));
+        egui::Panel::bottom("presenter-caption").show(ui, |ui| presenter_caption_ui(ui, p, true));
         let mut actions = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(snap) = self.snapshot.clone() else {
                 return;
             };
-            self.current_view_ui(ui, &snap, &mut actions);
+            self.current_view_ui(ui, &snap, &mut actions, false);
         });
         // The chart's own toggles still work with the mouse; shortcuts are off while presenting.
         for action in actions {
@@ -366,9 +453,205 @@ impl App {
         }
     }
 
+    /// Images are of charts: the table views say so instead.
+    fn can_export_image(&mut self) -> bool {
+        let chart = !self
+            .settings
+            .view
+            .metrics(&self.settings.brand_metric)
+            .is_empty();
+        if !chart || self.snapshot.as_ref().is_none_or(|s| s.is_empty()) {
+            self.notice = Some(Notice::Failed(
+                "Only charts export as images: switch to GMV, Growth, Downloads or Brand sales (the Table view's figures export as CSV)."
+                    .into(),
+            ));
+        }
+        chart && self.snapshot.as_ref().is_some_and(|s| !s.is_empty())
+    }
+
+    /// The zoom an exported sheet is seen at: the presenter's while presenting (its zoom may not
+    /// have applied yet in the frame presenting starts), else the user's.
+    fn sheet_zoom(&self, ctx: &egui::Context) -> f32 {
+        match &self.presenter {
+            Some(p) => p.zoom_before * tokens::PRESENTER_SCALE,
+            None => ctx.zoom_factor(),
+        }
+    }
+
+    /// Does what the Export window asked for, or shows why not in it.
+    fn export(&mut self, ctx: &egui::Context, request: ExportRequest) {
+        let refused = match request {
+            ExportRequest::Png { path, scale } => check_file_path(&path).map(|()| {
+                let zoom = self.sheet_zoom(ctx);
+                self.exporter
+                    .start(ctx, ImageTarget::Png(path), scale, zoom);
+            }),
+            ExportRequest::Csv { path } => check_file_path(&path).and_then(|()| {
+                let snap = self.snapshot.clone().ok_or("The store is not read yet.")?;
+                let (rows, csv) = view_data_csv(&snap, &self.settings)?;
+                let done = format!(
+                    "Saved {rows} figures behind the {} view as {}.",
+                    self.settings.view.label(),
+                    path.display()
+                );
+                self.exporter
+                    .write_in_background(ctx, path, move || Ok(csv.into_bytes()), done);
+                Ok(())
+            }),
+            ExportRequest::Story { name, dir } => {
+                let index = self
+                    .snapshot
+                    .as_ref()
+                    .and_then(|s| s.stories.iter().position(|st| st.name == name));
+                match index {
+                    None => Err(format!("The story \"{name}\" is no longer in the store.")),
+                    Some(index) => std::fs::create_dir_all(&dir)
+                        .map_err(|e| format!("Cannot make the folder {}: {e}", dir.display()))
+                        .map(|()| self.start_story_export(ctx, index, dir, None)),
+                }
+            }
+        };
+        if let Err(message) = refused {
+            self.export_dialog.error = Some(message);
+            self.export_dialog.open = true;
+        }
+    }
+
+    fn start_story_export(
+        &mut self,
+        ctx: &egui::Context,
+        index: usize,
+        dir: PathBuf,
+        outcome: Option<ExportOutcome>,
+    ) {
+        let titles: Vec<String> = self
+            .snapshot
+            .as_ref()
+            .and_then(|s| s.stories.get(index))
+            .map(|st| st.steps.iter().map(|step| step.title.clone()).collect())
+            .unwrap_or_default();
+        self.views_window.open = false;
+        self.start_presenting(ctx, index, false);
+        let job = StoryExport::new(dir, titles, outcome);
+        if self.presenter.is_none() {
+            self.finish_story_export(ctx, job);
+            return;
+        }
+        self.story_export = Some(job);
+    }
+
+    /// Between captures: shows the next step and captures it; after the last, waits for the
+    /// writes, then leaves presenter mode and reports.
+    fn drive_story_export(&mut self, ctx: &egui::Context) {
+        if self.exporter.capturing() {
+            return;
+        }
+        let Some(job) = self.story_export.as_mut() else {
+            return;
+        };
+        if let Some((step, path)) = job.next_file() {
+            // No animation: the capture must show where the step ends, not the way there.
+            self.show_step(step, false);
+            let zoom = self.sheet_zoom(ctx);
+            self.exporter
+                .start(ctx, ImageTarget::Png(path), Scale::One, zoom);
+            return;
+        }
+        if self.exporter.busy() {
+            return;
+        }
+        if let Some(job) = self.story_export.take() {
+            self.perform_presenter(ctx, PresenterAction::Leave);
+            self.finish_story_export(ctx, job);
+        }
+    }
+
+    fn finish_story_export(&mut self, ctx: &egui::Context, job: StoryExport) {
+        let result = if job.titles.is_empty() {
+            Err("The story has no steps: nothing was exported.".to_string())
+        } else {
+            job.result()
+        };
+        self.notice = Some(match &result {
+            Ok(message) => Notice::Done(message.clone()),
+            Err(message) => Notice::Failed(message.clone()),
+        });
+        if let Some(outcome) = job.outcome {
+            if let Ok(mut slot) = outcome.lock() {
+                *slot = Some(result);
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// The end of a capture or a write: into the story being exported, else the status bar.
+    fn export_event(&mut self, event: ExportEvent) {
+        match (event, self.story_export.as_mut()) {
+            (ExportEvent::Captured, _) => {}
+            (ExportEvent::Done(_), Some(job)) => job.written += 1,
+            (ExportEvent::Failed(message), Some(job)) => job.failures.push(message),
+            (ExportEvent::Done(message), None) => self.notice = Some(Notice::Done(message)),
+            (ExportEvent::Failed(message), None) => self.notice = Some(Notice::Failed(message)),
+        }
+    }
+
+    fn poll_exports(&mut self) {
+        for written in self.exporter.poll() {
+            self.export_event(match written {
+                Ok(message) => ExportEvent::Done(message),
+                Err(message) => ExportEvent::Failed(message),
+            });
+        }
+    }
+
+    /// The export sheet: only the chart (the step's title and caption too while presenting) over
+    /// the whole window, with the footer naming its sources; the capture crops to it.
+    fn sheet_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let Some(snap) = self.snapshot.clone() else {
+            return;
+        };
+        self.inter.cursor_x = None;
+        let footer = self.exporter.footer().unwrap_or_default().to_string();
+        let mut rect = egui::Rect::NOTHING;
+        let presenter = self.presenter.take();
+        if let Some(p) = &presenter {
+            rect |= egui::Panel::top("presenter-title")
+                .show(ui, |ui| presenter_title_ui(ui, p))
+                .response
+                .rect;
+        }
+        rect |= egui::Panel::bottom("export-footer")
+            .show(ui, |ui| {
+                if let Some(p) = &presenter {
+                    presenter_caption_ui(ui, p, false);
+                }
+                export_footer_ui(ui, &footer);
+            })
+            .response
+            .rect;
+        self.presenter = presenter;
+        rect |= egui::CentralPanel::default()
+            .show(ui, |ui| {
+                // Clicks cannot reach a sheet: whatever its toggles ask is dropped.
+                self.current_view_ui(ui, &snap, &mut Vec::new(), false);
+            })
+            .response
+            .rect;
+        let drawn = sources_footer(&snap, &self.inter);
+        // A wide label can make a panel report more than the window: the image is the window.
+        let rect = rect.intersect(ctx.content_rect());
+        if let Some(event) = self.exporter.after_sheet(&ctx, rect, drawn) {
+            self.export_event(event);
+        }
+    }
+
     fn library_op(&mut self, op: LibraryOp) {
         match op {
             LibraryOp::Edit(edit) => self.loader.send(Request::Edit(edit)),
+            LibraryOp::ExportStory(name) => self
+                .export_dialog
+                .show(ExportKind::Story(name.clone()), &name),
             LibraryOp::Open(index) => {
                 let Some(view) = self.snapshot.as_ref().and_then(|s| s.views.get(index)) else {
                     return;
@@ -377,10 +660,11 @@ impl App {
                     Ok(mut settings) => {
                         // The theme is the user's preference, not part of a view.
                         settings.theme = self.settings.theme;
+                        let window = settings.window.take();
                         self.settings = settings;
                         self.inter.measure.clear();
                         self.inter.range_drag = None;
-                        self.resets.requested += 1;
+                        self.go_to_window(window, true);
                     }
                     Err(e) => {
                         self.notice = Some(Notice::Failed(format!(
@@ -400,7 +684,7 @@ impl App {
         if !self.save_view.open && !self.views_window.open {
             return;
         }
-        let state = match serde_json::to_value(&self.settings) {
+        let state = match self.view_state() {
             Ok(state) => state,
             Err(e) => {
                 self.save_view.open = false;
@@ -444,13 +728,17 @@ impl App {
                     }
                     self.snapshot = Some(snapshot);
                     self.error = None;
-                    if let Some(name) = self.present_on_load.take()
-                        && let Some(index) = self
+                    if let Some(name) = self.present_on_load.take() {
+                        match self
                             .snapshot
                             .as_ref()
                             .and_then(|s| s.stories.iter().position(|st| st.name == name))
-                    {
-                        self.pending_present = Some(index);
+                        {
+                            Some(index) => self.pending_present = Some(index),
+                            None => self.fail_export_on_load(format!(
+                                "no story named \"{name}\" in the store"
+                            )),
+                        }
                     }
                 }
                 Reply::Failed(message) => {
@@ -460,6 +748,7 @@ impl App {
                             "The store could not be read again: {message}. The figures shown are from the last good read."
                         )));
                     }
+                    self.fail_export_on_load(format!("the store could not be read: {message}"));
                     self.error = Some(message);
                 }
                 Reply::Imported(Ok(report)) => self.notice = Some(Notice::Done(report)),
@@ -468,6 +757,16 @@ impl App {
                 }
                 Reply::Edited(Ok(report)) => self.notice = Some(Notice::Done(report)),
             }
+        }
+    }
+
+    /// `present --export-dir` cannot go on: report and close the window.
+    fn fail_export_on_load(&mut self, message: String) {
+        if let Some((_, outcome)) = self.export_on_load.take() {
+            if let Ok(mut slot) = outcome.lock() {
+                *slot = Some(Err(message));
+            }
+            self.pending_close = true;
         }
     }
 
@@ -523,11 +822,17 @@ impl App {
             return;
         }
         source_filter_bar_ui(ui, &snap, &mut self.settings);
-        self.current_view_ui(ui, &snap, actions);
+        self.current_view_ui(ui, &snap, actions, true);
     }
 
     /// The selected view over `snap`, for the dashboard and for presenter mode alike.
-    fn current_view_ui(&mut self, ui: &mut egui::Ui, snap: &Snapshot, actions: &mut Vec<Action>) {
+    fn current_view_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        snap: &Snapshot,
+        actions: &mut Vec<Action>,
+        chrome: bool,
+    ) {
         let mut cx = ViewCtx {
             snap,
             settings: &mut self.settings,
@@ -535,6 +840,7 @@ impl App {
             resets: &mut self.resets,
             charts: &mut self.charts,
             actions,
+            chrome,
         };
         view_ui(ui, &mut cx);
     }
@@ -553,8 +859,31 @@ impl eframe::App for App {
             tokens::apply_theme(&ctx, self.settings.theme);
             self.applied_theme = Some(self.settings.theme);
         }
+        self.poll_exports();
+        if self.export_on_load.is_some() && !self.export_window_sized {
+            self.export_window_sized = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(
+                tokens::EXPORT_WINDOW_SIZE_PX.into(),
+            ));
+        }
+        if std::mem::take(&mut self.pending_close) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if let Some(index) = self.pending_present.take() {
-            self.start_presenting(&ctx, index);
+            match self.export_on_load.take() {
+                Some((dir, outcome)) => self.start_story_export(&ctx, index, dir, Some(outcome)),
+                None => self.start_presenting(&ctx, index, true),
+            }
+        }
+        self.drive_story_export(&ctx);
+        self.inter.highlights = self
+            .presenter
+            .as_ref()
+            .map(Presenter::step_highlights)
+            .unwrap_or_default();
+        if self.exporter.capturing() {
+            self.sheet_ui(ui);
+            return;
         }
         if self.presenter.is_some() {
             self.presenter_ui(ui);
@@ -621,6 +950,9 @@ impl eframe::App for App {
         }
         shortcuts_window_ui(&ctx, &mut self.show_shortcuts);
         self.library_windows_ui(&ctx);
+        if let Some(request) = export_window_ui(&ctx, &mut self.export_dialog) {
+            self.export(&ctx, request);
+        }
         if let Some(snap) = self.snapshot.clone() {
             story_chooser_ui(&ctx, &snap, &mut self.show_story_chooser, &mut actions);
         }
@@ -636,6 +968,23 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.settings.save(storage);
+    }
+
+    /// While an image is captured the pointer is kept out, so no tooltip, hover ring or cursor
+    /// line ends up in it.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.exporter.capturing() {
+            raw_input.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::PointerMoved(_)
+                        | egui::Event::PointerButton { .. }
+                        | egui::Event::MouseWheel { .. }
+                        | egui::Event::Touch { .. }
+                )
+            });
+            raw_input.events.push(egui::Event::PointerGone);
+        }
     }
 }
 

@@ -5,7 +5,9 @@ use egui_plot::{AxisHints, GridInput, GridMark, HPlacement};
 
 use super::chart_model::YMode;
 use super::tokens;
-use crate::analysis::{TickUnit, calendar_ticks, date_of_day, from_log10, log_ticks};
+use crate::analysis::{
+    TickUnit, calendar_ticks, date_of_day, from_log10, linear_ticks, log_ticks, nice_step,
+};
 use crate::model::Unit;
 use crate::model::format::compact;
 
@@ -77,6 +79,28 @@ pub fn y_axis<'a>(unit: Unit, mode: YMode) -> AxisHints<'a> {
         .formatter(move |mark, _range| y_label(mark.value, unit, mode))
         .min_thickness(tokens::Y_AXIS_WIDTH_PX)
         .placement(HPlacement::Left)
+}
+
+/// Linear charts: a labelled mark every 1, 2 or 5 times a power of ten, as many as fit with
+/// [`tokens::Y_LABEL_MIN_SPACING_PX`] between them. (egui_plot's decimal spacer jumps by powers
+/// of ten: for 0 to 1.4 billion it labels only 0 and 1B.) No minor marks: egui_plot labels any
+/// mark whose step is wide enough, so minor marks would come back as labels on a tall chart.
+pub fn linear_spacer(input: GridInput) -> Vec<GridMark> {
+    if input.base_step_size <= 0.0 {
+        return Vec::new();
+    }
+    let per_point = input.base_step_size / tokens::GRID_MIN_SPACING_PX as f64;
+    let Some(step) = nice_step(per_point * tokens::Y_LABEL_MIN_SPACING_PX as f64) else {
+        return Vec::new();
+    };
+    let (lo, hi) = input.bounds;
+    linear_ticks(lo, hi, step, 1000)
+        .into_iter()
+        .map(|value| GridMark {
+            value,
+            step_size: step,
+        })
+        .collect()
 }
 
 /// Log charts: marks at 1, 2 and 5 of each decade (in log10 space).

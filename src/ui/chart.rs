@@ -6,14 +6,17 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use eframe::egui::{self, Color32, Pos2, Rect, RichText, Shape, Stroke};
-use egui_plot::{Line, LineStyle, Plot, PlotPoint, PlotTransform, Points, log_grid_spacer};
+use egui_plot::{Line, LineStyle, Plot, PlotPoint, PlotTransform, Points};
 
 use super::axes;
 use super::chart_model::{ChartModel, ChartPoint, EmptyState, Mark, Series, YMode};
-use super::interaction::{DrawnChart, Interaction, Picked, ScreenEvent, figure_of};
+use super::interaction::{
+    DrawnChart, Emphasis, Interaction, Picked, ScreenEvent, WindowCommand, figure_of,
+};
 use super::snapshot::Snapshot;
 use super::tokens;
 use super::tooltip;
+use crate::analysis::animate::Window;
 use crate::model::Kind;
 
 /// Where and how a chart is laid out in its view.
@@ -213,7 +216,7 @@ pub fn time_chart_ui(
         .grid_spacing(tokens::GRID_MIN_SPACING_PX..=tokens::GRID_MAX_SPACING_PX);
     plot = match mode {
         YMode::Log => plot.y_grid_spacer(axes::log_spacer),
-        _ => plot.y_grid_spacer(log_grid_spacer(10)),
+        _ => plot.y_grid_spacer(axes::linear_spacer),
     };
     if mode == YMode::Linear {
         plot = plot.include_y(0.0);
@@ -234,20 +237,44 @@ pub fn time_chart_ui(
         .collect();
     let measure_line = measure_segment(model, frame.id, inter);
     let measure_colour = tokens::measure_colour(&visuals);
-    let drawn = visible.clone();
+    let emphasis = inter.series_emphasis(visible.iter().map(|s| s.platform.as_str()));
+    for (series, e) in visible.iter().zip(&emphasis) {
+        inter
+            .drawn_emphasis
+            .push((frame.id.to_string(), series.name.clone(), *e));
+    }
+    let drawn: Vec<(&Series, Emphasis)> = visible.iter().copied().zip(emphasis).collect();
+    let fit = fit_window(frame.x_bounds.or(model.x_bounds), &visible, mode);
+    let (window, moving) = inter.window_command(
+        frame.id,
+        mode,
+        fit,
+        ui.input(|i| i.time),
+        tokens::WINDOW_ANIMATION_S,
+    );
+    if moving {
+        ui.ctx().request_repaint();
+    }
     // Reserved before the plot draws, filled after it: behind the grid, the lines and markers.
     let background = ui.painter().add(Shape::Noop);
     let response = plot.show(ui, move |plot_ui| {
         if reset {
             plot_ui.set_auto_bounds(true);
         }
+        match window {
+            WindowCommand::Keep => {}
+            WindowCommand::Fit => plot_ui.set_auto_bounds(true),
+            WindowCommand::Set([x0, x1, y0, y1]) => {
+                plot_ui.set_plot_bounds(egui_plot::PlotBounds::from_min_max([x0, y0], [x1, y1]))
+            }
+        }
         let scroll = plot_ui.ctx().input(|i| i.smooth_scroll_delta.y);
         if plot_ui.response().hovered() && scroll != 0.0 {
             let factor = (scroll * tokens::SCROLL_ZOOM_PER_PX).exp();
             plot_ui.zoom_bounds_around_hovered(egui::vec2(factor, 1.0));
         }
-        for series in &drawn {
-            series_ui(plot_ui, series);
+        for (series, emphasis) in &drawn {
+            series_ui(plot_ui, series, *emphasis);
         }
         if let Some([a, b]) = measure_line {
             plot_ui.line(
@@ -257,8 +284,16 @@ pub fn time_chart_ui(
                     .allow_hover(false),
             );
         }
+        plot_ui.auto_bounds().all()
     });
     let transform = response.transform;
+    let b = transform.bounds();
+    inter.record_window(
+        frame.id,
+        mode,
+        [b.min()[0], b.max()[0], b.min()[1], b.max()[1]],
+        response.inner && window == WindowCommand::Keep,
+    );
     let plot_rect = *transform.frame();
 
     record_screen_points(inter, frame.id, model, &transform);
@@ -270,7 +305,7 @@ pub fn time_chart_ui(
         visuals.widgets.noninteractive.bg_stroke,
         egui::StrokeKind::Inside,
     ))];
-    event_shapes(&mut behind, snap, model, &transform, inter.selected_event);
+    event_shapes(&mut behind, snap, model, &transform, inter);
     span_shapes(&mut behind, &visible, &transform);
     ui.painter().set(background, Shape::Vec(behind));
     let painter = ui.painter_at(plot_rect);
@@ -354,6 +389,25 @@ pub fn time_chart_ui(
     );
 }
 
+/// Roughly where egui_plot's fit to the data lands (its 5% margin on y; x from the data bounds):
+/// the end of an animation towards "fit to data", which then hands over to the real fit.
+fn fit_window(x_bounds: Option<(f64, f64)>, visible: &[&Series], mode: YMode) -> Option<Window> {
+    let (x0, x1) = x_bounds?;
+    let ys = visible.iter().flat_map(|s| s.points.iter().map(|p| p.y));
+    let (mut lo, mut hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
+        (lo.min(y), hi.max(y))
+    });
+    if mode == YMode::Linear {
+        lo = lo.min(0.0);
+        hi = hi.max(0.0);
+    }
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo {
+        return None;
+    }
+    let margin = (hi - lo) * 0.05;
+    Some([x0, x1, lo - margin, hi + margin])
+}
+
 /// The series of some charts, once each, in their order: name and colour.
 pub fn legend_entries(models: &[&ChartModel]) -> Vec<(String, crate::model::Rgb)> {
     let mut out: Vec<(String, crate::model::Rgb)> = Vec::new();
@@ -412,8 +466,9 @@ pub fn legend_ui(
 }
 
 /// Every item of a series carries its name, so tests and tools can tell them apart.
-fn series_ui(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series) {
-    let colour = tokens::platform_colour(series.colour);
+fn series_ui(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series, emphasis: Emphasis) {
+    let (width, alpha) = tokens::emphasis_style(emphasis);
+    let colour = tokens::platform_colour(series.colour).gamma_multiply(alpha);
     // Segments that continue each other with one kind are one polyline: one plot item, not many.
     let mut runs: Vec<(Kind, Vec<[f64; 2]>)> = Vec::new();
     for seg in &series.segments {
@@ -428,7 +483,7 @@ fn series_ui(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series) {
         plot_ui.line(
             Line::new(series.name.clone(), path)
                 .color(colour)
-                .width(tokens::LINE_WIDTH_PX)
+                .width(tokens::LINE_WIDTH_PX * width)
                 .style(tokens::kind_line_style(kind))
                 .allow_hover(false),
         );
@@ -452,7 +507,7 @@ fn series_ui(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series) {
             plot_ui.points(
                 Points::new(series.name.clone(), pts)
                     .shape(shape)
-                    .radius(radius)
+                    .radius(radius * width.sqrt())
                     .filled(filled)
                     .color(colour)
                     .allow_hover(false),
@@ -581,8 +636,9 @@ fn event_shapes(
     snap: &Snapshot,
     model: &ChartModel,
     transform: &PlotTransform,
-    selected: Option<usize>,
+    inter: &Interaction,
 ) {
+    let selected = inter.selected_event;
     let frame = *transform.frame();
     let lane_top = frame.top() + 1.0;
     for mark in &model.events {
@@ -590,7 +646,7 @@ fn event_shapes(
             continue;
         };
         let colour = tokens::event_colour(event.category);
-        let is_selected = selected == Some(mark.index);
+        let is_selected = selected == Some(mark.index) || inter.event_emphasised(&event.title);
         let width = if is_selected {
             tokens::EVENT_LINE_WIDTH_PX * 2.0
         } else {
@@ -626,7 +682,14 @@ fn event_shapes(
         let path = [Pos2::new(x0, frame.top()), Pos2::new(x0, frame.bottom())];
         shapes.extend(Shape::dashed_line(
             &path,
-            Stroke::new(width, colour.gamma_multiply(tokens::EVENT_LINE_ALPHA)),
+            Stroke::new(
+                width,
+                colour.gamma_multiply(if is_selected {
+                    1.0
+                } else {
+                    tokens::EVENT_LINE_ALPHA
+                }),
+            ),
             tokens::EVENT_DASH_PX[0],
             tokens::EVENT_DASH_PX[1],
         ));

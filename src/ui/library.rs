@@ -14,6 +14,8 @@ pub enum LibraryOp {
     Edit(PresentationEdit),
     /// Show the saved view at this index of the snapshot's views.
     Open(usize),
+    /// Export the story of this name as numbered PNGs (opens the Export window).
+    ExportStory(String),
 }
 
 #[derive(Debug, Default)]
@@ -33,6 +35,19 @@ pub struct ViewsWindow {
     new_story_name: String,
     step_title: String,
     step_caption: String,
+    /// The step being edited in the story editor.
+    editing: Option<StepEdit>,
+}
+
+/// A step's text as typed so far in the story editor.
+#[derive(Debug, Clone, PartialEq)]
+struct StepEdit {
+    story: String,
+    index: usize,
+    title: String,
+    caption: String,
+    /// One platform id or event title a line.
+    highlights: String,
 }
 
 /// "Save view": a name and a caption for the current settings (`state`).
@@ -113,7 +128,7 @@ pub fn views_window_ui(
                 ui.separator();
                 ui.label(RichText::new("Stories").strong());
                 for story in &snap.stories {
-                    story_steps_ui(ui, story, &mut ops);
+                    story_steps_ui(ui, window, story, &mut ops);
                 }
             });
         });
@@ -244,13 +259,34 @@ fn add_to_story_ui(
     }
 }
 
-/// A story's steps, each movable up or down and removable; every change rewrites the story.
-fn story_steps_ui(ui: &mut egui::Ui, story: &Story, ops: &mut Vec<LibraryOp>) {
+/// A story's steps, each movable up or down, editable and removable; every change rewrites the
+/// story.
+fn story_steps_ui(
+    ui: &mut egui::Ui,
+    window: &mut ViewsWindow,
+    story: &Story,
+    ops: &mut Vec<LibraryOp>,
+) {
     egui::CollapsingHeader::new(format!("{} ({} steps)", story.name, story.steps.len()))
         .id_salt(("story-steps", &story.name))
         .show(ui, |ui| {
+            if ui
+                .add_enabled(!story.steps.is_empty(), egui::Button::new("Export PNGs…"))
+                .on_hover_text("Every step as presented, one numbered PNG each, into a folder")
+                .clicked()
+            {
+                ops.push(LibraryOp::ExportStory(story.name.clone()));
+            }
             let last = story.steps.len().saturating_sub(1);
             for (i, step) in story.steps.iter().enumerate() {
+                let editing_this = window
+                    .editing
+                    .as_ref()
+                    .is_some_and(|e| e.story == story.name && e.index == i);
+                if editing_this {
+                    step_editor_ui(ui, window, story, ops);
+                    continue;
+                }
                 ui.horizontal(|ui| {
                     let mut changed: Option<Story> = None;
                     if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
@@ -271,6 +307,19 @@ fn story_steps_ui(ui: &mut egui::Ui, story: &Story, ops: &mut Vec<LibraryOp>) {
                         s.steps.remove(i);
                         changed = Some(s);
                     }
+                    if ui
+                        .button("Edit")
+                        .on_hover_text("Title, caption and highlights of this step")
+                        .clicked()
+                    {
+                        window.editing = Some(StepEdit {
+                            story: story.name.clone(),
+                            index: i,
+                            title: step.title.clone(),
+                            caption: step.caption.clone(),
+                            highlights: step.highlights.join("\n"),
+                        });
+                    }
                     ui.label(format!("{}. {}", i + 1, step.title))
                         .on_hover_text(step.caption.as_str());
                     if let Some(s) = changed {
@@ -279,4 +328,124 @@ fn story_steps_ui(ui: &mut egui::Ui, story: &Story, ops: &mut Vec<LibraryOp>) {
                 });
             }
         });
+}
+
+/// The story editor for one step: its title, caption and highlights (series or events drawn
+/// emphasised while presenting), saved together.
+fn step_editor_ui(
+    ui: &mut egui::Ui,
+    window: &mut ViewsWindow,
+    story: &Story,
+    ops: &mut Vec<LibraryOp>,
+) {
+    let Some(edit) = window.editing.as_mut() else {
+        return;
+    };
+    let Some(step) = story.steps.get(edit.index) else {
+        window.editing = None;
+        return;
+    };
+    let mut done = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(format!("Step {}", edit.index + 1)).strong());
+        let label = ui.label("Title");
+        ui.add(egui::TextEdit::singleline(&mut edit.title).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        let label = ui.label("Caption");
+        ui.add(
+            egui::TextEdit::multiline(&mut edit.caption)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        let label = ui.label("Highlights (platform ids or event titles, one a line)");
+        ui.add(
+            egui::TextEdit::multiline(&mut edit.highlights)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        ui.horizontal(|ui| {
+            if ui
+                .button("Highlight the series shown")
+                .on_hover_text("The platforms this step shows, from its saved view")
+                .clicked()
+            {
+                edit.highlights = shown_platforms(&step.state).join("\n");
+            }
+            if ui.button("No highlights").clicked() {
+                edit.highlights.clear();
+            }
+        });
+        ui.horizontal(|ui| {
+            let title = edit.title.trim();
+            if ui
+                .add_enabled(!title.is_empty(), egui::Button::new("Save step"))
+                .on_disabled_hover_text("A step needs a title")
+                .clicked()
+            {
+                let mut s = story.clone();
+                if let Some(target) = s.steps.get_mut(edit.index) {
+                    target.title = title.to_string();
+                    target.caption = edit.caption.trim().to_string();
+                    target.highlights = parse_highlights(&edit.highlights);
+                }
+                ops.push(LibraryOp::Edit(PresentationEdit::SaveStory(s)));
+                done = true;
+            }
+            if ui.button("Cancel").clicked() {
+                done = true;
+            }
+        });
+    });
+    if done {
+        window.editing = None;
+    }
+}
+
+/// The platforms a saved view state chose to show (its explicit choices; the defaults are not
+/// named in the state).
+fn shown_platforms(state: &serde_json::Value) -> Vec<String> {
+    state
+        .get("platform_choice")
+        .and_then(|c| c.as_object())
+        .map(|choices| {
+            choices
+                .iter()
+                .filter(|(_, shown)| shown.as_bool() == Some(true))
+                .map(|(id, _)| id.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// One highlight a line, trimmed, without blanks or repeats.
+fn parse_highlights(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.iter().any(|h| h == line) {
+            out.push(line.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_are_lines_and_the_shown_series_come_from_the_state() {
+        assert_eq!(
+            parse_highlights(" temu \n\nshein\ntemu\n"),
+            vec!["temu".to_string(), "shein".to_string()]
+        );
+        let state =
+            serde_json::json!({"platform_choice": {"temu": true, "amazon": false, "shein": true}});
+        assert_eq!(
+            shown_platforms(&state),
+            vec!["shein".to_string(), "temu".to_string()]
+        );
+        assert!(shown_platforms(&serde_json::json!({"view": "Gmv"})).is_empty());
+    }
 }

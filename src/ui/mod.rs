@@ -10,6 +10,8 @@ mod axes;
 mod chart;
 pub mod chart_model;
 mod dialogs;
+pub mod export;
+mod export_dialog;
 pub mod fonts;
 pub mod interaction;
 mod library;
@@ -37,22 +39,55 @@ pub struct Launch {
     /// Present this story full screen from its first step; Esc leaves to the dashboard. The caller
     /// checks that the story exists (the window cannot report it).
     pub present: Option<String>,
+    /// With `present`: write every step of the story as a numbered PNG into this folder, then close.
+    pub export_dir: Option<PathBuf>,
     /// Close once the store's figures are drawn, saying when on stdout ([`startup`]).
     pub exit_after_first_frame: bool,
 }
 
-/// Opens the dashboard window on the store at `store_path` and returns when it is closed.
+/// Opens the dashboard window on the store at `store_path` and returns when it is closed. With an
+/// export folder, the error says which steps failed (or why none could be drawn).
 pub fn run(store_path: PathBuf, launch: Launch) -> anyhow::Result<()> {
+    let Some(dir) = launch.export_dir.clone() else {
+        return open_window(store_path, launch, None);
+    };
+    let outcome: export::ExportOutcome = Default::default();
+    open_window(store_path, launch, Some((dir, outcome.clone())))?;
+    let result = outcome.lock().ok().and_then(|mut slot| slot.take());
+    match result {
+        Some(Ok(message)) => {
+            eprintln!("{message}");
+            Ok(())
+        }
+        Some(Err(message)) => Err(anyhow::anyhow!(message)),
+        None => Err(anyhow::anyhow!(
+            "the window closed before the story was exported"
+        )),
+    }
+}
+
+fn open_window(
+    store_path: PathBuf,
+    launch: Launch,
+    export: Option<(PathBuf, export::ExportOutcome)>,
+) -> anyhow::Result<()> {
     let title = window_title(&store_path);
     // The store is read while the window and its GL context are made, not after.
     let loader = loader::Loader::spawn(store_path.clone());
+    let size = if export.is_some() {
+        tokens::EXPORT_WINDOW_SIZE_PX
+    } else {
+        tokens::WINDOW_SIZE_PX
+    };
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title(title.clone())
             .with_app_id("marketscope")
-            .with_inner_size(tokens::WINDOW_SIZE_PX)
+            .with_inner_size(size)
             .with_min_inner_size(tokens::WINDOW_MIN_SIZE_PX)
             .with_drag_and_drop(true),
+        // An export's slide-sized window is not the user's window: it is not remembered.
+        persist_window: export.is_none(),
         ..Default::default()
     };
     eframe::run_native(
@@ -62,6 +97,9 @@ pub fn run(store_path: PathBuf, launch: Launch) -> anyhow::Result<()> {
             let mut app = App::with_loader(&cc.egui_ctx, store_path, cc.storage, loader);
             if let Some(story) = launch.present {
                 app = app.present_on_load(story);
+            }
+            if let Some((dir, outcome)) = export {
+                app = app.export_story_on_load(dir, outcome);
             }
             if launch.exit_after_first_frame {
                 app = app.exit_after_first_frame();

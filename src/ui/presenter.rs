@@ -17,6 +17,8 @@ pub struct Presenter {
     pub zoom_before: f32,
     /// Series the user hid from the legend: shown again while presenting, hidden again after.
     pub hidden_before: std::collections::BTreeSet<String>,
+    /// The chart's zoom before presenting (None: fitted to the data), restored on leaving.
+    pub window_before: Option<super::settings::ChartWindow>,
 }
 
 impl Presenter {
@@ -32,6 +34,15 @@ impl Presenter {
             .unwrap_or_else(|| self.before.clone());
         settings.theme = theme;
         settings
+    }
+
+    /// The platform ids and event titles the current step emphasises.
+    pub fn step_highlights(&self) -> Vec<String> {
+        self.story
+            .steps
+            .get(self.step)
+            .map(|s| s.highlights.clone())
+            .unwrap_or_default()
     }
 
     pub fn step_count(&self) -> usize {
@@ -61,8 +72,9 @@ pub fn presenter_title_ui(ui: &mut egui::Ui, presenter: &Presenter) {
     ui.add_space(tokens::SMALL_GAP_PX);
 }
 
-/// The caption under the chart and the discreet "3 / 8" at its right.
-pub fn presenter_caption_ui(ui: &mut egui::Ui, presenter: &Presenter) {
+/// The caption under the chart and, with `counter`, the discreet "3 / 8" at its right (an
+/// exported step has no counter).
+pub fn presenter_caption_ui(ui: &mut egui::Ui, presenter: &Presenter, counter: bool) {
     let caption = presenter
         .story
         .steps
@@ -72,11 +84,13 @@ pub fn presenter_caption_ui(ui: &mut egui::Ui, presenter: &Presenter) {
     ui.add_space(tokens::SMALL_GAP_PX);
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-            ui.label(
-                RichText::new(presenter.counter_text())
-                    .font(tokens::presenter_counter_font())
-                    .weak(),
-            );
+            if counter {
+                ui.label(
+                    RichText::new(presenter.counter_text())
+                        .font(tokens::presenter_counter_font())
+                        .weak(),
+                );
+            }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Min), |ui| {
                 ui.add(
                     egui::Label::new(RichText::new(caption).font(tokens::presenter_caption_font()))
@@ -94,4 +108,21 @@ pub fn blank_screen_ui(ui: &mut egui::Ui) {
     ui.painter()
         .rect_filled(rect, 0.0, tokens::presenter_blank_colour());
     ui.allocate_rect(rect, egui::Sense::hover());
+}
+
+/// Under an exported chart: the sources of the figures and events on it.
+pub fn export_footer_ui(ui: &mut egui::Ui, sources: &str) {
+    if sources.is_empty() {
+        return;
+    }
+    ui.add_space(tokens::SMALL_GAP_PX);
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!("Sources. {sources}"))
+                .font(tokens::export_footer_font())
+                .weak(),
+        )
+        .wrap(),
+    );
+    ui.add_space(tokens::SMALL_GAP_PX);
 }

@@ -115,6 +115,24 @@ pub struct Settings {
     pub table_metric: String,
     pub table_sort: TableColumn,
     pub table_ascending: bool,
+    /// The chart's visible window when a view or story step was saved; None fits the data. Kept
+    /// None in the live settings (the chart holds its own zoom), filled only in a saved state.
+    pub window: Option<ChartWindow>,
+}
+
+/// A chart's visible window: which chart, the time range (days) and the value range (in the
+/// chart's plot units: log10 of the value on a log scale, the index when indexed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChartWindow {
+    pub chart: String,
+    pub x: [f64; 2],
+    pub y: [f64; 2],
+}
+
+impl ChartWindow {
+    pub fn bounds(&self) -> crate::analysis::animate::Window {
+        [self.x[0], self.x[1], self.y[0], self.y[1]]
+    }
 }
 
 impl Default for Settings {
@@ -141,6 +159,7 @@ impl Default for Settings {
             table_metric: String::new(),
             table_sort: TableColumn::Period,
             table_ascending: true,
+            window: None,
         }
     }
 }
@@ -223,6 +242,18 @@ mod tests {
         let partial: Settings = serde_json::from_str(r#"{"view":"Growth"}"#).expect("parses");
         assert_eq!(partial.view, View::Growth);
         assert!(partial.show_events);
+        assert_eq!(partial.window, None);
+        let windowed = Settings {
+            window: Some(ChartWindow {
+                chart: "gmv".into(),
+                x: [19000.0, 20000.0],
+                y: [9.5, 11.2],
+            }),
+            ..Settings::default()
+        };
+        let json = serde_json::to_value(&windowed).expect("serialises");
+        let back: Settings = serde_json::from_value(json).expect("parses");
+        assert_eq!(back.window, windowed.window);
         s.log_scale = false;
         s.reset_view();
         assert_eq!(s.view, View::Gmv);

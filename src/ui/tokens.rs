@@ -10,6 +10,9 @@ use crate::model::{EventCategory, Kind, Rgb};
 // Window and panels.
 pub const WINDOW_SIZE_PX: [f32; 2] = [1440.0, 880.0];
 pub const WINDOW_MIN_SIZE_PX: [f32; 2] = [960.0, 600.0];
+/// `present --export-dir` opens the window at a slide's size, so every step exports as 1920x1080
+/// (where the screen is that large).
+pub const EXPORT_WINDOW_SIZE_PX: [f32; 2] = [1920.0, 1080.0];
 pub const SIDE_PANEL_WIDTH_PX: f32 = 300.0;
 pub const SIDE_PANEL_MIN_WIDTH_PX: f32 = 240.0;
 pub const DETAILS_PANEL_WIDTH_PX: f32 = 340.0;
@@ -22,6 +25,8 @@ pub const Y_AXIS_WIDTH_PX: f32 = 72.0;
 /// Calendar labels closer than this are dropped for the next coarser unit.
 pub const X_LABEL_MIN_SPACING_PX: f32 = 84.0;
 pub const GRID_MIN_SPACING_PX: f32 = 8.0;
+/// Labelled value ticks of a linear axis are at least this far apart.
+pub const Y_LABEL_MIN_SPACING_PX: f32 = 40.0;
 pub const GRID_MAX_SPACING_PX: f32 = 300.0;
 pub const CHART_MIN_HEIGHT_PX: f32 = 180.0;
 pub const LINE_WIDTH_PX: f32 = 2.0;
@@ -264,3 +269,28 @@ pub fn presenter_counter_font() -> FontId {
 pub fn presenter_blank_colour() -> Color32 {
     Color32::BLACK
 }
+
+/// The sources line under an exported chart: small, but readable on a slide.
+pub const EXPORT_FOOTER_SIZE_PT: f32 = 11.0;
+
+pub fn export_footer_font() -> FontId {
+    FontId::proportional(EXPORT_FOOTER_SIZE_PT)
+}
+
+/// A highlighted series' line width and marker size, as a multiple of the ordinary ones.
+pub const HIGHLIGHT_WIDTH_FACTOR: f32 = 2.0;
+/// The opacity of the series and event markers a step does not highlight.
+pub const DIMMED_ALPHA: f32 = 0.3;
+
+/// Line width factor and opacity of a series drawn with this emphasis.
+pub fn emphasis_style(emphasis: super::interaction::Emphasis) -> (f32, f32) {
+    use super::interaction::Emphasis;
+    match emphasis {
+        Emphasis::Normal => (1.0, 1.0),
+        Emphasis::Strong => (HIGHLIGHT_WIDTH_FACTOR, 1.0),
+        Emphasis::Dimmed => (1.0, DIMMED_ALPHA),
+    }
+}
+
+/// How long a chart takes to move to the next story step's window (ease in, ease out).
+pub const WINDOW_ANIMATION_S: f64 = 0.4;

@@ -1,4 +1,4 @@
-//! The top bar: the seven view tabs, the source filter chip, import, shortcuts, the theme toggle
+//! The top bar: the seven view tabs, the source filter chip, import, export, shortcuts, the theme toggle
 //! and the store indicator (file, figures, read-only or not, a spinner while loading).
 
 use eframe::egui::{self, RichText};
@@ -53,6 +53,7 @@ pub fn top_bar_ui(
                 actions.push(Action::ToggleShortcuts);
             }
             present_menu_ui(ui, status.snapshot, actions);
+            export_menu_ui(ui, settings, actions);
             for (action, label) in [
                 (Action::ShowViews, "Views"),
                 (Action::SaveView, "Save view…"),
@@ -105,6 +106,28 @@ fn present_menu_ui(ui: &mut egui::Ui, snapshot: Option<&Snapshot>, actions: &mut
         ))
         .on_disabled_hover_text("The store has no stories");
     });
+}
+
+/// "Export…": the chart as an image (clipboard or PNG) and its figures as CSV.
+fn export_menu_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) {
+    let chart = !settings.view.metrics(&settings.brand_metric).is_empty();
+    ui.menu_button("Export…", |ui| {
+        for action in [Action::CopyImage, Action::ExportImage, Action::ExportCsv] {
+            let enabled = chart || action == Action::ExportCsv;
+            let item = ui
+                .add_enabled(
+                    enabled,
+                    egui::Button::new(action.label()).shortcut_text(action.shortcut_text()),
+                )
+                .on_disabled_hover_text("Only charts export as images");
+            if item.clicked() {
+                actions.push(action);
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text("Copy or save the chart as an image, or its figures as CSV");
 }
 
 fn theme_toggle_ui(ui: &mut egui::Ui, theme: ThemeChoice, actions: &mut Vec<Action>) {

@@ -14,9 +14,27 @@ use crate::ui::settings::BRAND_METRICS;
 use crate::ui::{axes, tokens, tooltip};
 
 pub fn brand_sales_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    if cx.chrome {
+        brand_toolbar_ui(ui, cx);
+    }
+    brand_chart_ui(ui, cx);
+}
+
+/// The metrics offered: the brand and seller counts, and the one on screen when a saved view or
+/// story step chose another (de minimis entries, say), so the buttons always name what is shown.
+fn offered_metrics(current: &str) -> Vec<String> {
+    let mut metrics: Vec<String> = BRAND_METRICS.iter().map(|m| m.to_string()).collect();
+    if !current.is_empty() && !metrics.iter().any(|m| m == current) {
+        metrics.push(current.to_string());
+    }
+    metrics
+}
+
+fn brand_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Metric:");
-        for metric in BRAND_METRICS {
+        for metric in offered_metrics(&cx.settings.brand_metric) {
+            let metric = metric.as_str();
             let n = cx
                 .snap
                 .observations
@@ -53,6 +71,9 @@ pub fn brand_sales_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         ui.separator();
         reset_zoom_ui(ui, cx.actions);
     });
+}
+
+fn brand_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     let spec = ChartSpec {
         metric: cx.settings.brand_metric.clone(),
         derived_from: None,
@@ -174,6 +195,9 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
     let mut x = 0.0;
     for series in &shown {
         for p in &series.points {
+            if let Some(o) = model.observation(cx.snap, p.origin) {
+                cx.inter.bar_sources.push(o.source.clone());
+            }
             let pos = response
                 .transform
                 .position_from_point(&PlotPoint::new(x, p.y));

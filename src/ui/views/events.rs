@@ -53,7 +53,10 @@ pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 return;
             };
             let index = shown[row.index()];
-            row.set_selected(cx.inter.selected_event == Some(index));
+            // A story step's highlighted events stand out as the selected row does.
+            row.set_selected(
+                cx.inter.selected_event == Some(index) || cx.inter.event_emphasised(&event.title),
+            );
             row.col(|ui| {
                 let when = match event.end {
                     Some(end) => format!("{}–{}", event.date.label(), end.label()),

@@ -30,6 +30,10 @@ pub fn gmv_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 
 /// Room kept under the charts for the measure bar: always the same, so the charts do not move
 /// under the pointer when a measurement starts.
-pub(super) fn measure_reserve(_cx: &ViewCtx<'_>) -> f32 {
-    crate::ui::tokens::MEASURE_BAR_HEIGHT_PX + crate::ui::tokens::PANEL_GAP_PX
+pub(super) fn measure_reserve(cx: &ViewCtx<'_>) -> f32 {
+    if cx.chrome {
+        crate::ui::tokens::MEASURE_BAR_HEIGHT_PX + crate::ui::tokens::PANEL_GAP_PX
+    } else {
+        crate::ui::tokens::PANEL_GAP_PX
+    }
 }

@@ -13,6 +13,14 @@ use crate::ui::chart_model::{ChartSpec, YMode};
 use crate::ui::tokens;
 
 pub fn growth_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    if cx.chrome {
+        growth_toolbar_ui(ui, cx);
+    }
+    growth_charts_ui(ui, cx);
+    measure_bar_ui(ui, cx);
+}
+
+fn growth_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     ui.horizontal_wrapped(|ui| {
         toggle_ui(
             ui,
@@ -26,6 +34,9 @@ pub fn growth_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         ui.separator();
         reset_zoom_ui(ui, cx.actions);
     });
+}
+
+fn growth_charts_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     let growth = cx.charts.get(
         cx.snap,
         cx.settings,
@@ -95,5 +106,4 @@ pub fn growth_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         };
         time_chart_ui(ui, cx.snap, &growth, &frame, cx.inter, cx.resets);
     }
-    measure_bar_ui(ui, cx);
 }

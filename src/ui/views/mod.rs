@@ -28,7 +28,7 @@ pub use events::events_ui;
 pub use gmv::gmv_ui;
 pub use growth::growth_ui;
 pub use sources::sources_ui;
-pub use table::{selection_csv, table_ui};
+pub use table::{selection_csv, table_ui, view_data_csv};
 
 /// Chart models and the table's rows, rebuilt only when the data or the settings change.
 #[derive(Default)]
@@ -88,6 +88,9 @@ pub struct ViewCtx<'a> {
     pub resets: &'a mut ZoomResets,
     pub charts: &'a mut ChartCache,
     pub actions: &'a mut Vec<Action>,
+    /// The view's own controls (toggles, metric buttons, reset zoom, the measure bar): off while
+    /// presenting and in an exported image, where only the chart belongs.
+    pub chrome: bool,
 }
 
 impl ViewCtx<'_> {
@@ -136,6 +139,9 @@ fn toggle_ui(
 
 /// Log, index (with its base year), events and reset zoom, above level charts.
 fn level_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, with_index: bool) {
+    if !cx.chrome {
+        return;
+    }
     ui.horizontal_wrapped(|ui| {
         toggle_ui(
             ui,
@@ -210,6 +216,9 @@ pub fn data_years(snap: &Snapshot) -> Vec<i32> {
 
 /// The measurement of the two picked points, or how to make one, in a bar of fixed height.
 fn measure_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    if !cx.chrome {
+        return;
+    }
     let picked = cx.inter.measure.clone();
     let size = egui::vec2(ui.available_width(), tokens::MEASURE_BAR_HEIGHT_PX);
     ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {

@@ -72,15 +72,36 @@ fn compare(snap: &Snapshot, key: TableColumn, a: &Observation, b: &Observation) 
 
 /// The selection as CSV, with the export's columns.
 pub fn selection_csv(snap: &Snapshot, settings: &Settings) -> (usize, String) {
-    let rows: Vec<Observation> = selection_rows(snap, settings)
-        .into_iter()
-        .cloned()
-        .collect();
-    let mut out = Vec::new();
-    match write_observations(&rows, Format::Csv, &mut out) {
-        Ok(()) => (rows.len(), String::from_utf8_lossy(&out).into_owned()),
-        Err(e) => (0, format!("could not write CSV: {e}")),
+    rows_csv(selection_rows(snap, settings)).unwrap_or_else(|e| (0, e))
+}
+
+/// The figures behind the view on screen as CSV: for a chart view, the figures of the metrics it
+/// charts that pass the filters (the Table view's selection of each metric, one after another);
+/// for the other views, the Table view's selection.
+pub fn view_data_csv(snap: &Snapshot, settings: &Settings) -> Result<(usize, String), String> {
+    let metrics = settings.view.metrics(&settings.brand_metric);
+    if metrics.is_empty() {
+        return rows_csv(selection_rows(snap, settings));
     }
+    let rows = metrics
+        .into_iter()
+        .flat_map(|metric| {
+            let one = Settings {
+                table_metric: metric,
+                ..settings.clone()
+            };
+            selection_rows(snap, &one)
+        })
+        .collect();
+    rows_csv(rows)
+}
+
+fn rows_csv(rows: Vec<&Observation>) -> Result<(usize, String), String> {
+    let rows: Vec<Observation> = rows.into_iter().cloned().collect();
+    let mut out = Vec::new();
+    write_observations(&rows, Format::Csv, &mut out)
+        .map_err(|e| format!("could not write CSV: {e}"))?;
+    Ok((rows.len(), String::from_utf8_lossy(&out).into_owned()))
 }
 
 const COLUMNS: [(TableColumn, &str); 8] = [

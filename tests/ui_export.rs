@@ -1,0 +1,375 @@
+//! Exporting, driven headless: the chart to the clipboard and as PNG (1x and 2x), its figures as
+//! CSV, a story as numbered PNGs; the story editor (captions, highlights) and what presenting
+//! hides and emphasises.
+//!
+//! egui_kittest renders nothing without a GPU renderer, so it cannot answer the app's screenshot
+//! request itself. These tests take the request from the frame's output, as eframe does, and
+//! answer it with an image of the window's size in pixels; everything after that (cropping,
+//! encoding, writing, naming, the notices) is the app's own path.
+
+mod ui_support;
+
+use std::path::Path;
+
+use eframe::egui::{self, ColorImage, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use marketscope::store::Store;
+use marketscope::ui::interaction::Emphasis;
+use marketscope::ui::{App, Notice};
+use ui_support::{SIZE, TempStore, open};
+
+const SAMPLE_STORY: &str = "Cross-border e-commerce in 2025";
+
+/// Replaces the text of the one-line field labelled `label`.
+fn replace_text(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    replace_in(h, egui::accesskit::Role::TextInput, label, text);
+}
+
+fn replace_in(h: &mut Harness<'static, App>, role: egui::accesskit::Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+/// The screenshot requests of the last frame.
+fn screenshot_requests(h: &Harness<'static, App>) -> Vec<egui::ScreenshotCallback> {
+    h.output()
+        .viewport_output
+        .values()
+        .flat_map(|v| v.commands.iter())
+        .filter_map(|c| match c {
+            egui::ViewportCommand::Screenshot(cb) => Some(cb.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A screenshot as the window would send it: the whole window at its pixels per point, each
+/// pixel coloured by its position so a crop can be checked.
+fn window_image(h: &Harness<'static, App>) -> ColorImage {
+    let ppp = h.ctx.pixels_per_point();
+    let w = (SIZE.x * ppp).round() as usize;
+    let hgt = (SIZE.y * ppp).round() as usize;
+    let pixels = (0..w * hgt)
+        .map(|i| egui::Color32::from_rgb((i % w % 256) as u8, (i / w % 256) as u8, 40))
+        .collect();
+    ColorImage::new([w, hgt], pixels)
+}
+
+/// Steps frame by frame until the app asks for a screenshot, answers it, and steps until the
+/// export is done (the PNG writer runs on its own thread). Returns the pixels per point of the
+/// frame captured.
+fn answer_captures(h: &mut Harness<'static, App>, captures: usize) -> Vec<f32> {
+    let mut ppps = Vec::new();
+    for _ in 0..2000 {
+        h.step();
+        let requests = screenshot_requests(h);
+        if !requests.is_empty() {
+            ppps.push(h.ctx.pixels_per_point());
+            let image = std::sync::Arc::new(window_image(h));
+            for r in requests {
+                r.complete(std::sync::Arc::clone(&image));
+            }
+        }
+        if ppps.len() >= captures && !h.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    assert!(!h.state().is_exporting(), "the export never finished");
+    assert_eq!(ppps.len(), captures, "screenshots asked for");
+    h.run();
+    ppps
+}
+
+fn notice(h: &Harness<'static, App>) -> Notice {
+    h.state().notice().cloned().expect("a notice")
+}
+
+fn png_size(path: &Path) -> (u32, u32) {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let decoder = png::Decoder::new(std::io::BufReader::new(file));
+    let reader = decoder.read_info().expect("a PNG");
+    (reader.info().width, reader.info().height)
+}
+
+#[test]
+fn copying_the_chart_sends_the_sheet_to_the_clipboard() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::C);
+    let ppp = answer_captures(&mut h, 1);
+    assert_eq!(ppp, vec![1.0]);
+    match notice(&h) {
+        Notice::Done(text) => assert!(text.contains("Copied the chart"), "{text}"),
+        other => panic!("{other:?}"),
+    }
+    // The sheet covers the window: the image handed to the clipboard is the window's size.
+    assert!(
+        h.ctx.pixels_per_point() == 1.0,
+        "the zoom is restored after a capture"
+    );
+}
+
+#[test]
+fn a_png_at_2x_has_twice_the_pixels_of_the_sheet_and_a_footer_of_sources() {
+    let store = TempStore::sample();
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("gmv.png");
+    let mut h = open(&store.path, None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(h.state().export_dialog_open());
+    replace_text(&mut h, "File", &path.display().to_string());
+    h.get_by_label("2x").click();
+    h.run();
+    h.get_by_label("Save").click();
+    // The footer is drawn on the sheet, naming the publishers of the figures on the chart.
+    h.step();
+    h.step();
+    h.step();
+    assert!(
+        h.query_all_by_label_contains("Sources. Figures:")
+            .next()
+            .is_some(),
+        "a footer naming the sources"
+    );
+    assert!(
+        h.query_all_by_label_contains("Marketplace Pulse")
+            .next()
+            .is_some(),
+        "the footer names the publisher of SHEIN's 2025 forecast"
+    );
+    // Only the chart: no tabs, no side panel, no toggles.
+    assert!(h.query_by_label("Import CSV…").is_none());
+    assert!(h.query_by_label("Log scale").is_none());
+    let ppp = answer_captures(&mut h, 1);
+    assert_eq!(ppp, vec![2.0], "2x renders the sheet at double density");
+    match notice(&h) {
+        Notice::Done(text) => assert!(text.contains(&path.display().to_string()), "{text}"),
+        other => panic!("{other:?}"),
+    }
+    // Laid out in half the window's points, drawn at twice the pixels: the window's pixel size.
+    assert_eq!(png_size(&path), (SIZE.x as u32, SIZE.y as u32));
+    assert_eq!(h.ctx.pixels_per_point(), 1.0, "the zoom is restored");
+    // The dashboard is back.
+    assert!(h.query_by_label("Import CSV…").is_some());
+}
+
+#[test]
+fn a_png_in_a_missing_folder_is_refused_naming_the_path() {
+    let store = TempStore::sample();
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("missing").join("gmv.png");
+    let mut h = open(&store.path, None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    replace_text(&mut h, "File", &path.display().to_string());
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(!h.state().is_exporting());
+    let folder = path.parent().expect("parent").display().to_string();
+    assert!(
+        h.query_all_by_label_contains(&folder).next().is_some(),
+        "the error names the folder"
+    );
+}
+
+#[test]
+fn the_csv_file_holds_the_figures_copied_from_the_table() {
+    let store = TempStore::sample();
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("figures.csv");
+    let mut h = open(&store.path, None);
+    h.key_press(Key::Num6);
+    h.run();
+    h.get_by_label("Copy as CSV").click();
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("the selection was copied");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::E);
+    h.run();
+    replace_text(&mut h, "File", &path.display().to_string());
+    h.get_by_label("Save").click();
+    for _ in 0..500 {
+        h.step();
+        if !h.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    h.run();
+    let written = std::fs::read_to_string(&path).expect("the CSV was written");
+    assert_eq!(written, copied);
+    assert!(written.starts_with("platform,metric,region,period,grain,value,unit,kind"));
+    assert!(written.lines().count() > 10);
+}
+
+#[test]
+fn the_gmv_view_exports_only_its_gmv_figures() {
+    let store = TempStore::sample();
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("gmv.csv");
+    let mut h = open(&store.path, None);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::E);
+    h.run();
+    replace_text(&mut h, "File", &path.display().to_string());
+    h.get_by_label("Save").click();
+    for _ in 0..500 {
+        h.step();
+        if !h.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    h.run();
+    let written = std::fs::read_to_string(&path).expect("the CSV was written");
+    let rows: Vec<&str> = written.lines().skip(1).collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r.split(',').nth(1) == Some("gmv")),
+        "{written}"
+    );
+    match notice(&h) {
+        Notice::Done(text) => assert!(
+            text.contains(&format!("Saved {} figures", rows.len())),
+            "{text}"
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_story_exports_as_numbered_pngs_one_per_step() {
+    let store = TempStore::sample();
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("talk");
+    let mut h = open(&store.path, None);
+    h.key_press(Key::V);
+    h.run();
+    h.get_by_label(&format!("{SAMPLE_STORY} (8 steps)")).click();
+    h.run();
+    h.get_by_label("Export PNGs…").click();
+    h.run();
+    replace_text(&mut h, "Folder", &out.display().to_string());
+    h.get_by_label("Save").click();
+    let ppps = answer_captures(&mut h, 8);
+    assert!(ppps.iter().all(|p| *p == 1.5), "as presented: {ppps:?}");
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .expect("the folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 8, "{names:?}");
+    assert_eq!(names[0], "01-a-flood-of-duty-free-parcels.png");
+    assert!(names[7].starts_with("08-"));
+    for name in &names {
+        assert_eq!(png_size(&out.join(name)), (SIZE.x as u32, SIZE.y as u32));
+    }
+    // Presenting ended and the notice says where the files went.
+    assert!(!h.state().is_presenting());
+    match notice(&h) {
+        Notice::Done(text) => assert!(text.contains("Wrote 8 PNGs"), "{text}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_steps_caption_edited_in_the_views_window_is_stored() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    h.key_press(Key::V);
+    h.run();
+    h.get_by_label(&format!("{SAMPLE_STORY} (8 steps)")).click();
+    h.run();
+    h.query_all_by_label("Edit")
+        .next()
+        .expect("an Edit button")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("Save step").is_some(),
+        "the step editor is open"
+    );
+    let multiline = egui::accesskit::Role::MultilineTextInput;
+    replace_in(
+        &mut h,
+        multiline,
+        "Caption",
+        "A new caption for the first step.",
+    );
+    replace_in(
+        &mut h,
+        multiline,
+        "Highlights (platform ids or event titles, one a line)",
+        "temu\nshein",
+    );
+    h.get_by_label("Save step").click();
+    h.step();
+    ui_support::wait_until_idle(&mut h);
+    let story = Store::open(&store.path)
+        .expect("store")
+        .story(SAMPLE_STORY)
+        .expect("reads")
+        .expect("exists");
+    assert_eq!(story.steps[0].caption, "A new caption for the first step.");
+    assert_eq!(story.steps[0].highlights, vec!["temu", "shein"]);
+    assert_eq!(story.steps[0].title, "A flood of duty-free parcels");
+    assert_eq!(story.steps.len(), 8);
+}
+
+#[test]
+fn presenting_hides_the_views_controls_and_draws_highlights() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    assert!(h.query_by_label("Reset zoom").is_some());
+    assert!(h.query_by_label("Log scale").is_some());
+    // On the dashboard nothing is emphasised.
+    assert!(
+        h.state()
+            .drawn_emphasis()
+            .iter()
+            .all(|(_, _, e)| *e == Emphasis::Normal)
+    );
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.state().is_presenting());
+    assert!(h.query_by_label("Reset zoom").is_none());
+    assert!(h.query_by_label("Log scale").is_none());
+    // Step 3 highlights SHEIN and TEMU: they are strong, the other platforms dimmed.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let drawn = h.state().drawn_emphasis().to_vec();
+    let of = |name: &str| {
+        drawn
+            .iter()
+            .find(|(_, n, _)| n == name)
+            .map(|(_, _, e)| *e)
+            .unwrap_or_else(|| panic!("{name} not drawn: {drawn:?}"))
+    };
+    assert_eq!(of("SHEIN 希音"), Emphasis::Strong);
+    assert_eq!(of("TEMU"), Emphasis::Strong);
+    assert_eq!(of("TikTok Shop"), Emphasis::Dimmed);
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.state()
+            .drawn_emphasis()
+            .iter()
+            .all(|(_, _, e)| *e == Emphasis::Normal)
+    );
+}
