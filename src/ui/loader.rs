@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
@@ -54,6 +55,8 @@ pub struct Loader {
     tx: Sender<Request>,
     rx: Receiver<Reply>,
     pending: usize,
+    /// Figures read so far by the load in progress (0 between loads), for the loading screen.
+    rows_read: Arc<AtomicUsize>,
 }
 
 impl Loader {
@@ -61,10 +64,17 @@ impl Loader {
     pub fn spawn(path: PathBuf, ctx: egui::Context) -> Loader {
         let (tx, requests) = mpsc::channel();
         let (replies, rx) = mpsc::channel();
+        let rows_read = Arc::new(AtomicUsize::new(0));
+        let progress = Arc::clone(&rows_read);
         let spawned = std::thread::Builder::new()
             .name("marketscope-store-loader".into())
-            .spawn(move || serve(&path, &requests, &replies, &ctx));
-        let mut loader = Loader { tx, rx, pending: 0 };
+            .spawn(move || serve(&path, &requests, &replies, &ctx, &progress));
+        let mut loader = Loader {
+            tx,
+            rx,
+            pending: 0,
+            rows_read,
+        };
         match spawned {
             Ok(_) => loader.pending = 1,
             Err(e) => {
@@ -102,9 +112,21 @@ impl Loader {
     pub fn is_busy(&self) -> bool {
         self.pending > 0
     }
+
+    /// How many figures the load in progress has read, once it has read some.
+    pub fn rows_read(&self) -> Option<usize> {
+        let n = self.rows_read.load(Ordering::Relaxed);
+        (self.is_busy() && n > 0).then_some(n)
+    }
 }
 
-fn serve(path: &Path, requests: &Receiver<Request>, replies: &Sender<Reply>, ctx: &egui::Context) {
+fn serve(
+    path: &Path,
+    requests: &Receiver<Request>,
+    replies: &Sender<Reply>,
+    ctx: &egui::Context,
+    rows_read: &AtomicUsize,
+) {
     let send = |reply: Reply| {
         let _ = replies.send(reply);
         ctx.request_repaint();
@@ -127,7 +149,13 @@ fn serve(path: &Path, requests: &Receiver<Request>, replies: &Sender<Reply>, ctx
         let Some(s) = store.as_ref() else { return };
         generation += 1;
         *seen_version = s.data_version().ok();
-        match Snapshot::read(s, generation) {
+        let mut progress = |n: usize| {
+            rows_read.store(n, Ordering::Relaxed);
+            ctx.request_repaint();
+        };
+        let read = Snapshot::read_with_progress(s, generation, &mut progress);
+        rows_read.store(0, Ordering::Relaxed);
+        match read {
             Ok(snapshot) => send(Reply::Loaded(Arc::new(snapshot))),
             Err(e) => send(Reply::Failed(e.to_string())),
         }

@@ -13,16 +13,27 @@ use crate::ui::interaction::ScreenPoint;
 use crate::ui::settings::BRAND_METRICS;
 use crate::ui::{axes, tokens, tooltip};
 
+/// The brand metrics, then any other metric with figures that no view charts (a synthetic or an
+/// imported metric of its own), so every figure in the store can be charted somewhere.
+fn brand_view_metrics(snap: &crate::ui::snapshot::Snapshot) -> Vec<String> {
+    const CHARTED_ELSEWHERE: [&str; 4] = ["gmv", "gmv_yoy", "downloads", "downloads_per_day"];
+    let mut metrics: Vec<String> = BRAND_METRICS.iter().map(|m| m.to_string()).collect();
+    for m in &snap.metrics {
+        let known =
+            BRAND_METRICS.contains(&m.id.as_str()) || CHARTED_ELSEWHERE.contains(&m.id.as_str());
+        if !known && snap.figure_count(&m.id) > 0 {
+            metrics.push(m.id.clone());
+        }
+    }
+    metrics
+}
+
 pub fn brand_sales_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Metric:");
-        for metric in BRAND_METRICS {
-            let n = cx
-                .snap
-                .observations
-                .iter()
-                .filter(|o| o.metric == metric)
-                .count();
+        for metric in brand_view_metrics(cx.snap) {
+            let metric = metric.as_str();
+            let n = cx.snap.figure_count(metric);
             let name = cx.snap.metric_name(metric);
             let selected = cx.settings.brand_metric == metric;
             if ui
@@ -90,6 +101,9 @@ pub fn brand_sales_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 }
 
 fn single_period(model: &ChartModel) -> Option<crate::model::Period> {
+    if model.series.iter().any(|s| !s.dense.is_empty()) {
+        return None;
+    }
     let mut periods = model
         .series
         .iter()
