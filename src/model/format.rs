@@ -35,6 +35,19 @@ pub fn qualified(value: f64, unit: Unit, qualifier: Qualifier) -> String {
     format!("{}{}", qualifier.prefix(), compact(value, unit))
 }
 
+/// A count with thousands separators: 10000000 -> "10,000,000".
+pub fn grouped(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Rounds to `decimals` and drops trailing zeros: 1.50 -> "1.5", 100.0 -> "100".
 fn trim_number(value: f64, decimals: usize) -> String {
     let text = format!("{value:.decimals$}");
@@ -61,6 +74,14 @@ mod tests {
         assert_eq!(compact(950.0, Unit::Count), "950");
         assert_eq!(compact(-2.5e12, Unit::Usd), "-$2.5T");
         assert_eq!(compact(f64::NAN, Unit::Usd), "–");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(10_000_000), "10,000,000");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and CSV import / export. The only module that speaks SQL, always through bound parameters.
 
 mod codec;
+pub mod columns;
 mod error;
 pub mod export;
 pub mod import;
@@ -17,6 +18,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use columns::{ProvenanceRun, SeriesColumns, SplitSeries};
 pub use error::StoreError;
 pub use presentation::{PresentationsError, PresentationsReport};
 pub use queries::{CatalogKind, EventQuery, SeriesQuery, SourceUsage, SummaryRow};

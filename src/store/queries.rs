@@ -57,7 +57,7 @@ pub struct SummaryRow {
 }
 
 /// Appends `AND column IN (?, ?, ...)` for a non-empty list, binding every value.
-fn push_in(sql: &mut String, params: &mut Vec<Value>, column: &str, values: &[String]) {
+pub(super) fn push_in(sql: &mut String, params: &mut Vec<Value>, column: &str, values: &[String]) {
     if values.is_empty() {
         return;
     }

@@ -811,7 +811,7 @@ impl App {
                         actions.push(Action::Reload);
                     }
                 }
-                None => loading_ui(ui, &self.store_path),
+                None => loading_ui(ui, &self.store_path, self.loader.rows_read()),
             }
             return;
         };
@@ -897,6 +897,7 @@ impl eframe::App for App {
                 path: &self.store_path,
                 snapshot: self.snapshot.as_deref(),
                 busy: self.loader.is_busy(),
+                rows_read: self.loader.rows_read(),
                 failed: self.error.is_some() && self.snapshot.is_none(),
             };
             top_bar_ui(ui, &self.settings, &status, &mut actions);

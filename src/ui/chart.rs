@@ -9,9 +9,9 @@ use eframe::egui::{self, Color32, Pos2, Rect, RichText, Shape, Stroke};
 use egui_plot::{Line, LineStyle, Plot, PlotPoint, PlotTransform, Points};
 
 use super::axes;
-use super::chart_model::{ChartModel, ChartPoint, EmptyState, Mark, Series, YMode};
+use super::chart_model::{ChartModel, ChartPoint, DenseLine, EmptyState, Mark, Series, YMode};
 use super::interaction::{
-    DrawnChart, Emphasis, Interaction, Picked, ScreenEvent, WindowCommand, figure_of,
+    DrawnChart, DrawnDense, Emphasis, Interaction, Picked, ScreenEvent, WindowCommand, figure_of,
 };
 use super::snapshot::Snapshot;
 use super::tokens;
@@ -62,7 +62,19 @@ pub fn chart_header_ui(ui: &mut egui::Ui, model: &ChartModel) {
         );
         if model.empty.is_none() {
             let n = model.point_count();
-            ui.label(RichText::new(format!("{n} figure{}", if n == 1 { "" } else { "s" })).weak());
+            let count = crate::model::format::grouped(n);
+            let long = if model.dense_count() > 0 {
+                " · long series drawn decimated"
+            } else {
+                ""
+            };
+            ui.label(
+                RichText::new(format!(
+                    "{count} figure{}{long}",
+                    if n == 1 { "" } else { "s" }
+                ))
+                .weak(),
+            );
         }
     });
     for note in &model.notes {
@@ -194,6 +206,13 @@ pub fn time_chart_ui(
     let visuals = ui.visuals().clone();
 
     let mut height = frame.height_px;
+    let has_dense = model.series.iter().any(|s| !s.dense.is_empty());
+    if has_dense {
+        // Room for the line under the plot that says how the long series are drawn.
+        height =
+            (height - ui.text_style_height(&egui::TextStyle::Small) - ui.spacing().item_spacing.y)
+                .max(tokens::CHART_MIN_HEIGHT_PX);
+    }
     if frame.legend {
         let top = ui.cursor().top();
         legend_ui(ui, &legend_entries(&[model]), &mut inter.hidden_series);
@@ -255,6 +274,8 @@ pub fn time_chart_ui(
     if moving {
         ui.ctx().request_repaint();
     }
+    let dense_visible = visible.clone();
+    let fallback_x = frame.x_bounds.or(model.x_bounds);
     // Reserved before the plot draws, filled after it: behind the grid, the lines and markers.
     let background = ui.painter().add(Shape::Noop);
     let response = plot.show(ui, move |plot_ui| {
@@ -276,6 +297,7 @@ pub fn time_chart_ui(
         for (series, emphasis) in &drawn {
             series_ui(plot_ui, series, *emphasis);
         }
+        let dense = dense_lines_ui(plot_ui, &dense_visible, fallback_x);
         if let Some([a, b]) = measure_line {
             plot_ui.line(
                 Line::new("", vec![a, b])
@@ -284,19 +306,23 @@ pub fn time_chart_ui(
                     .allow_hover(false),
             );
         }
-        plot_ui.auto_bounds().all()
+        (plot_ui.auto_bounds().all(), dense)
     });
+    let (auto_bounds, dense) = response.inner;
     let transform = response.transform;
     let b = transform.bounds();
     inter.record_window(
         frame.id,
         mode,
         [b.min()[0], b.max()[0], b.min()[1], b.max()[1]],
-        response.inner && window == WindowCommand::Keep,
+        auto_bounds && window == WindowCommand::Keep,
     );
     let plot_rect = *transform.frame();
+    if has_dense {
+        ui.label(RichText::new(dense_note(&visible, &dense)).weak().small());
+    }
 
-    record_screen_points(inter, frame.id, model, &transform);
+    record_screen_points(inter, frame.id, model, &transform, &visible, &dense);
     record_screen_events(inter, frame.id, snap, model, &transform);
     let mut behind = vec![Shape::Rect(egui::epaint::RectShape::new(
         plot_rect,
@@ -312,7 +338,17 @@ pub fn time_chart_ui(
 
     let pointer = response.response.hover_pos();
     let hit = pointer.and_then(|p| nearest_point(&visible, &transform, p));
-    let event_hit = if hit.is_none() {
+    // A long series' nearest drawn point is a real figure; it wins when nearer than any marker.
+    let dense_hit = pointer
+        .and_then(|p| nearest_dense(&dense, &transform, p))
+        .filter(|&(_, _, d)| {
+            hit.is_none_or(|(s, i)| {
+                let point = &visible[s].points[i];
+                screen(&transform, point.x, point.y).distance(pointer.unwrap_or_default()) > d
+            })
+        });
+    let hit = if dense_hit.is_some() { None } else { hit };
+    let event_hit = if hit.is_none() && dense_hit.is_none() {
         pointer.and_then(|p| nearest_event(model, &transform, p))
     } else {
         None
@@ -363,6 +399,38 @@ pub fn time_chart_ui(
                 period: point.period,
                 value: point.value,
                 mark: point.mark,
+                figure,
+            });
+        }
+    } else if let Some((d, k, _)) = dense_hit {
+        let drawn = &dense[d];
+        let series = visible[drawn.series];
+        let line = &series.dense[drawn.line];
+        let index = drawn.indices[k] as usize;
+        let [x, y] = drawn.points[k];
+        painter.circle_stroke(
+            screen(&transform, x, y),
+            tokens::HIGHLIGHT_RADIUS_PX,
+            Stroke::new(
+                tokens::HIGHLIGHT_STROKE_PX,
+                tokens::platform_colour(series.colour),
+            ),
+        );
+        let shown = (drawn.points.len(), drawn.decimated);
+        egui::Tooltip::for_widget(&response.response)
+            .at_pointer()
+            .show(|ui| {
+                tooltip::dense_tooltip_ui(ui, snap, model, series, line, index, shown, measure_hint)
+            });
+        if response.response.clicked()
+            && let Some(figure) = line.data.observation(index, |id| snap.source(id).cloned())
+        {
+            inter.pick(Picked {
+                chart: frame.id.to_string(),
+                series: series.name.clone(),
+                period: figure.period,
+                value: figure.value,
+                mark: Mark::Figure,
                 figure,
             });
         }
@@ -516,6 +584,138 @@ fn series_ui(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series, emphasis: Emp
     }
 }
 
+/// Draws every long series of the visible series, decimated to the plot's width over the view
+/// (widened a little, see [`tokens::DENSE_DRAW_MARGIN`]): a few thousand points each, whatever
+/// the series' length. Markers only once the view is zoomed in far enough to show raw points.
+fn dense_lines_ui(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    visible: &[&Series],
+    fallback_x: Option<(f64, f64)>,
+) -> Vec<DrawnDense> {
+    let mut out = Vec::new();
+    if visible.iter().all(|s| s.dense.is_empty()) {
+        return out;
+    }
+    let bounds = plot_ui.plot_bounds();
+    let width_px = f64::from(plot_ui.response().rect.width()).max(1.0);
+    let (mut x_min, mut x_max) = (bounds.min()[0], bounds.max()[0]);
+    // Before the first frame the plot has no bounds of its own yet.
+    if !(x_min.is_finite() && x_max.is_finite() && x_max > x_min)
+        && let Some((a, b)) = fallback_x
+    {
+        (x_min, x_max) = (a, b);
+    }
+    let margin = (x_max - x_min) * tokens::DENSE_DRAW_MARGIN;
+    let per_px = (x_max - x_min) / width_px;
+    for (s, series) in visible.iter().enumerate() {
+        let colour = tokens::platform_colour(series.colour);
+        for (l, line) in series.dense.iter().enumerate() {
+            let lo = (x_min - margin).max(line.x_range.0);
+            let hi = (x_max + margin).min(line.x_range.1);
+            if hi <= lo || per_px <= 0.0 {
+                continue;
+            }
+            let columns = ((hi - lo) / per_px).ceil().clamp(1.0, 1e5) as usize;
+            let decimated = line.data.lod.decimate(lo, hi, columns);
+            let mut drawn = DrawnDense {
+                series: s,
+                line: l,
+                points: Vec::with_capacity(decimated.points.len()),
+                indices: Vec::with_capacity(decimated.points.len()),
+                decimated: decimated.decimated,
+                total: line.index_range().len(),
+            };
+            for (p, &i) in decimated.points.iter().zip(&decimated.indices) {
+                // The neighbours beyond the date range stay out; zero stays off a log scale.
+                let inside = p[0] >= line.x_range.0 && p[0] <= line.x_range.1;
+                if let (true, Some(y)) = (inside, line.scale.apply(p[1])) {
+                    drawn.points.push([p[0], y]);
+                    drawn.indices.push(i);
+                }
+            }
+            let style = tokens::kind_line_style(line.data.kind);
+            plot_ui.line(
+                Line::new(series.name.clone(), drawn.points.clone())
+                    .color(colour)
+                    .width(tokens::DENSE_LINE_WIDTH_PX)
+                    .style(style)
+                    .allow_hover(false),
+            );
+            if !drawn.decimated {
+                plot_ui.points(
+                    Points::new(series.name.clone(), drawn.points.clone())
+                        .shape(tokens::FIGURE_MARKER)
+                        .radius(tokens::MARKER_RADIUS_PX)
+                        .filled(tokens::kind_marker_filled(line.data.kind))
+                        .color(colour)
+                        .allow_hover(false),
+                );
+            }
+            out.push(drawn);
+        }
+    }
+    out
+}
+
+/// Under a chart with long series: how many figures, how many points drawn, and whether merged.
+fn dense_note(visible: &[&Series], drawn: &[DrawnDense]) -> String {
+    let total: usize = drawn.iter().map(|d| d.total).sum();
+    let points: usize = drawn.iter().map(|d| d.points.len()).sum();
+    let decimated = drawn.iter().any(|d| d.decimated);
+    let names: Vec<&str> = {
+        let mut names: Vec<&str> = drawn
+            .iter()
+            .map(|d| visible[d.series].name.as_str())
+            .collect();
+        names.dedup();
+        names
+    };
+    let what = match names.as_slice() {
+        [] => return "Long series: none in view.".to_string(),
+        [one] => (*one).to_string(),
+        more => format!("{} long series", more.len()),
+    };
+    let total = crate::model::format::grouped(total);
+    let points = crate::model::format::grouped(points);
+    if decimated {
+        format!(
+            "{what} · {total} points, drawn at ~{points} (decimated: each pixel column keeps its first, lowest, highest and last figure; hover finds the real figures)"
+        )
+    } else {
+        format!("{what} · {total} points, {points} in view, every one drawn")
+    }
+}
+
+/// The drawn point of a long series nearest the pointer, within the hover radius: drawn points
+/// are real figures in x order, so a binary search finds the few near the pointer's column.
+fn nearest_dense(
+    drawn: &[DrawnDense],
+    transform: &PlotTransform,
+    pointer: Pos2,
+) -> Option<(usize, usize, f32)> {
+    let radius = tokens::HOVER_RADIUS_PX;
+    let left = transform
+        .value_from_position(Pos2::new(pointer.x - radius, pointer.y))
+        .x;
+    let right = transform
+        .value_from_position(Pos2::new(pointer.x + radius, pointer.y))
+        .x;
+    let mut best: Option<(usize, usize, f32)> = None;
+    for (d, line) in drawn.iter().enumerate() {
+        let from = line.points.partition_point(|p| p[0] < left);
+        for (k, p) in line.points.iter().enumerate().skip(from) {
+            if p[0] > right {
+                break;
+            }
+            let dist = screen(transform, p[0], p[1]).distance(pointer);
+            if dist <= radius && best.is_none_or(|(_, _, b)| dist < b) {
+                best = Some((d, k, dist));
+            }
+        }
+    }
+    best
+}
+
 fn screen(transform: &PlotTransform, x: f64, y: f64) -> Pos2 {
     transform.position_from_point(&PlotPoint::new(x, y))
 }
@@ -577,6 +777,8 @@ fn record_screen_points(
     chart: &str,
     model: &Arc<ChartModel>,
     transform: &PlotTransform,
+    visible: &[&Series],
+    dense: &[DrawnDense],
 ) {
     let frame = *transform.frame();
     let mut positions = Vec::new();
@@ -591,10 +793,27 @@ fn record_screen_points(
             }
         }
     }
+    // Long series by their index in the model, as the sparse points are.
+    let dense = dense
+        .iter()
+        .filter_map(|d| {
+            let name = &visible.get(d.series)?.name;
+            let s = model.series.iter().position(|m| &m.name == name)?;
+            let on_screen = d
+                .points
+                .iter()
+                .zip(&d.indices)
+                .map(|(p, &i)| (i, screen(transform, p[0], p[1])))
+                .filter(|(_, pos)| frame.contains(*pos))
+                .collect();
+            Some((s as u32, d.line as u32, on_screen))
+        })
+        .collect();
     inter.drawn.push(DrawnChart {
         chart: chart.to_string(),
         model: Arc::clone(model),
         positions,
+        dense,
     });
 }
 
@@ -742,9 +961,32 @@ fn measure_segment(model: &ChartModel, chart: &str, inter: &Interaction) -> Opti
     let [a, b] = inter.measure.as_slice() else {
         return None;
     };
-    let pa = find_picked(model, chart, a)?;
-    let pb = find_picked(model, chart, b)?;
-    Some([[pa.x, pa.y], [pb.x, pb.y]])
+    Some([picked_xy(model, chart, a)?, picked_xy(model, chart, b)?])
+}
+
+/// Where a picked point is drawn now: a figure's marker, or its day on a long series.
+fn picked_xy(model: &ChartModel, chart: &str, picked: &Picked) -> Option<[f64; 2]> {
+    if let Some(p) = find_picked(model, chart, picked) {
+        return Some([p.x, p.y]);
+    }
+    if picked.chart != chart || picked.period.grain != crate::model::Grain::Day {
+        return None;
+    }
+    let day = crate::analysis::day_number(picked.period.start);
+    model
+        .series
+        .iter()
+        .filter(|s| s.name == picked.series)
+        .flat_map(|s| &s.dense)
+        .find_map(|line: &DenseLine| {
+            let first = line.data.first_from(day)?;
+            line.data.same_day(first).find_map(|i| {
+                let [x, value] = line.data.lod.point(i)?;
+                (x == day && value == picked.value)
+                    .then(|| line.scale.apply(value).map(|y| [x, y]))
+                    .flatten()
+            })
+        })
 }
 
 fn find_picked<'a>(model: &'a ChartModel, chart: &str, picked: &Picked) -> Option<&'a ChartPoint> {
@@ -770,8 +1012,8 @@ fn measure_marks_ui(
     let positions: Vec<Pos2> = inter
         .measure
         .iter()
-        .filter_map(|p| find_picked(model, chart, p))
-        .map(|p| screen(transform, p.x, p.y))
+        .filter_map(|p| picked_xy(model, chart, p))
+        .map(|[x, y]| screen(transform, x, y))
         .collect();
     for pos in &positions {
         painter.circle_stroke(

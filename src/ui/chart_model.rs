@@ -4,14 +4,18 @@
 //! Built from a snapshot and the settings, without egui, so it is unit-tested like `analysis`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use super::selection::{Exclusion, event_passes, exclusion, in_range, passes};
+use super::dense::DenseSeries;
+use super::selection::{
+    Exclusion, dense_exclusion, dense_x_range, event_passes, exclusion, in_range, passes,
+};
 use super::settings::Settings;
 use super::snapshot::Snapshot;
 use crate::analysis::{
     DerivedGrowth, day_number, derive_yoy, headline, index_base, index_value, kind_rank, to_log10,
 };
-use crate::model::{Kind, Observation, Period, Qualifier, Rgb, Unit};
+use crate::model::{Grain, Kind, Observation, Period, Qualifier, Rgb, Unit};
 
 /// How values map to the y axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +85,69 @@ pub struct Series {
     pub colour: Rgb,
     pub points: Vec<ChartPoint>,
     pub segments: Vec<Segment>,
+    /// Long daily series of this platform and region (one per kind), drawn decimated.
+    pub dense: Vec<DenseLine>,
+}
+
+/// How a long series' values map to y; applied to the few points drawn, never to the series
+/// (log and a positive scale keep each column's lowest and highest point where they were).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YScale {
+    Linear,
+    Log,
+    /// Divided by the base, times 100.
+    Index(f64),
+}
+
+impl YScale {
+    /// The plotted y, or `None` where the scale cannot show the value (zero on a log scale).
+    pub fn apply(self, value: f64) -> Option<f64> {
+        match self {
+            YScale::Linear => Some(value),
+            YScale::Log => to_log10(value),
+            YScale::Index(base) => Some(index_value(value, base)),
+        }
+    }
+}
+
+/// A long series in a chart: the shared series, its y scale, and the days the date range lets
+/// through.
+#[derive(Debug, Clone)]
+pub struct DenseLine {
+    pub data: Arc<DenseSeries>,
+    pub scale: YScale,
+    /// First and last day number shown (infinite without a date range).
+    pub x_range: (f64, f64),
+}
+
+impl PartialEq for DenseLine {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.data, &other.data)
+            && self.scale == other.scale
+            && self.x_range == other.x_range
+    }
+}
+
+impl DenseLine {
+    /// The indices of the figures inside the date range.
+    pub fn index_range(&self) -> std::ops::Range<usize> {
+        let lod = &self.data.lod;
+        let start = lod.first_at_or_after(self.x_range.0);
+        let end = if self.x_range.1.is_finite() {
+            lod.first_at_or_after(self.x_range.1 + 0.5)
+        } else {
+            lod.len()
+        };
+        start..end.max(start)
+    }
+
+    /// The first and last day drawn.
+    pub fn x_extent(&self) -> Option<(f64, f64)> {
+        let range = self.index_range();
+        let first = self.data.lod.point(range.start)?[0];
+        let last = self.data.lod.point(range.end.checked_sub(1)?)?[0];
+        Some((first, last))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -116,7 +183,19 @@ pub struct ChartModel {
 
 impl ChartModel {
     pub fn point_count(&self) -> usize {
-        self.series.iter().map(|s| s.points.len()).sum()
+        self.series
+            .iter()
+            .map(|s| s.points.len() + s.dense.iter().map(|d| d.index_range().len()).sum::<usize>())
+            .sum()
+    }
+
+    /// Figures in long series, drawn decimated.
+    pub fn dense_count(&self) -> usize {
+        self.series
+            .iter()
+            .flat_map(|s| &s.dense)
+            .map(|d| d.index_range().len())
+            .sum()
     }
 
     /// The observation behind a point, if it is a published figure.
@@ -167,6 +246,12 @@ fn unit_of(snap: &Snapshot, metric: &str) -> Unit {
                 .find(|o| o.metric == metric)
                 .map(|o| o.unit)
         })
+        .or_else(|| {
+            snap.dense
+                .iter()
+                .find(|d| d.metric == metric)
+                .map(|d| d.unit)
+        })
         .unwrap_or(Unit::Count)
 }
 
@@ -182,16 +267,30 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
         None => Vec::new(),
     };
 
-    // Raw points keyed by series, before the y transform.
-    let mut by_series: BTreeMap<(usize, String, String), Vec<ChartPoint>> = BTreeMap::new();
+    // Raw points and long series keyed by series, before the y transform.
+    type Parts = (Vec<ChartPoint>, Vec<Arc<DenseSeries>>);
+    let mut by_series: BTreeMap<(usize, String, String), Parts> = BTreeMap::new();
+    let key = |platform: &str, region: &str| {
+        (
+            snap.platform_order(platform),
+            platform.to_string(),
+            region.to_string(),
+        )
+    };
+    for d in &snap.dense {
+        if d.metric == spec.metric && dense_exclusion(d, snap, settings).is_none() {
+            by_series
+                .entry(key(&d.platform, &d.region))
+                .or_default()
+                .1
+                .push(Arc::clone(d));
+        }
+    }
     let mut add = |platform: &str, region: &str, point: ChartPoint| {
         by_series
-            .entry((
-                snap.platform_order(platform),
-                platform.to_string(),
-                region.to_string(),
-            ))
+            .entry(key(platform, region))
             .or_default()
+            .0
             .push(point);
     };
     let mark = if spec.derived_from.is_some() {
@@ -234,15 +333,18 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
     let mut unindexed = Vec::new();
     let mut non_positive = 0usize;
     let mut series = Vec::new();
-    for ((_, platform, region), mut points) in by_series {
+    let x_range = dense_x_range(settings);
+    for ((_, platform, region), (mut points, dense)) in by_series {
         points.sort_by(|a, b| {
             (a.period.start, a.period.grain).cmp(&(b.period.start, b.period.grain))
         });
         let name = series_name(snap, &platform, &region);
         let heads = headline_points(snap, &points, &derived);
+        let mut scale = YScale::Linear;
         match y_mode {
             YMode::Linear => {}
             YMode::Log => {
+                scale = YScale::Log;
                 let before = points.len();
                 points.retain_mut(|p| match to_log10(p.value) {
                     Some(y) => {
@@ -257,11 +359,15 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
                 let base = index_base(
                     heads.iter().map(|&i| (&points[i].period, points[i].value)),
                     year,
-                );
+                )
+                .or_else(|| dense_index_base(&dense, year));
                 match base {
-                    Some(base) => points
-                        .iter_mut()
-                        .for_each(|p| p.y = index_value(p.value, base)),
+                    Some(base) => {
+                        scale = YScale::Index(base);
+                        points
+                            .iter_mut()
+                            .for_each(|p| p.y = index_value(p.value, base))
+                    }
                     None => {
                         unindexed.push(name);
                         continue;
@@ -281,6 +387,14 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
             colour,
             points,
             segments,
+            dense: dense
+                .into_iter()
+                .map(|data| DenseLine {
+                    data,
+                    scale,
+                    x_range,
+                })
+                .collect(),
         });
     }
     if non_positive > 0 {
@@ -323,6 +437,25 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
         notes,
         x_bounds,
     }
+}
+
+/// The first daily figure of the base year across a series' long parts, as [`index_base`] picks.
+fn dense_index_base(dense: &[Arc<DenseSeries>], year: i32) -> Option<f64> {
+    let jan1 = chrono::NaiveDate::from_ymd_opt(year, 1, 1)?;
+    let day = day_number(jan1);
+    dense
+        .iter()
+        .filter_map(|d| {
+            let i = d.first_from(day)?;
+            let [x, value] = d.lod.point(i)?;
+            (x < day + 366.0
+                && d.date(i)
+                    .is_some_and(|date| chrono::Datelike::year(&date) == year))
+            .then_some((x, value))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, v)| v)
+        .filter(|v| *v > 0.0 && v.is_finite())
 }
 
 fn point_at(
@@ -477,8 +610,20 @@ fn event_marks(snap: &Snapshot, settings: &Settings) -> Vec<EventMark> {
 
 fn x_bounds(settings: &Settings, series: &[Series]) -> Option<(f64, f64)> {
     let points = series.iter().flat_map(|s| &s.points);
-    let data_min = points.clone().map(|p| p.x_start).reduce(f64::min);
-    let data_max = points.map(|p| p.x_end).reduce(f64::max);
+    let dense: Vec<(f64, f64)> = series
+        .iter()
+        .flat_map(|s| &s.dense)
+        .filter_map(DenseLine::x_extent)
+        .collect();
+    let data_min = points
+        .clone()
+        .map(|p| p.x_start)
+        .chain(dense.iter().map(|d| d.0))
+        .reduce(f64::min);
+    let data_max = points
+        .map(|p| p.x_end)
+        .chain(dense.iter().map(|d| d.1 + 1.0))
+        .reduce(f64::max);
     let min = super::selection::range_start(settings)
         .map(day_number)
         .or(data_min)?;
@@ -487,6 +632,15 @@ fn x_bounds(settings: &Settings, series: &[Series]) -> Option<(f64, f64)> {
         .or(data_max)?;
     let margin = ((max - min) * 0.03).max(15.0);
     Some((min - margin, max + margin))
+}
+
+/// A figure (or a long series) the empty state accounts for.
+struct Hidden<'a> {
+    platform: &'a str,
+    region: &'a str,
+    kind: Kind,
+    grain: Grain,
+    count: usize,
 }
 
 fn empty_state(
@@ -533,27 +687,54 @@ fn empty_state(
     let metrics: Vec<&str> = std::iter::once(spec.metric.as_str())
         .chain(spec.derived_from.as_deref())
         .collect();
-    let of_metric: Vec<&Observation> = snap
+    // Each hidden figure as what the reasons name, with how many figures it stands for (a long
+    // series counts all of its figures at once).
+    let of_metric: Vec<(Hidden, Option<Exclusion>)> = snap
         .observations
         .iter()
         .filter(|o| metrics.contains(&o.metric.as_str()))
+        .map(|o| {
+            let hidden = Hidden {
+                platform: &o.platform,
+                region: &o.region,
+                kind: o.kind,
+                grain: o.period.grain,
+                count: 1,
+            };
+            (hidden, exclusion(o, snap, settings))
+        })
+        .chain(
+            snap.dense
+                .iter()
+                .filter(|d| metrics.contains(&d.metric.as_str()))
+                .map(|d| {
+                    let hidden = Hidden {
+                        platform: &d.platform,
+                        region: &d.region,
+                        kind: d.kind,
+                        grain: Grain::Day,
+                        count: d.len(),
+                    };
+                    (hidden, dense_exclusion(d, snap, settings))
+                }),
+        )
         .collect();
     if of_metric.is_empty() {
         reasons.push(format!("The store has no {noun} figures at all."));
     }
-    let mut hidden: BTreeMap<Exclusion, Vec<&Observation>> = BTreeMap::new();
-    for o in &of_metric {
-        if let Some(why) = exclusion(o, snap, settings) {
-            hidden.entry(why).or_default().push(o);
+    let mut hidden: BTreeMap<Exclusion, Vec<&Hidden>> = BTreeMap::new();
+    for (h, why) in &of_metric {
+        if let Some(why) = why {
+            hidden.entry(*why).or_default().push(h);
         }
     }
     for (why, obs) in hidden {
-        let n = obs.len();
+        let n: usize = obs.iter().map(|h| h.count).sum();
         let figures = if n == 1 { "figure" } else { "figures" };
-        let named = |names: Vec<String>| {
+        let named = |names: Vec<(String, usize)>| {
             let mut counted: BTreeMap<String, usize> = BTreeMap::new();
-            for name in names {
-                *counted.entry(name).or_default() += 1;
+            for (name, count) in names {
+                *counted.entry(name).or_default() += count;
             }
             let mut list: Vec<(String, usize)> = counted.into_iter().collect();
             list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -569,25 +750,28 @@ fn empty_state(
                 shown.join(", ")
             }
         };
+        let by = |name: &dyn Fn(&Hidden) -> String| -> String {
+            named(obs.iter().map(|h| (name(h), h.count)).collect())
+        };
         reasons.push(match why {
             Exclusion::Source => format!(
                 "{n} {figures} come from other sources: the charts show one source only (clear the source filter in the top bar)."
             ),
             Exclusion::Platform => format!(
                 "{n} {figures} for platforms that are not ticked: {}. Tick them under Platforms.",
-                named(obs.iter().map(|o| snap.platform_name(&o.platform)).collect())
+                by(&|h| snap.platform_name(h.platform))
             ),
             Exclusion::Region => format!(
                 "{n} {figures} in other regions: {}. Tick them under Regions.",
-                named(obs.iter().map(|o| snap.region_name(&o.region)).collect())
+                by(&|h| snap.region_name(h.region))
             ),
             Exclusion::Kind => format!(
                 "{n} {figures} of a kind that is not ticked ({}). Tick it under Kinds.",
-                named(obs.iter().map(|o| o.kind.to_string()).collect())
+                by(&|h| h.kind.to_string())
             ),
             Exclusion::Grain => format!(
                 "{n} {figures} for periods that are not ticked ({}). Tick them under Periods.",
-                named(obs.iter().map(|o| format!("{}s", o.period.grain)).collect())
+                by(&|h| format!("{}s", h.grain))
             ),
             Exclusion::DateRange => format!("{n} {figures} outside the date range. Widen it under Date range."),
         });

@@ -47,6 +47,26 @@ pub struct DrawnChart {
     pub chart: String,
     pub model: Arc<ChartModel>,
     pub positions: Vec<(u32, u32, Pos2)>,
+    pub dense: Vec<DenseOnScreen>,
+}
+
+/// A long series' drawn figures on screen: (series index, long line index, each figure's index
+/// in the series and its position).
+pub type DenseOnScreen = (u32, u32, Vec<(u32, Pos2)>);
+
+/// One long series as drawn this frame, in plot coordinates: the real figures the decimation
+/// kept (their indices in the series), for hover and the note under the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnDense {
+    /// Index among the chart's visible series.
+    pub series: usize,
+    /// Index in that series' long lines.
+    pub line: usize,
+    pub points: Vec<[f64; 2]>,
+    pub indices: Vec<u32>,
+    pub decimated: bool,
+    /// Figures of the line inside the date range.
+    pub total: usize,
 }
 
 /// One event marker, where it was on screen last frame: its line (dated events) or the start of
@@ -297,6 +317,33 @@ impl Interaction {
                     mark: point.mark,
                     pos,
                 });
+            }
+            for (s, l, points) in &drawn.dense {
+                let Some(series) = drawn.model.series.get(*s as usize) else {
+                    continue;
+                };
+                let Some(line) = series.dense.get(*l as usize) else {
+                    continue;
+                };
+                for &(i, pos) in points {
+                    let (Some(date), Some([_, value])) =
+                        (line.data.date(i as usize), line.data.lod.point(i as usize))
+                    else {
+                        continue;
+                    };
+                    out.push(ScreenPoint {
+                        chart: drawn.chart.clone(),
+                        series: series.name.clone(),
+                        platform: series.platform.clone(),
+                        region: series.region.clone(),
+                        metric: drawn.model.spec.metric.clone(),
+                        period: Period::new(date, crate::model::Grain::Day).label(),
+                        value,
+                        kind: line.data.kind,
+                        mark: Mark::Figure,
+                        pos,
+                    });
+                }
             }
         }
         out

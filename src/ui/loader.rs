@@ -3,6 +3,7 @@
 //! (the command line importing into the same file) through `PRAGMA data_version`.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -55,6 +56,8 @@ pub struct Loader {
     rx: Receiver<Reply>,
     pending: usize,
     repaint: Arc<OnceLock<egui::Context>>,
+    /// Figures read so far by the load in progress (0 between loads), for the loading screen.
+    rows_read: Arc<AtomicUsize>,
 }
 
 impl Loader {
@@ -65,14 +68,17 @@ impl Loader {
         let (replies, rx) = mpsc::channel();
         let repaint: Arc<OnceLock<egui::Context>> = Arc::default();
         let wake = Arc::clone(&repaint);
+        let rows_read = Arc::new(AtomicUsize::new(0));
+        let progress = Arc::clone(&rows_read);
         let spawned = std::thread::Builder::new()
             .name("marketscope-store-loader".into())
-            .spawn(move || serve(&path, &requests, &replies, &wake));
+            .spawn(move || serve(&path, &requests, &replies, &wake, &progress));
         let mut loader = Loader {
             tx,
             rx,
             pending: 0,
             repaint,
+            rows_read,
         };
         match spawned {
             Ok(_) => loader.pending = 1,
@@ -117,6 +123,12 @@ impl Loader {
     pub fn is_busy(&self) -> bool {
         self.pending > 0
     }
+
+    /// How many figures the load in progress has read, once it has read some.
+    pub fn rows_read(&self) -> Option<usize> {
+        let n = self.rows_read.load(Ordering::Relaxed);
+        (self.is_busy() && n > 0).then_some(n)
+    }
 }
 
 fn serve(
@@ -124,6 +136,7 @@ fn serve(
     requests: &Receiver<Request>,
     replies: &Sender<Reply>,
     repaint: &OnceLock<egui::Context>,
+    rows_read: &AtomicUsize,
 ) {
     let send = |reply: Reply| {
         let _ = replies.send(reply);
@@ -149,7 +162,15 @@ fn serve(
         let Some(s) = store.as_ref() else { return };
         generation += 1;
         *seen_version = s.data_version().ok();
-        match Snapshot::read(s, generation) {
+        let mut progress = |n: usize| {
+            rows_read.store(n, Ordering::Relaxed);
+            if let Some(ctx) = repaint.get() {
+                ctx.request_repaint();
+            }
+        };
+        let read = Snapshot::read_with_progress(s, generation, &mut progress);
+        rows_read.store(0, Ordering::Relaxed);
+        match read {
             Ok(snapshot) => send(Reply::Loaded(Arc::new(snapshot))),
             Err(e) => send(Reply::Failed(e.to_string())),
         }

@@ -9,6 +9,7 @@ mod app;
 mod axes;
 mod chart;
 pub mod chart_model;
+pub mod dense;
 mod dialogs;
 pub mod export;
 mod export_dialog;

@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
+use super::dense::DenseSeries;
 use super::settings::Settings;
 use super::snapshot::Snapshot;
-use crate::model::{Event, Observation, Period};
+use crate::model::{Event, Grain, Observation, Period};
 
 /// The first side-panel choice that hides a figure, in the order they are checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -64,6 +65,44 @@ pub fn exclusion(o: &Observation, snap: &Snapshot, settings: &Settings) -> Optio
         return Some(Exclusion::DateRange);
     }
     None
+}
+
+/// As [`exclusion`], for a whole long series (one kind, daily): under a source filter it shows
+/// only when every figure is from that source, so a filtered chart never shows another's.
+pub fn dense_exclusion(d: &DenseSeries, snap: &Snapshot, settings: &Settings) -> Option<Exclusion> {
+    if let Some(id) = settings.source_filter {
+        return (!d.source_ids().all(|s| s == id)).then_some(Exclusion::Source);
+    }
+    let platform_shown = snap
+        .platform(&d.platform)
+        .is_none_or(|p| settings.platform_shown(p));
+    if !platform_shown {
+        return Some(Exclusion::Platform);
+    }
+    if !settings.region_shown(&d.region) {
+        return Some(Exclusion::Region);
+    }
+    if !settings.kinds.contains(&d.kind) {
+        return Some(Exclusion::Kind);
+    }
+    if !settings.grains.contains(&Grain::Day) {
+        return Some(Exclusion::Grain);
+    }
+    let (lo, hi) = dense_x_range(settings);
+    let overlaps = d
+        .x_extent()
+        .is_some_and(|(first, last)| last >= lo && first <= hi);
+    if !overlaps {
+        return Some(Exclusion::DateRange);
+    }
+    None
+}
+
+/// The date range as day numbers for daily figures: the first and the last day it lets through.
+pub fn dense_x_range(settings: &Settings) -> (f64, f64) {
+    let lo = range_start(settings).map_or(f64::NEG_INFINITY, crate::analysis::day_number);
+    let hi = range_end(settings).map_or(f64::INFINITY, |d| crate::analysis::day_number(d) - 1.0);
+    (lo, hi)
 }
 
 pub fn passes(o: &Observation, snap: &Snapshot, settings: &Settings) -> bool {

@@ -48,6 +48,17 @@ impl SideCounts {
                 *self.per_region.entry(o.region.clone()).or_default() += 1;
             }
         }
+        for d in snap.dense.iter().filter(|d| relevant(&d.metric)) {
+            if settings.region_shown(&d.region) {
+                *self.per_platform.entry(d.platform.clone()).or_default() += d.len();
+            }
+            if snap
+                .platform(&d.platform)
+                .is_none_or(|p| settings.platform_shown(p))
+            {
+                *self.per_region.entry(d.region.clone()).or_default() += d.len();
+            }
+        }
         self.key = key;
     }
 }

@@ -2,13 +2,15 @@
 //! thread only ever reads this, never the store.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::Datelike;
-use std::path::PathBuf;
 
-use crate::model::{Event, Metric, Observation, Platform, Region};
+use super::dense::{DENSE_MIN_POINTS, DenseSeries};
+use crate::model::{Event, Metric, Observation, Platform, Region, Source};
 use crate::model::{SavedView, Story};
-use crate::store::{EventQuery, SeriesQuery, SourceUsage, Store, StoreError};
+use crate::store::{EventQuery, SourceUsage, Store, StoreError};
 
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -19,7 +21,10 @@ pub struct Snapshot {
     pub platforms: Vec<Platform>,
     pub regions: Vec<Region>,
     pub metrics: Vec<Metric>,
+    /// Every figure except those of long daily series, which are in `dense`.
     pub observations: Vec<Observation>,
+    /// Long daily series (at least [`DENSE_MIN_POINTS`] figures), drawn decimated.
+    pub dense: Vec<Arc<DenseSeries>>,
     pub events: Vec<Event>,
     pub sources: Vec<SourceUsage>,
     /// Years with any figure or event, for the year choosers.
@@ -32,10 +37,27 @@ pub struct Snapshot {
     platform_index: HashMap<String, usize>,
     region_index: HashMap<String, usize>,
     metric_index: HashMap<String, usize>,
+    source_index: HashMap<i64, usize>,
 }
 
 impl Snapshot {
     pub fn read(store: &Store, generation: u64) -> Result<Snapshot, StoreError> {
+        Self::read_with_progress(store, generation, &mut |_| {})
+    }
+
+    /// As [`Snapshot::read`], telling `progress` how many figures have been read so far. The
+    /// long series' pyramids are built here too, on the caller's (the loader's) thread.
+    pub fn read_with_progress(
+        store: &Store,
+        generation: u64,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Snapshot, StoreError> {
+        let split = store.read_split(DENSE_MIN_POINTS, progress)?;
+        let dense = split
+            .columns
+            .into_iter()
+            .map(|c| Arc::new(DenseSeries::from_columns(c)))
+            .collect();
         let mut snapshot = Snapshot::new(
             store.path().to_path_buf(),
             store.is_read_only(),
@@ -43,10 +65,11 @@ impl Snapshot {
             store.platforms()?,
             store.regions()?,
             store.metrics()?,
-            store.series(&SeriesQuery::default())?,
+            split.observations,
             store.events(&EventQuery::default())?,
             store.sources()?,
         );
+        snapshot.set_dense(dense);
         snapshot.stories = store.stories()?;
         snapshot.views = store.saved_views()?;
         Ok(snapshot)
@@ -70,6 +93,11 @@ impl Snapshot {
                 .map(|(i, id)| (id.clone(), i))
                 .collect::<HashMap<_, _>>()
         };
+        let source_index = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.source.id, i))
+            .collect();
         let platform_index = index(platforms.iter().map(|p| &p.id).collect());
         let region_index = index(regions.iter().map(|r| &r.id).collect());
         let metric_index = index(metrics.iter().map(|m| &m.id).collect());
@@ -91,12 +119,57 @@ impl Snapshot {
             regions,
             metrics,
             observations,
+            dense: Vec::new(),
             events,
             sources,
             platform_index,
             region_index,
             metric_index,
+            source_index,
         }
+    }
+
+    /// Adds the long series, with their years and regions.
+    pub fn set_dense(&mut self, dense: Vec<Arc<DenseSeries>>) {
+        let mut years: std::collections::BTreeSet<i32> = self.years.iter().copied().collect();
+        for d in &dense {
+            self.regions_with_figures.insert(d.region.clone());
+            if let Some((first, last)) = d.x_extent()
+                && let (Some(a), Some(b)) = (
+                    crate::analysis::date_of_day(first),
+                    crate::analysis::date_of_day(last),
+                )
+            {
+                years.extend(a.year()..=b.year());
+            }
+        }
+        self.years = years.into_iter().collect();
+        self.dense = dense;
+    }
+
+    pub fn source(&self, id: i64) -> Option<&Source> {
+        self.source_index.get(&id).map(|&i| &self.sources[i].source)
+    }
+
+    /// Figures of a metric, in short and long series.
+    pub fn figure_count(&self, metric: &str) -> usize {
+        let short = self
+            .observations
+            .iter()
+            .filter(|o| o.metric == metric)
+            .count();
+        let long: usize = self
+            .dense
+            .iter()
+            .filter(|d| d.metric == metric)
+            .map(|d| d.len())
+            .sum();
+        short + long
+    }
+
+    /// Every figure, short and long series.
+    pub fn total_figures(&self) -> usize {
+        self.observations.len() + self.dense.iter().map(|d| d.len()).sum::<usize>()
     }
 
     pub fn platform(&self, id: &str) -> Option<&Platform> {
@@ -140,7 +213,7 @@ impl Snapshot {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.observations.is_empty() && self.events.is_empty()
+        self.observations.is_empty() && self.dense.is_empty() && self.events.is_empty()
     }
 }
 

@@ -8,11 +8,17 @@ use eframe::egui::{self, RichText};
 use super::actions::Action;
 use super::tokens;
 
-pub fn loading_ui(ui: &mut egui::Ui, path: &Path) {
+/// The first load of a store; a big one says how many figures it has read so far.
+pub fn loading_ui(ui: &mut egui::Ui, path: &Path, rows_read: Option<usize>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * tokens::STATE_TOP_FRACTION);
         ui.spinner();
         ui.label(format!("Loading {}…", path.display()));
+        if let Some(n) = rows_read {
+            ui.label(
+                RichText::new(format!("{} figures read", crate::model::format::grouped(n))).weak(),
+            );
+        }
     });
 }
 

@@ -38,6 +38,10 @@ pub const REPORTED_MARKER_RADIUS_PX: f32 = 6.0;
 pub const HIGHLIGHT_RADIUS_PX: f32 = 8.0;
 /// How near the pointer must be to a point (or a period's span) to hover it.
 pub const HOVER_RADIUS_PX: f32 = 12.0;
+/// Long series are decimated over the view widened by this fraction of its width on each side,
+/// so a pan (applied after the line is built) never uncovers an undrawn stretch at the edge.
+pub const DENSE_DRAW_MARGIN: f64 = 0.25;
+pub const DENSE_LINE_WIDTH_PX: f32 = 1.5;
 pub const EVENT_HOVER_PX: f32 = 5.0;
 pub const EVENT_LINE_WIDTH_PX: f32 = 1.2;
 pub const EVENT_BAND_ALPHA: f32 = 0.10;

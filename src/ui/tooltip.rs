@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, RichText};
 
-use super::chart_model::{ChartModel, ChartPoint, Mark, Origin, Series, YMode};
+use super::chart_model::{ChartModel, ChartPoint, DenseLine, Mark, Origin, Series, YMode};
 use super::snapshot::Snapshot;
 use super::tokens;
 use crate::analysis::DerivedGrowth;
@@ -68,6 +68,89 @@ pub fn point_tooltip_ui(
         );
     }
     ui.separator();
+    ui.label(RichText::new(measure_hint).weak().small());
+}
+
+/// Figures of one day a long series' tooltip lists (several sources may give a day).
+const DENSE_SAME_DAY_MAX: usize = 6;
+
+/// The tooltip of a long series' figure: the real figure under the pointer (not a merged
+/// column), with its value, wording, kind and source like any other, and how the line is drawn.
+#[allow(clippy::too_many_arguments)]
+pub fn dense_tooltip_ui(
+    ui: &mut egui::Ui,
+    snap: &Snapshot,
+    model: &ChartModel,
+    series: &Series,
+    line: &DenseLine,
+    index: usize,
+    (drawn, decimated): (usize, bool),
+    measure_hint: &str,
+) {
+    let data = &line.data;
+    ui.horizontal(|ui| {
+        colour_chip_ui(ui, tokens::platform_colour(series.colour));
+        ui.label(RichText::new(&series.name).strong());
+    });
+    let day = data
+        .date(index)
+        .map(|d| crate::model::Period::new(d, crate::model::Grain::Day).label())
+        .unwrap_or_default();
+    ui.label(format!("{day} · {}", snap.metric_name(&data.metric)));
+    ui.separator();
+    let same_day = data.same_day(index);
+    let others = same_day.clone().filter(|&i| i != index);
+    for (n, i) in std::iter::once(index).chain(others).enumerate() {
+        if n >= DENSE_SAME_DAY_MAX {
+            break;
+        }
+        if n > 0 {
+            ui.add_space(tokens::SMALL_GAP_PX);
+        }
+        let Some([_, value]) = data.lod.point(i) else {
+            continue;
+        };
+        let value_text = qualified(value, data.unit, data.qualifier(i));
+        ui.label(RichText::new(format!("{value_text} · {}", data.kind)).strong());
+        if let (YMode::Index(year), Some(y)) = (model.spec.y_mode, line.scale.apply(value)) {
+            ui.label(format!("Index {} ({year} = 100)", format_index(y)));
+        }
+        match data.provenance(i).and_then(|r| snap.source(r.source_id)) {
+            Some(source) => source_ui(ui, source),
+            None => {
+                ui.label(
+                    RichText::new("Source not found in the store")
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
+        }
+        if let Some(note) = data.note(i) {
+            ui.label(
+                RichText::new(truncate(note, tokens::NOTE_MAX_CHARS))
+                    .weak()
+                    .small(),
+            );
+        }
+    }
+    if same_day.len() > 1 {
+        ui.add_space(tokens::TINY_GAP_PX);
+        ui.label(
+            RichText::new(format!("{} figures for {day}.", same_day.len()))
+                .weak()
+                .small(),
+        );
+    }
+    ui.separator();
+    let total = crate::model::format::grouped(data.len());
+    let drawn = crate::model::format::grouped(drawn);
+    let how = if decimated {
+        format!(
+            "One of {total} daily figures, drawn at ~{drawn} points (decimated to the chart's width). This is the real figure nearest the pointer."
+        )
+    } else {
+        format!("One of {total} daily figures; every figure in view is drawn.")
+    };
+    ui.label(RichText::new(how).weak().small());
     ui.label(RichText::new(measure_hint).weak().small());
 }
 

@@ -12,6 +12,8 @@ pub struct StoreStatus<'a> {
     pub path: &'a std::path::Path,
     pub snapshot: Option<&'a Snapshot>,
     pub busy: bool,
+    /// Figures read so far while a load is in progress.
+    pub rows_read: Option<usize>,
     pub failed: bool,
 }
 
@@ -157,7 +159,7 @@ fn store_indicator_ui(ui: &mut egui::Ui, status: &StoreStatus<'_>) {
     let text = match status.snapshot {
         Some(s) => format!(
             "{file} · {} figures · {} events · {}",
-            s.observations.len(),
+            crate::model::format::grouped(s.total_figures()),
             s.events.len(),
             if s.read_only {
                 "read-only"
@@ -172,6 +174,15 @@ fn store_indicator_ui(ui: &mut egui::Ui, status: &StoreStatus<'_>) {
         .on_hover_text(format!("Store: {}", status.path.display()));
     if status.busy {
         ui.spinner();
+        if let Some(n) = status.rows_read {
+            ui.label(
+                RichText::new(format!(
+                    "reading · {} figures",
+                    crate::model::format::grouped(n)
+                ))
+                .small(),
+            );
+        }
     }
 }
 

@@ -13,6 +13,21 @@ use crate::ui::interaction::ScreenPoint;
 use crate::ui::settings::BRAND_METRICS;
 use crate::ui::{axes, tokens, tooltip};
 
+/// The brand metrics, then any other metric with figures that no view charts (a synthetic or an
+/// imported metric of its own), so every figure in the store can be charted somewhere.
+fn brand_view_metrics(snap: &crate::ui::snapshot::Snapshot) -> Vec<String> {
+    const CHARTED_ELSEWHERE: [&str; 4] = ["gmv", "gmv_yoy", "downloads", "downloads_per_day"];
+    let mut metrics: Vec<String> = BRAND_METRICS.iter().map(|m| m.to_string()).collect();
+    for m in &snap.metrics {
+        let known =
+            BRAND_METRICS.contains(&m.id.as_str()) || CHARTED_ELSEWHERE.contains(&m.id.as_str());
+        if !known && snap.figure_count(&m.id) > 0 {
+            metrics.push(m.id.clone());
+        }
+    }
+    metrics
+}
+
 pub fn brand_sales_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     if cx.chrome {
         brand_toolbar_ui(ui, cx);
@@ -22,8 +37,8 @@ pub fn brand_sales_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 
 /// The metrics offered: the brand and seller counts, and the one on screen when a saved view or
 /// story step chose another (de minimis entries, say), so the buttons always name what is shown.
-fn offered_metrics(current: &str) -> Vec<String> {
-    let mut metrics: Vec<String> = BRAND_METRICS.iter().map(|m| m.to_string()).collect();
+fn offered_metrics(snap: &crate::ui::snapshot::Snapshot, current: &str) -> Vec<String> {
+    let mut metrics = brand_view_metrics(snap);
     if !current.is_empty() && !metrics.iter().any(|m| m == current) {
         metrics.push(current.to_string());
     }
@@ -33,14 +48,9 @@ fn offered_metrics(current: &str) -> Vec<String> {
 fn brand_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Metric:");
-        for metric in offered_metrics(&cx.settings.brand_metric) {
+        for metric in offered_metrics(cx.snap, &cx.settings.brand_metric) {
             let metric = metric.as_str();
-            let n = cx
-                .snap
-                .observations
-                .iter()
-                .filter(|o| o.metric == metric)
-                .count();
+            let n = cx.snap.figure_count(metric);
             let name = cx.snap.metric_name(metric);
             let selected = cx.settings.brand_metric == metric;
             if ui
@@ -111,6 +121,9 @@ fn brand_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 }
 
 fn single_period(model: &ChartModel) -> Option<crate::model::Period> {
+    if model.series.iter().any(|s| !s.dense.is_empty()) {
+        return None;
+    }
     let mut periods = model
         .series
         .iter()

@@ -104,6 +104,30 @@ fn rows_csv(rows: Vec<&Observation>) -> Result<(usize, String), String> {
     Ok((rows.len(), String::from_utf8_lossy(&out).into_owned()))
 }
 
+/// Long daily series are charted, not listed: a table of millions of rows helps nobody and would
+/// cost seconds to sort. Says how many figures that leaves out, and where they are.
+fn long_series_note_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &Settings) {
+    let long: Vec<usize> = snap
+        .dense
+        .iter()
+        .filter(|d| settings.table_metric.is_empty() || d.metric == settings.table_metric)
+        .filter(|d| crate::ui::selection::dense_exclusion(d, snap, settings).is_none())
+        .map(|d| d.len())
+        .collect();
+    if long.is_empty() {
+        return;
+    }
+    let figures: usize = long.iter().sum();
+    ui.label(
+        RichText::new(format!(
+            "· {} figures of {} long daily series are not listed: they are in the charts (decimated), and `marketscope export` writes them all",
+            crate::model::format::grouped(figures),
+            long.len()
+        ))
+        .weak(),
+    );
+}
+
 const COLUMNS: [(TableColumn, &str); 8] = [
     (TableColumn::Platform, "Platform"),
     (TableColumn::Metric, "Metric"),
@@ -147,6 +171,7 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             ))
             .weak(),
         );
+        long_series_note_ui(ui, cx.snap, cx.settings);
         if ui
             .button("Copy as CSV")
             .on_hover_text(format!(

@@ -1,0 +1,555 @@
+//! Long series as columns: a daily series of millions of figures is read straight from SQL into
+//! day numbers and values (with its kind, unit and source per run), never as one `Observation`
+//! with its strings per row. Short series and every non-daily figure still come back as
+//! observations, so the sample store reads exactly as before.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::params_from_iter;
+use rusqlite::types::{Value, ValueRef};
+
+use super::codec;
+use super::queries::push_in;
+use super::{SeriesQuery, Store, StoreError};
+use crate::model::{Grain, Kind, Observation, Period, Qualifier, Source, Unit};
+
+/// How often the read reports progress, in rows.
+const PROGRESS_EVERY_ROWS: usize = 1 << 16;
+
+/// Day number of 1970-01-01 counted from the common era, so a day number is days since 1970 (the
+/// dashboard's x axis).
+const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
+
+/// From `start` on, until the next run, every figure of the series has this source and wording.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ProvenanceRun {
+    pub start: u32,
+    pub source_id: i64,
+    pub qualifier: Qualifier,
+}
+
+/// One platform x metric x region's daily figures of one kind and unit, as columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesColumns {
+    pub platform: String,
+    pub metric: String,
+    pub region: String,
+    pub unit: Unit,
+    pub kind: Kind,
+    /// Days since 1970-01-01, ascending (a day given by two sources appears twice).
+    pub days: Vec<f64>,
+    pub values: Vec<f64>,
+    /// Runs of one source and qualifier, by start index; the first starts at 0.
+    pub runs: Vec<ProvenanceRun>,
+    /// The few figures that carry a note, by index.
+    pub notes: Vec<(u32, String)>,
+}
+
+impl SeriesColumns {
+    fn new(kind: Kind, unit: Unit) -> Self {
+        SeriesColumns {
+            platform: String::new(),
+            metric: String::new(),
+            region: String::new(),
+            unit,
+            kind,
+            days: Vec::new(),
+            values: Vec::new(),
+            runs: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.days.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+
+    /// The source and wording of the figure at `index`.
+    pub fn provenance(&self, index: usize) -> Option<ProvenanceRun> {
+        let i = self
+            .runs
+            .partition_point(|r| r.start as usize <= index)
+            .checked_sub(1)?;
+        self.runs.get(i).copied()
+    }
+
+    pub fn note(&self, index: usize) -> Option<&str> {
+        let i = self
+            .notes
+            .binary_search_by_key(&(index as u32), |(at, _)| *at)
+            .ok()?;
+        Some(self.notes[i].1.as_str())
+    }
+
+    fn push(&mut self, day: f64, value: f64, source_id: i64, qualifier: Qualifier, note: &str) {
+        let index = self.days.len() as u32;
+        let same = self
+            .runs
+            .last()
+            .is_some_and(|r| r.source_id == source_id && r.qualifier == qualifier);
+        if !same {
+            self.runs.push(ProvenanceRun {
+                start: index,
+                source_id,
+                qualifier,
+            });
+        }
+        if !note.is_empty() {
+            self.notes.push((index, note.to_string()));
+        }
+        self.days.push(day);
+        self.values.push(value);
+    }
+}
+
+/// The store's figures split in two: long daily series as columns, everything else as
+/// observations in the order [`Store::series`] gives them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SplitSeries {
+    pub observations: Vec<Observation>,
+    pub columns: Vec<SeriesColumns>,
+}
+
+/// Days since 1970-01-01.
+pub fn day_number_of(date: NaiveDate) -> f64 {
+    use chrono::Datelike;
+    f64::from(date.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE)
+}
+
+/// The date of a day number (the inverse of [`day_number_of`]).
+pub fn date_of_day_number(day: f64) -> Option<NaiveDate> {
+    let days = i32::try_from(day.floor() as i64).ok()?;
+    NaiveDate::from_num_days_from_ce_opt(days.checked_add(UNIX_EPOCH_DAYS_FROM_CE)?)
+}
+
+/// "2024-03-01" without the general date parser: this runs ten million times on a big store.
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+}
+
+fn text<'r>(value: ValueRef<'r>, column: usize) -> rusqlite::Result<&'r str> {
+    value.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, value.data_type(), Box::new(e))
+    })
+}
+
+fn bad(column: usize, detail: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, detail.into())
+}
+
+fn kind_of(text: &str, column: usize) -> rusqlite::Result<Kind> {
+    // The schema's CHECK keeps these three; anything else is reported, never guessed.
+    match text {
+        "actual" => Ok(Kind::Actual),
+        "estimate" => Ok(Kind::Estimate),
+        "forecast" => Ok(Kind::Forecast),
+        other => Kind::parse(other).map_err(|e| bad(column, e.to_string())),
+    }
+}
+
+fn qualifier_of(text: &str, column: usize) -> rusqlite::Result<Qualifier> {
+    if text.is_empty() {
+        return Ok(Qualifier::None);
+    }
+    Qualifier::parse(text).map_err(|e| bad(column, e.to_string()))
+}
+
+fn unit_of(text: &str, column: usize) -> rusqlite::Result<Unit> {
+    Unit::parse(text).map_err(|e| bad(column, e.to_string()))
+}
+
+/// Where a daily row's columns are in a query: period_start, value, unit, kind, qualifier, note,
+/// source_id.
+#[derive(Clone, Copy)]
+struct DailyRow {
+    start: usize,
+    value: usize,
+    unit: usize,
+    kind: usize,
+    qualifier: usize,
+    note: usize,
+    source_id: usize,
+}
+
+const DAILY_ROW: DailyRow = DailyRow {
+    start: 3,
+    value: 5,
+    unit: 6,
+    kind: 7,
+    qualifier: 8,
+    note: 9,
+    source_id: 10,
+};
+
+/// Appends a daily row to the columns of its kind and unit, without a String for anything but
+/// a note.
+fn push_daily(
+    daily: &mut Vec<SeriesColumns>,
+    row: &rusqlite::Row<'_>,
+    at: DailyRow,
+) -> rusqlite::Result<()> {
+    let start = text(row.get_ref(at.start)?, at.start)?;
+    let day = parse_day(start).ok_or_else(|| bad(at.start, format!("{start:?} is not a date")))?;
+    let value: f64 = row.get(at.value)?;
+    let unit = unit_of(text(row.get_ref(at.unit)?, at.unit)?, at.unit)?;
+    let kind = kind_of(text(row.get_ref(at.kind)?, at.kind)?, at.kind)?;
+    let qualifier = qualifier_of(
+        text(row.get_ref(at.qualifier)?, at.qualifier)?,
+        at.qualifier,
+    )?;
+    let note = text(row.get_ref(at.note)?, at.note)?;
+    let source_id: i64 = row.get(at.source_id)?;
+    let i = match daily.iter().position(|c| c.kind == kind && c.unit == unit) {
+        Some(i) => i,
+        None => {
+            daily.push(SeriesColumns::new(kind, unit));
+            daily.len() - 1
+        }
+    };
+    daily[i].push(day_number_of(day), value, source_id, qualifier, note);
+    Ok(())
+}
+
+/// The figures of one platform x metric x region while they are read.
+#[derive(Default)]
+struct Group {
+    platform: String,
+    metric: String,
+    region: String,
+    /// Daily figures, one column set per kind and unit.
+    daily: Vec<SeriesColumns>,
+    other: Vec<Observation>,
+}
+
+impl Group {
+    fn daily_len(&self) -> usize {
+        self.daily.iter().map(SeriesColumns::len).sum()
+    }
+}
+
+impl Store {
+    /// Every observation, with daily series of at least `min_points` figures (per platform,
+    /// metric and region) read as columns. `progress` hears the number of rows read so far, every
+    /// few tens of thousands of rows.
+    pub fn read_split(
+        &self,
+        min_points: usize,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<SplitSeries, StoreError> {
+        let sources = self.source_map()?;
+        let source = |id: i64| -> Result<Source, StoreError> {
+            sources.get(&id).cloned().ok_or_else(|| {
+                StoreError::Corrupt(format!("source {id} is not in the sources table"))
+            })
+        };
+        // The primary key's order: no sort, and each platform x metric x region comes in one run.
+        let mut stmt = self.conn.prepare(
+            "SELECT platform, metric, region, period_start, grain, value, unit, kind, qualifier, \
+             note, source_id FROM observations \
+             ORDER BY platform, metric, region, period_start, grain, source_id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out = SplitSeries::default();
+        let mut group = Group::default();
+        let mut read = 0usize;
+        while let Some(row) = rows.next()? {
+            let platform = text(row.get_ref(0)?, 0)?;
+            let metric = text(row.get_ref(1)?, 1)?;
+            let region = text(row.get_ref(2)?, 2)?;
+            if platform != group.platform || metric != group.metric || region != group.region {
+                let done = std::mem::take(&mut group);
+                finish_group(done, min_points, &source, &mut out)?;
+                group.platform = platform.to_string();
+                group.metric = metric.to_string();
+                group.region = region.to_string();
+            }
+            let grain = text(row.get_ref(4)?, 4)?;
+            if grain == "day" {
+                push_daily(&mut group.daily, row, DAILY_ROW)?;
+            } else {
+                group.other.push(Observation {
+                    platform: group.platform.clone(),
+                    metric: group.metric.clone(),
+                    region: group.region.clone(),
+                    period: codec::period(row, 3, 4)?,
+                    value: row.get(5)?,
+                    unit: codec::unit(row, 6)?,
+                    kind: codec::kind(row, 7)?,
+                    qualifier: codec::qualifier(row, 8)?,
+                    note: row.get(9)?,
+                    source: source(row.get(10)?)?,
+                });
+            }
+            read += 1;
+            if read.is_multiple_of(PROGRESS_EVERY_ROWS) {
+                progress(read);
+            }
+        }
+        finish_group(group, min_points, &source, &mut out)?;
+        progress(read);
+        // The order `series` gives (metric, platform, region, grain, period, publisher, source),
+        // so what the dashboard lists and draws is the same whichever read it came from.
+        out.observations.sort_by(|a, b| {
+            (
+                &a.metric,
+                &a.platform,
+                &a.region,
+                a.period.grain.as_str(),
+                a.period.start,
+                &a.source.publisher,
+                a.source.id,
+            )
+                .cmp(&(
+                    &b.metric,
+                    &b.platform,
+                    &b.region,
+                    b.period.grain.as_str(),
+                    b.period.start,
+                    &b.source.publisher,
+                    b.source.id,
+                ))
+        });
+        Ok(out)
+    }
+
+    /// The daily figures a chart asks for, as columns: the query's metrics, platforms, regions
+    /// and window only (a day is in the window when it is within `from..=to`), read in the
+    /// primary key's order. Non-daily figures are not read: they are few, and `series` has them.
+    pub fn daily_columns(&self, query: &SeriesQuery) -> Result<Vec<SeriesColumns>, StoreError> {
+        let mut sql = String::from(
+            "SELECT platform, metric, region, period_start, value, unit, kind, qualifier, note, \
+             source_id FROM observations WHERE grain = 'day'",
+        );
+        let mut params: Vec<Value> = Vec::new();
+        push_in(&mut sql, &mut params, "metric", &query.metrics);
+        push_in(&mut sql, &mut params, "platform", &query.platforms);
+        push_in(&mut sql, &mut params, "region", &query.regions);
+        let kinds: Vec<String> = query.kinds.iter().map(|k| k.as_str().to_string()).collect();
+        push_in(&mut sql, &mut params, "kind", &kinds);
+        if let Some(from) = query.from {
+            sql.push_str(" AND period_start >= ?");
+            params.push(Value::Text(from.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(to) = query.to {
+            sql.push_str(" AND period_start <= ?");
+            params.push(Value::Text(to.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(id) = query.source_id {
+            sql.push_str(" AND source_id = ?");
+            params.push(Value::Integer(id));
+        }
+        sql.push_str(" ORDER BY platform, metric, region, period_start, source_id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(params))?;
+        let mut out: Vec<SeriesColumns> = Vec::new();
+        let mut group: Vec<SeriesColumns> = Vec::new();
+        let mut key = (String::new(), String::new(), String::new());
+        let at = DailyRow {
+            start: 3,
+            value: 4,
+            unit: 5,
+            kind: 6,
+            qualifier: 7,
+            note: 8,
+            source_id: 9,
+        };
+        let flush = |group: &mut Vec<SeriesColumns>,
+                     key: &(String, String, String),
+                     out: &mut Vec<SeriesColumns>| {
+            for mut columns in group.drain(..) {
+                columns.platform = key.0.clone();
+                columns.metric = key.1.clone();
+                columns.region = key.2.clone();
+                out.push(columns);
+            }
+        };
+        while let Some(row) = rows.next()? {
+            let platform = text(row.get_ref(0)?, 0)?;
+            let metric = text(row.get_ref(1)?, 1)?;
+            let region = text(row.get_ref(2)?, 2)?;
+            if platform != key.0 || metric != key.1 || region != key.2 {
+                flush(&mut group, &key, &mut out);
+                key = (platform.to_string(), metric.to_string(), region.to_string());
+            }
+            push_daily(&mut group, row, at)?;
+        }
+        flush(&mut group, &key, &mut out);
+        Ok(out)
+    }
+
+    fn source_map(&self) -> Result<HashMap<i64, Source>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, publisher, title, url, published FROM sources")?;
+        let rows = stmt.query_map([], |row| codec::source(row, 0))?;
+        let mut map = HashMap::new();
+        for source in rows {
+            let source = source?;
+            map.insert(source.id, source);
+        }
+        Ok(map)
+    }
+}
+
+/// A group's daily figures become columns when there are enough of them, observations otherwise.
+fn finish_group(
+    group: Group,
+    min_points: usize,
+    source: &dyn Fn(i64) -> Result<Source, StoreError>,
+    out: &mut SplitSeries,
+) -> Result<(), StoreError> {
+    let long = group.daily_len() >= min_points.max(1);
+    let Group {
+        platform,
+        metric,
+        region,
+        daily,
+        other,
+    } = group;
+    out.observations.extend(other);
+    for mut columns in daily {
+        if long {
+            columns.platform = platform.clone();
+            columns.metric = metric.clone();
+            columns.region = region.clone();
+            out.columns.push(columns);
+            continue;
+        }
+        for i in 0..columns.len() {
+            let run = columns.provenance(i).unwrap_or(ProvenanceRun {
+                start: 0,
+                source_id: 0,
+                qualifier: Qualifier::None,
+            });
+            let date = date_of_day_number(columns.days[i]).ok_or_else(|| {
+                StoreError::Corrupt(format!("day {} is out of range", columns.days[i]))
+            })?;
+            out.observations.push(Observation {
+                platform: platform.clone(),
+                metric: metric.clone(),
+                region: region.clone(),
+                period: Period::new(date, Grain::Day),
+                value: columns.values[i],
+                unit: columns.unit,
+                kind: columns.kind,
+                qualifier: run.qualifier,
+                note: columns.note(i).unwrap_or_default().to_string(),
+                source: source(run.source_id)?,
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn day_numbers_match_the_charts_axis() {
+        for date in [ymd(1970, 1, 1), ymd(2024, 2, 29), ymd(1899, 12, 31)] {
+            let day = day_number_of(date);
+            assert_eq!(day, crate::analysis::day_number(date));
+            assert_eq!(date_of_day_number(day), Some(date));
+        }
+        assert_eq!(parse_day("2024-02-29"), Some(ymd(2024, 2, 29)));
+        assert_eq!(parse_day("2024-02-30"), None);
+        assert_eq!(parse_day("20x4-02-01"), None);
+    }
+
+    #[test]
+    fn the_sample_reads_as_observations_exactly_as_series_gives_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("s.db")).expect("store");
+        store.load_sample().expect("sample");
+        let split = store.read_split(4096, &mut |_| {}).expect("split");
+        assert!(split.columns.is_empty());
+        assert_eq!(
+            split.observations,
+            store.series(&SeriesQuery::default()).expect("series")
+        );
+        // With a threshold of one, the sample's daily figures (if any) become columns and the
+        // rest stay observations: nothing is lost either way.
+        let all = store.read_split(1, &mut |_| {}).expect("split");
+        let in_columns: usize = all.columns.iter().map(SeriesColumns::len).sum();
+        assert_eq!(
+            all.observations.len() + in_columns,
+            split.observations.len()
+        );
+        assert!(
+            all.observations
+                .iter()
+                .all(|o| o.period.grain != Grain::Day)
+        );
+    }
+
+    #[test]
+    fn long_daily_series_come_back_as_columns_with_their_provenance() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("g.db")).expect("store");
+        store.generate(2, 300, 5).expect("generate");
+        let mut heard = Vec::new();
+        let split = store
+            .read_split(100, &mut |n| heard.push(n))
+            .expect("split");
+        assert!(split.observations.is_empty());
+        assert_eq!(split.columns.len(), 2);
+        assert_eq!(heard.last(), Some(&600));
+        let rows = store.series(&SeriesQuery::default()).expect("series");
+        for columns in &split.columns {
+            assert_eq!(columns.len(), 300);
+            assert!(columns.days.windows(2).all(|w| w[0] < w[1]));
+            assert_eq!(columns.runs.len(), 1, "one source, one run");
+            let mine: Vec<&Observation> = rows
+                .iter()
+                .filter(|o| o.platform == columns.platform)
+                .collect();
+            for (i, o) in mine.iter().enumerate() {
+                assert_eq!(columns.days[i], day_number_of(o.period.start));
+                assert_eq!(columns.values[i], o.value);
+                assert_eq!(columns.kind, o.kind);
+                let run = columns.provenance(i).expect("provenance");
+                assert_eq!(run.source_id, o.source.id);
+                assert_eq!(run.qualifier, o.qualifier);
+            }
+        }
+        // A chart's window reads only that window, as the same columns.
+        let from = NaiveDate::from_ymd_opt(2025, 11, 1).expect("date");
+        let window = store
+            .daily_columns(&SeriesQuery {
+                platforms: vec!["synthetic_002".into()],
+                from: Some(from),
+                ..SeriesQuery::default()
+            })
+            .expect("window");
+        assert_eq!(window.len(), 1);
+        assert_eq!(window[0].platform, "synthetic_002");
+        assert_eq!(window[0].len(), 61, "1 Nov to 31 Dec");
+        let whole = &split.columns[1];
+        let offset = whole.len() - 61;
+        assert_eq!(window[0].days, whole.days[offset..]);
+        assert_eq!(window[0].values, whole.values[offset..]);
+        // Below the threshold the same figures are observations again, equal to `series`.
+        let short = store.read_split(301, &mut |_| {}).expect("split");
+        assert!(short.columns.is_empty());
+        assert_eq!(short.observations, rows);
+    }
+}

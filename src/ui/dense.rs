@@ -1,0 +1,188 @@
+//! A long daily series as the dashboard keeps it: its values in a level-of-detail pyramid built
+//! on the loader thread, its kind and unit, and each figure's source and wording by runs, so ten
+//! million figures cost about 20 bytes each and a frame draws a few thousand of them.
+
+use chrono::NaiveDate;
+
+use crate::analysis::LodSeries;
+use crate::model::{Grain, Kind, Observation, Period, Qualifier, Unit};
+use crate::store::{ProvenanceRun, SeriesColumns, columns::date_of_day_number};
+
+/// Daily series of at least this many figures (per platform, metric and region) are read as
+/// columns and drawn decimated; shorter ones keep the per-figure path with markers and spans.
+pub const DENSE_MIN_POINTS: usize = 4096;
+
+pub struct DenseSeries {
+    pub platform: String,
+    pub metric: String,
+    pub region: String,
+    pub unit: Unit,
+    pub kind: Kind,
+    /// x: day number, y: the figure in its unit.
+    pub lod: LodSeries,
+    runs: Vec<ProvenanceRun>,
+    notes: Vec<(u32, String)>,
+}
+
+impl std::fmt::Debug for DenseSeries {
+    // Never millions of numbers in a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DenseSeries")
+            .field("platform", &self.platform)
+            .field("metric", &self.metric)
+            .field("region", &self.region)
+            .field("kind", &self.kind)
+            .field("points", &self.lod.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl DenseSeries {
+    /// Builds the pyramid: O(n), on the loader thread.
+    pub fn from_columns(columns: SeriesColumns) -> Self {
+        let SeriesColumns {
+            platform,
+            metric,
+            region,
+            unit,
+            kind,
+            days,
+            values,
+            runs,
+            notes,
+        } = columns;
+        DenseSeries {
+            platform,
+            metric,
+            region,
+            unit,
+            kind,
+            lod: LodSeries::new(days, values),
+            runs,
+            notes,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lod.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lod.is_empty()
+    }
+
+    /// The first and last day number.
+    pub fn x_extent(&self) -> Option<(f64, f64)> {
+        let first = self.lod.point(0)?[0];
+        let last = self.lod.point(self.len().checked_sub(1)?)?[0];
+        Some((first, last))
+    }
+
+    pub fn provenance(&self, index: usize) -> Option<ProvenanceRun> {
+        let i = self
+            .runs
+            .partition_point(|r| r.start as usize <= index)
+            .checked_sub(1)?;
+        self.runs.get(i).copied()
+    }
+
+    /// Every source id the series cites.
+    pub fn source_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.runs.iter().map(|r| r.source_id)
+    }
+
+    pub fn note(&self, index: usize) -> Option<&str> {
+        let i = self
+            .notes
+            .binary_search_by_key(&(index as u32), |(at, _)| *at)
+            .ok()?;
+        Some(self.notes[i].1.as_str())
+    }
+
+    pub fn date(&self, index: usize) -> Option<NaiveDate> {
+        date_of_day_number(self.lod.point(index)?[0])
+    }
+
+    /// The indices of every figure on the same day as `index` (several sources may give it).
+    pub fn same_day(&self, index: usize) -> std::ops::Range<usize> {
+        let Some([x, _]) = self.lod.point(index) else {
+            return index..index;
+        };
+        let (mut lo, mut hi) = (index, index + 1);
+        while lo > 0 && self.lod.point(lo - 1).is_some_and(|p| p[0] == x) {
+            lo -= 1;
+        }
+        while self.lod.point(hi).is_some_and(|p| p[0] == x) {
+            hi += 1;
+        }
+        lo..hi
+    }
+
+    /// The first figure on or after `day`, for an index base.
+    pub fn first_from(&self, day: f64) -> Option<usize> {
+        let i = self.lod.first_at_or_after(day);
+        (i < self.len()).then_some(i)
+    }
+
+    /// The figure at `index` as an observation, its source looked up in the snapshot's sources.
+    pub fn observation(
+        &self,
+        index: usize,
+        source: impl Fn(i64) -> Option<crate::model::Source>,
+    ) -> Option<Observation> {
+        let [_, value] = self.lod.point(index)?;
+        let run = self.provenance(index)?;
+        Some(Observation {
+            platform: self.platform.clone(),
+            metric: self.metric.clone(),
+            region: self.region.clone(),
+            period: Period::new(self.date(index)?, Grain::Day),
+            value,
+            unit: self.unit,
+            kind: self.kind,
+            qualifier: run.qualifier,
+            source: source(run.source_id)?,
+            note: self.note(index).unwrap_or_default().to_string(),
+        })
+    }
+
+    pub fn qualifier(&self, index: usize) -> Qualifier {
+        self.provenance(index)
+            .map(|r| r.qualifier)
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn a_generated_series_keeps_every_figure_and_its_source() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("g.db")).expect("store");
+        store.generate(1, 500, 3).expect("generate");
+        let split = store.read_split(100, &mut |_| {}).expect("split");
+        let rows = store
+            .series(&crate::store::SeriesQuery::default())
+            .expect("rows");
+        let dense = DenseSeries::from_columns(split.columns[0].clone());
+        assert_eq!(dense.len(), 500);
+        let sources: std::collections::HashMap<i64, crate::model::Source> = rows
+            .iter()
+            .map(|o| (o.source.id, o.source.clone()))
+            .collect();
+        for (i, row) in rows.iter().enumerate() {
+            let o = dense
+                .observation(i, |id| sources.get(&id).cloned())
+                .expect("observation");
+            assert_eq!(&o, row);
+            assert_eq!(dense.same_day(i), i..i + 1);
+        }
+        let (first, last) = dense.x_extent().expect("extent");
+        assert_eq!(last - first, 499.0);
+        assert_eq!(dense.first_from(first + 10.5), Some(11));
+        assert_eq!(dense.first_from(last + 1.0), None);
+    }
+}
