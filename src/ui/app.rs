@@ -183,6 +183,11 @@ impl App {
         self.notice.as_ref()
     }
 
+    /// The first chart drawn last frame and its visible window.
+    pub fn chart_window(&self) -> Option<&super::interaction::ShownWindow> {
+        self.inter.shown_window.as_ref()
+    }
+
     /// How each series was drawn last frame: (chart id, series name, emphasis).
     pub fn drawn_emphasis(&self) -> &[(String, String, super::interaction::Emphasis)] {
         &self.inter.drawn_emphasis

@@ -284,7 +284,8 @@ pub fn time_chart_ui(
                     .allow_hover(false),
             );
         }
-        plot_ui.auto_bounds().all()
+        // A chart with default x bounds starts with x not "auto"; zooming or panning turns y off.
+        plot_ui.auto_bounds().y
     });
     let transform = response.transform;
     let b = transform.bounds();
