@@ -71,7 +71,8 @@ pub fn chart_header_ui(ui: &mut egui::Ui, model: &ChartModel) {
 }
 
 /// The legend note that explains line styles and markers, drawn with the real styles.
-pub fn kinds_key_ui(ui: &mut egui::Ui, growth: bool) {
+/// `hint`: the line on hovering and measuring, left off slides and exported images.
+pub fn kinds_key_ui(ui: &mut egui::Ui, growth: bool, hint: bool) {
     let colour = ui.visuals().text_color();
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = tokens::SMALL_GAP_PX;
@@ -88,11 +89,13 @@ pub fn kinds_key_ui(ui: &mut egui::Ui, growth: bool) {
             ui.label(RichText::new("reported growth").small());
             ui.add_space(tokens::KEY_GAP_PX);
         }
-        ui.label(
-            RichText::new("A bar under a point spans its period. Hover a point for its source, click two to measure.")
-                .weak()
-                .small(),
-        );
+        if hint {
+            ui.label(
+                RichText::new("A bar under a point spans its period. Hover a point for its source, click two to measure.")
+                    .weak()
+                    .small(),
+            );
+        }
     });
 }
 

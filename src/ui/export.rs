@@ -484,12 +484,7 @@ pub fn sources_footer(snap: &Snapshot, inter: &Interaction) -> String {
         .filter_map(|e| snap.events.iter().find(|ev| ev.title == e.title))
         .map(|e| &e.source)
         .collect();
-    let list = |sources: Vec<&Source>| {
-        let mut names: Vec<String> = sources.iter().map(|s| s.citation()).collect();
-        names.sort_by_key(|n| n.to_lowercase());
-        names.dedup();
-        names.join("; ")
-    };
+    let list = |sources: Vec<&Source>| citations(&sources).join("; ");
     let mut parts = Vec::new();
     if !figures.is_empty() {
         parts.push(format!("Figures: {}", list(figures)));
@@ -502,6 +497,34 @@ pub fn sources_footer(snap: &Snapshot, inter: &Interaction) -> String {
         return String::new();
     }
     parts.join("  ·  ")
+}
+
+/// Each publisher once, sorted, with its publication dates: "ADVFN, 1 May 2024 and 30 Oct 2024".
+fn citations(sources: &[&Source]) -> Vec<String> {
+    let mut by_publisher: std::collections::BTreeMap<String, (String, Vec<chrono::NaiveDate>)> =
+        std::collections::BTreeMap::new();
+    for s in sources {
+        let entry = by_publisher
+            .entry(s.publisher.to_lowercase())
+            .or_insert_with(|| (s.publisher.clone(), Vec::new()));
+        entry.1.extend(s.published);
+    }
+    by_publisher
+        .into_values()
+        .map(|(publisher, mut dates)| {
+            dates.sort();
+            dates.dedup();
+            let dates: Vec<String> = dates
+                .iter()
+                .map(|d| d.format("%-d %b %Y").to_string())
+                .collect();
+            match dates.as_slice() {
+                [] => publisher,
+                [one] => format!("{publisher}, {one}"),
+                [rest @ .., last] => format!("{publisher}, {} and {last}", rest.join(", ")),
+            }
+        })
+        .collect()
 }
 
 /// Where an exported file goes unless the user types another path: the Pictures folder (PNGs) or
@@ -609,6 +632,28 @@ mod tests {
         assert!(ok.is_file());
         // Nothing left beside it.
         assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+    }
+
+    #[test]
+    fn a_publisher_is_named_once_with_its_dates() {
+        let source = |publisher: &str, date: Option<(i32, u32, u32)>| Source {
+            id: 0,
+            publisher: publisher.into(),
+            title: String::new(),
+            url: String::new(),
+            published: date.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)),
+        };
+        let a = source("ADVFN", Some((2024, 10, 30)));
+        let b = source("ADVFN", Some((2024, 5, 1)));
+        let c = source("36Kr", None);
+        let d = source("advfn", Some((2024, 5, 1)));
+        assert_eq!(
+            citations(&[&a, &b, &c, &d, &c]),
+            vec![
+                "36Kr".to_string(),
+                "ADVFN, 1 May 2024 and 30 Oct 2024".to_string()
+            ]
+        );
     }
 
     #[test]

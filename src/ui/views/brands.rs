@@ -98,7 +98,7 @@ fn brand_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         bar_chart_ui(ui, cx, &model, height);
         return;
     }
-    kinds_key_ui(ui, false);
+    kinds_key_ui(ui, false, cx.chrome);
     let frame = ChartFrame {
         id: "brand-sales",
         height_px: chart_height(ui, 1, measure_reserve(cx)),
