@@ -247,3 +247,19 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_metric_on_screen_is_always_offered() {
+        assert_eq!(offered_metrics("sellers").len(), BRAND_METRICS.len());
+        let with_entries = offered_metrics("de_minimis_entries");
+        assert_eq!(with_entries.len(), BRAND_METRICS.len() + 1);
+        assert_eq!(
+            with_entries.last().map(String::as_str),
+            Some("de_minimis_entries")
+        );
+    }
+}
