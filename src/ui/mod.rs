@@ -12,6 +12,8 @@ pub mod chart_model;
 mod dialogs;
 pub mod export;
 mod export_dialog;
+pub mod export_files;
+mod export_footer;
 pub mod fonts;
 pub mod interaction;
 mod library;
