@@ -294,3 +294,34 @@ fn present_with_an_unknown_story_fails_listing_the_stories_before_any_window_ope
     assert!(err.contains("no story named \"Nope\""), "{err}");
     assert!(err.contains("Cross-border e-commerce in 2025"), "{err}");
 }
+
+#[test]
+fn present_export_dir_that_cannot_be_made_fails_naming_it_before_any_window_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    assert!(marketscope(&db, &["init", "--sample"]).status.success());
+    // A folder cannot be made under a file.
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").expect("file");
+    let target = file.join("slides");
+    let target_text = target.display().to_string();
+    let out = marketscope(
+        &db,
+        &[
+            "present",
+            "--export-dir",
+            &target_text,
+            "Cross-border e-commerce in 2025",
+        ],
+    );
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains(&target_text), "{err}");
+    // An unknown story is refused before the folder is made.
+    let fresh = dir.path().join("fresh");
+    let fresh_text = fresh.display().to_string();
+    let out = marketscope(&db, &["present", "--export-dir", &fresh_text, "Nope"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no story named \"Nope\""));
+    assert!(!fresh.exists());
+}

@@ -373,3 +373,153 @@ fn presenting_hides_the_views_controls_and_draws_highlights() {
             .all(|(_, _, e)| *e == Emphasis::Normal)
     );
 }
+
+/// A story of two GMV steps (the sample's third step twice), the second zoomed to 2023–2025 on
+/// a log axis from $10B to $100B.
+fn zoomed_story(path: &Path) -> [f64; 4] {
+    let sample = Store::open(path)
+        .expect("store")
+        .story(SAMPLE_STORY)
+        .expect("reads")
+        .expect("exists");
+    let mut story = sample.clone();
+    story.name = "Zoom".into();
+    story.steps = vec![sample.steps[2].clone(), sample.steps[2].clone()];
+    story.steps[1].title = "Zoomed in".into();
+    let day = |y: i32| {
+        marketscope::analysis::day_number(chrono::NaiveDate::from_ymd_opt(y, 1, 1).expect("date"))
+    };
+    let target = [day(2023), day(2025), 10.0, 11.0];
+    story.steps[1].state["window"] = serde_json::json!({
+        "chart": "gmv",
+        "x": [target[0], target[1]],
+        "y": [target[2], target[3]],
+    });
+    Store::open(path)
+        .expect("store")
+        .save_story(&story)
+        .expect("saved");
+    target
+}
+
+#[test]
+fn the_next_step_moves_the_chart_to_its_window_and_ends_exactly_there() {
+    let store = TempStore::sample();
+    let target = zoomed_story(&store.path);
+    let mut h = open(&store.path, None);
+    h.key_press(Key::F5);
+    h.run();
+    h.get_by_label("Zoom (2 steps)").click();
+    h.run();
+    let fitted = h.state().chart_window().expect("a chart").bounds;
+    assert!(
+        fitted[0] < target[0],
+        "the first step fits the data: {fitted:?}"
+    );
+    h.key_press(Key::ArrowRight);
+    // Frame by frame (kittest advances a quarter of a second a frame): on the way, the window
+    // is between the two; at the end, exactly the step's.
+    let mut path = Vec::new();
+    for _ in 0..10 {
+        h.step();
+        path.push(h.state().chart_window().expect("a chart").bounds);
+    }
+    let between = |w: &[f64; 4]| {
+        (0..4).all(|i| {
+            let (lo, hi) = (fitted[i].min(target[i]), fitted[i].max(target[i]));
+            w[i] >= lo - 1e-9 && w[i] <= hi + 1e-9
+        })
+    };
+    assert!(path.iter().all(between), "{path:?}");
+    assert!(
+        path.iter().any(|w| *w != fitted && *w != target),
+        "an intermediate window: {path:?}"
+    );
+    let last = path.last().expect("frames");
+    for i in 0..4 {
+        assert!((last[i] - target[i]).abs() < 1e-6, "{last:?} vs {target:?}");
+    }
+    h.run();
+    // Esc gives back the dashboard's own window (fitted to the data).
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().is_presenting());
+    let back = h.state().chart_window().expect("a chart");
+    assert!(back.bounds[0] < target[0], "{back:?}");
+}
+
+#[test]
+fn a_saved_view_keeps_its_window_and_a_fitted_one_saves_none() {
+    let store = TempStore::sample();
+    let target = zoomed_story(&store.path);
+    let zoomed = Store::open(&store.path)
+        .expect("store")
+        .story("Zoom")
+        .expect("reads")
+        .expect("exists")
+        .steps[1]
+        .state
+        .clone();
+    Store::open(&store.path)
+        .expect("store")
+        .save_view(&marketscope::model::SavedView {
+            name: "Zoomed".into(),
+            caption: String::new(),
+            state: zoomed,
+        })
+        .expect("saved");
+    let mut h = open(&store.path, None);
+    // Untouched, the chart fits its data: saving it stores no window.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    replace_text(&mut h, "Name", "Fitted");
+    h.get_by_label("Save").click();
+    h.step();
+    ui_support::wait_until_idle(&mut h);
+    // Opening the zoomed view shows its window; saving it again keeps that window.
+    h.key_press(Key::V);
+    h.run();
+    // The views are listed by name: Fitted, then Zoomed; each row's Open is beside its name.
+    let row_y = h.get_by_label("Zoomed").rect().center().y;
+    h.query_all_by_label("Open")
+        .min_by(|a, b| {
+            let da = (a.rect().center().y - row_y).abs();
+            let db = (b.rect().center().y - row_y).abs();
+            da.total_cmp(&db)
+        })
+        .expect("Open")
+        .click();
+    h.run();
+    let shown = h.state().chart_window().expect("a chart").bounds;
+    for i in 0..4 {
+        assert!(
+            (shown[i] - target[i]).abs() < 1e-6,
+            "{shown:?} vs {target:?}"
+        );
+    }
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    replace_text(&mut h, "Name", "Again");
+    h.get_by_label("Save").click();
+    h.step();
+    ui_support::wait_until_idle(&mut h);
+    let views = Store::open(&store.path)
+        .expect("store")
+        .saved_views()
+        .expect("views");
+    let state = |name: &str| {
+        views
+            .iter()
+            .find(|v| v.name == name)
+            .unwrap_or_else(|| panic!("{name} saved: {views:?}"))
+            .state
+            .clone()
+    };
+    assert!(state("Fitted")["window"].is_null(), "{}", state("Fitted"));
+    let again = &state("Again")["window"];
+    assert_eq!(again["chart"], "gmv");
+    let x0 = again["x"][0].as_f64().expect("x");
+    assert!((x0 - target[0]).abs() < 1e-6, "{again}");
+}

@@ -9,28 +9,24 @@ use eframe::egui::{self, RichText};
 use super::actions::{Action, PresenterAction};
 use super::chart::ZoomResets;
 use super::dialogs::{ImportDialog, Notice, import_window_ui, notice_ui, shortcuts_window_ui};
-use super::export::{
-    ExportEvent, ExportOutcome, Exporter, ImageTarget, Scale, StoryExport, sources_footer,
-};
-use super::export_dialog::{
-    ExportDialog, ExportKind, ExportRequest, check_file_path, export_window_ui,
-};
+use super::export::{ExportOutcome, Exporter, ImageTarget, Scale, StoryExport};
+use super::export_dialog::{ExportDialog, ExportKind, export_window_ui};
 use super::interaction::{Interaction, ScreenPoint, WindowGoal};
 use super::library::{
     LibraryOp, SaveViewDialog, ViewsWindow, save_view_window_ui, views_window_ui,
 };
 use super::loader::{Loader, Reply, Request};
-use super::presenter::{
-    Presenter, blank_screen_ui, export_footer_ui, presenter_caption_ui, presenter_title_ui,
-};
+use super::presenter::{Presenter, blank_screen_ui, presenter_caption_ui, presenter_title_ui};
 use super::settings::{ChartWindow, Settings, ThemeChoice, View};
 use super::side_panel::{SideCounts, side_panel_ui};
 use super::snapshot::Snapshot;
 use super::startup::StartupProbe;
 use super::states::{empty_store_ui, loading_ui, store_error_ui};
 use super::top_bar::{StoreStatus, source_filter_bar_ui, top_bar_ui};
-use super::views::{ChartCache, ViewCtx, selection_csv, view_data_csv, view_ui};
+use super::views::{ChartCache, ViewCtx, selection_csv, view_ui};
 use super::{fonts, tokens, tooltip};
+
+mod exporting;
 
 pub struct App {
     settings: Settings,
@@ -203,6 +199,11 @@ impl App {
 
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
+    }
+
+    /// The first chart drawn last frame and its visible window.
+    pub fn chart_window(&self) -> Option<&super::interaction::ShownWindow> {
+        self.inter.shown_window.as_ref()
     }
 
     /// How each series was drawn last frame: (chart id, series name, emphasis).
@@ -450,199 +451,6 @@ impl App {
             if !matches!(action, Action::Present | Action::PresentStory(_)) {
                 self.perform(&ctx, action);
             }
-        }
-    }
-
-    /// Images are of charts: the table views say so instead.
-    fn can_export_image(&mut self) -> bool {
-        let chart = !self
-            .settings
-            .view
-            .metrics(&self.settings.brand_metric)
-            .is_empty();
-        if !chart || self.snapshot.as_ref().is_none_or(|s| s.is_empty()) {
-            self.notice = Some(Notice::Failed(
-                "Only charts export as images: switch to GMV, Growth, Downloads or Brand sales (the Table view's figures export as CSV)."
-                    .into(),
-            ));
-        }
-        chart && self.snapshot.as_ref().is_some_and(|s| !s.is_empty())
-    }
-
-    /// The zoom an exported sheet is seen at: the presenter's while presenting (its zoom may not
-    /// have applied yet in the frame presenting starts), else the user's.
-    fn sheet_zoom(&self, ctx: &egui::Context) -> f32 {
-        match &self.presenter {
-            Some(p) => p.zoom_before * tokens::PRESENTER_SCALE,
-            None => ctx.zoom_factor(),
-        }
-    }
-
-    /// Does what the Export window asked for, or shows why not in it.
-    fn export(&mut self, ctx: &egui::Context, request: ExportRequest) {
-        let refused = match request {
-            ExportRequest::Png { path, scale } => check_file_path(&path).map(|()| {
-                let zoom = self.sheet_zoom(ctx);
-                self.exporter
-                    .start(ctx, ImageTarget::Png(path), scale, zoom);
-            }),
-            ExportRequest::Csv { path } => check_file_path(&path).and_then(|()| {
-                let snap = self.snapshot.clone().ok_or("The store is not read yet.")?;
-                let (rows, csv) = view_data_csv(&snap, &self.settings)?;
-                let done = format!(
-                    "Saved {rows} figures behind the {} view as {}.",
-                    self.settings.view.label(),
-                    path.display()
-                );
-                self.exporter
-                    .write_in_background(ctx, path, move || Ok(csv.into_bytes()), done);
-                Ok(())
-            }),
-            ExportRequest::Story { name, dir } => {
-                let index = self
-                    .snapshot
-                    .as_ref()
-                    .and_then(|s| s.stories.iter().position(|st| st.name == name));
-                match index {
-                    None => Err(format!("The story \"{name}\" is no longer in the store.")),
-                    Some(index) => std::fs::create_dir_all(&dir)
-                        .map_err(|e| format!("Cannot make the folder {}: {e}", dir.display()))
-                        .map(|()| self.start_story_export(ctx, index, dir, None)),
-                }
-            }
-        };
-        if let Err(message) = refused {
-            self.export_dialog.error = Some(message);
-            self.export_dialog.open = true;
-        }
-    }
-
-    fn start_story_export(
-        &mut self,
-        ctx: &egui::Context,
-        index: usize,
-        dir: PathBuf,
-        outcome: Option<ExportOutcome>,
-    ) {
-        let titles: Vec<String> = self
-            .snapshot
-            .as_ref()
-            .and_then(|s| s.stories.get(index))
-            .map(|st| st.steps.iter().map(|step| step.title.clone()).collect())
-            .unwrap_or_default();
-        self.views_window.open = false;
-        self.start_presenting(ctx, index, false);
-        let job = StoryExport::new(dir, titles, outcome);
-        if self.presenter.is_none() {
-            self.finish_story_export(ctx, job);
-            return;
-        }
-        self.story_export = Some(job);
-    }
-
-    /// Between captures: shows the next step and captures it; after the last, waits for the
-    /// writes, then leaves presenter mode and reports.
-    fn drive_story_export(&mut self, ctx: &egui::Context) {
-        if self.exporter.capturing() {
-            return;
-        }
-        let Some(job) = self.story_export.as_mut() else {
-            return;
-        };
-        if let Some((step, path)) = job.next_file() {
-            // No animation: the capture must show where the step ends, not the way there.
-            self.show_step(step, false);
-            let zoom = self.sheet_zoom(ctx);
-            self.exporter
-                .start(ctx, ImageTarget::Png(path), Scale::One, zoom);
-            return;
-        }
-        if self.exporter.busy() {
-            return;
-        }
-        if let Some(job) = self.story_export.take() {
-            self.perform_presenter(ctx, PresenterAction::Leave);
-            self.finish_story_export(ctx, job);
-        }
-    }
-
-    fn finish_story_export(&mut self, ctx: &egui::Context, job: StoryExport) {
-        let result = if job.titles.is_empty() {
-            Err("The story has no steps: nothing was exported.".to_string())
-        } else {
-            job.result()
-        };
-        self.notice = Some(match &result {
-            Ok(message) => Notice::Done(message.clone()),
-            Err(message) => Notice::Failed(message.clone()),
-        });
-        if let Some(outcome) = job.outcome {
-            if let Ok(mut slot) = outcome.lock() {
-                *slot = Some(result);
-            }
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    }
-
-    /// The end of a capture or a write: into the story being exported, else the status bar.
-    fn export_event(&mut self, event: ExportEvent) {
-        match (event, self.story_export.as_mut()) {
-            (ExportEvent::Captured, _) => {}
-            (ExportEvent::Done(_), Some(job)) => job.written += 1,
-            (ExportEvent::Failed(message), Some(job)) => job.failures.push(message),
-            (ExportEvent::Done(message), None) => self.notice = Some(Notice::Done(message)),
-            (ExportEvent::Failed(message), None) => self.notice = Some(Notice::Failed(message)),
-        }
-    }
-
-    fn poll_exports(&mut self) {
-        for written in self.exporter.poll() {
-            self.export_event(match written {
-                Ok(message) => ExportEvent::Done(message),
-                Err(message) => ExportEvent::Failed(message),
-            });
-        }
-    }
-
-    /// The export sheet: only the chart (the step's title and caption too while presenting) over
-    /// the whole window, with the footer naming its sources; the capture crops to it.
-    fn sheet_ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        let Some(snap) = self.snapshot.clone() else {
-            return;
-        };
-        self.inter.cursor_x = None;
-        let footer = self.exporter.footer().unwrap_or_default().to_string();
-        let mut rect = egui::Rect::NOTHING;
-        let presenter = self.presenter.take();
-        if let Some(p) = &presenter {
-            rect |= egui::Panel::top("presenter-title")
-                .show(ui, |ui| presenter_title_ui(ui, p))
-                .response
-                .rect;
-        }
-        rect |= egui::Panel::bottom("export-footer")
-            .show(ui, |ui| {
-                if let Some(p) = &presenter {
-                    presenter_caption_ui(ui, p, false);
-                }
-                export_footer_ui(ui, &footer);
-            })
-            .response
-            .rect;
-        self.presenter = presenter;
-        rect |= egui::CentralPanel::default()
-            .show(ui, |ui| {
-                // Clicks cannot reach a sheet: whatever its toggles ask is dropped.
-                self.current_view_ui(ui, &snap, &mut Vec::new(), false);
-            })
-            .response
-            .rect;
-        let drawn = sources_footer(&snap, &self.inter);
-        // A wide label can make a panel report more than the window: the image is the window.
-        let rect = rect.intersect(ctx.content_rect());
-        if let Some(event) = self.exporter.after_sheet(&ctx, rect, drawn) {
-            self.export_event(event);
         }
     }
 

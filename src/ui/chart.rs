@@ -83,7 +83,8 @@ pub fn chart_header_ui(ui: &mut egui::Ui, model: &ChartModel) {
 }
 
 /// The legend note that explains line styles and markers, drawn with the real styles.
-pub fn kinds_key_ui(ui: &mut egui::Ui, growth: bool) {
+/// `hint`: the line on hovering and measuring, left off slides and exported images.
+pub fn kinds_key_ui(ui: &mut egui::Ui, growth: bool, hint: bool) {
     let colour = ui.visuals().text_color();
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = tokens::SMALL_GAP_PX;
@@ -100,11 +101,13 @@ pub fn kinds_key_ui(ui: &mut egui::Ui, growth: bool) {
             ui.label(RichText::new("reported growth").small());
             ui.add_space(tokens::KEY_GAP_PX);
         }
-        ui.label(
-            RichText::new("A bar under a point spans its period. Hover a point for its source, click two to measure.")
-                .weak()
-                .small(),
-        );
+        if hint {
+            ui.label(
+                RichText::new("A bar under a point spans its period. Hover a point for its source, click two to measure.")
+                    .weak()
+                    .small(),
+            );
+        }
     });
 }
 
@@ -306,7 +309,8 @@ pub fn time_chart_ui(
                     .allow_hover(false),
             );
         }
-        (plot_ui.auto_bounds().all(), dense)
+        // A chart with default x bounds starts with x not "auto"; zooming or panning turns y off.
+        (plot_ui.auto_bounds().y, dense)
     });
     let (auto_bounds, dense) = response.inner;
     let transform = response.transform;

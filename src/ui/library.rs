@@ -125,12 +125,12 @@ pub fn views_window_ui(
                 egui::CollapsingHeader::new("Add current view to story…")
                     .default_open(true)
                     .show(ui, |ui| add_to_story_ui(ui, window, snap, state, &mut ops));
-                ui.separator();
-                ui.label(RichText::new("Stories").strong());
-                for story in &snap.stories {
-                    story_steps_ui(ui, window, story, &mut ops);
-                }
             });
+            ui.separator();
+            ui.label(RichText::new("Stories").strong());
+            for story in &snap.stories {
+                story_steps_ui(ui, window, story, snap.read_only, &mut ops);
+            }
         });
     window.open = open;
     ops
@@ -265,6 +265,7 @@ fn story_steps_ui(
     ui: &mut egui::Ui,
     window: &mut ViewsWindow,
     story: &Story,
+    read_only: bool,
     ops: &mut Vec<LibraryOp>,
 ) {
     egui::CollapsingHeader::new(format!("{} ({} steps)", story.name, story.steps.len()))
@@ -277,57 +278,67 @@ fn story_steps_ui(
             {
                 ops.push(LibraryOp::ExportStory(story.name.clone()));
             }
-            let last = story.steps.len().saturating_sub(1);
-            for (i, step) in story.steps.iter().enumerate() {
-                let editing_this = window
-                    .editing
-                    .as_ref()
-                    .is_some_and(|e| e.story == story.name && e.index == i);
-                if editing_this {
-                    step_editor_ui(ui, window, story, ops);
-                    continue;
-                }
-                ui.horizontal(|ui| {
-                    let mut changed: Option<Story> = None;
-                    if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
-                        let mut s = story.clone();
-                        s.steps.swap(i, i - 1);
-                        changed = Some(s);
-                    }
-                    if ui
-                        .add_enabled(i < last, egui::Button::new("Down"))
-                        .clicked()
-                    {
-                        let mut s = story.clone();
-                        s.steps.swap(i, i + 1);
-                        changed = Some(s);
-                    }
-                    if ui.button("Remove").clicked() {
-                        let mut s = story.clone();
-                        s.steps.remove(i);
-                        changed = Some(s);
-                    }
-                    if ui
-                        .button("Edit")
-                        .on_hover_text("Title, caption and highlights of this step")
-                        .clicked()
-                    {
-                        window.editing = Some(StepEdit {
-                            story: story.name.clone(),
-                            index: i,
-                            title: step.title.clone(),
-                            caption: step.caption.clone(),
-                            highlights: step.highlights.join("\n"),
-                        });
-                    }
-                    ui.label(format!("{}. {}", i + 1, step.title))
-                        .on_hover_text(step.caption.as_str());
-                    if let Some(s) = changed {
-                        ops.push(LibraryOp::Edit(PresentationEdit::SaveStory(s)));
-                    }
+            // Exporting reads the store; editing the steps needs a writable one.
+            ui.add_enabled_ui(!read_only, |ui| steps_list_ui(ui, window, story, ops));
+        });
+}
+
+fn steps_list_ui(
+    ui: &mut egui::Ui,
+    window: &mut ViewsWindow,
+    story: &Story,
+    ops: &mut Vec<LibraryOp>,
+) {
+    let last = story.steps.len().saturating_sub(1);
+    for (i, step) in story.steps.iter().enumerate() {
+        let editing_this = window
+            .editing
+            .as_ref()
+            .is_some_and(|e| e.story == story.name && e.index == i);
+        if editing_this {
+            step_editor_ui(ui, window, story, ops);
+            continue;
+        }
+        ui.horizontal(|ui| {
+            let mut changed: Option<Story> = None;
+            if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
+                let mut s = story.clone();
+                s.steps.swap(i, i - 1);
+                changed = Some(s);
+            }
+            if ui
+                .add_enabled(i < last, egui::Button::new("Down"))
+                .clicked()
+            {
+                let mut s = story.clone();
+                s.steps.swap(i, i + 1);
+                changed = Some(s);
+            }
+            if ui.button("Remove").clicked() {
+                let mut s = story.clone();
+                s.steps.remove(i);
+                changed = Some(s);
+            }
+            if ui
+                .button("Edit")
+                .on_hover_text("Title, caption and highlights of this step")
+                .clicked()
+            {
+                window.editing = Some(StepEdit {
+                    story: story.name.clone(),
+                    index: i,
+                    title: step.title.clone(),
+                    caption: step.caption.clone(),
+                    highlights: step.highlights.join("\n"),
                 });
             }
+            ui.label(format!("{}. {}", i + 1, step.title))
+                .on_hover_text(step.caption.as_str());
+            if let Some(s) = changed {
+                ops.push(LibraryOp::Edit(PresentationEdit::SaveStory(s)));
+            }
         });
+    }
 }
 
 /// The story editor for one step: its title, caption and highlights (series or events drawn

@@ -13,6 +13,8 @@ pub mod dense;
 mod dialogs;
 pub mod export;
 mod export_dialog;
+pub mod export_files;
+mod export_footer;
 pub mod fonts;
 pub mod interaction;
 mod library;

@@ -275,7 +275,7 @@ pub fn presenter_blank_colour() -> Color32 {
 }
 
 /// The sources line under an exported chart: small, but readable on a slide.
-pub const EXPORT_FOOTER_SIZE_PT: f32 = 11.0;
+pub const EXPORT_FOOTER_SIZE_PT: f32 = 10.0;
 
 pub fn export_footer_font() -> FontId {
     FontId::proportional(EXPORT_FOOTER_SIZE_PT)

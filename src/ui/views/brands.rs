@@ -108,7 +108,7 @@ fn brand_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         bar_chart_ui(ui, cx, &model, height);
         return;
     }
-    kinds_key_ui(ui, false);
+    kinds_key_ui(ui, false, cx.chrome);
     let frame = ChartFrame {
         id: "brand-sales",
         height_px: chart_height(ui, 1, measure_reserve(cx)),
@@ -258,5 +258,23 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
                     )
                 });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_metric_on_screen_is_always_offered() {
+        // A store without figures: only the brand metrics, and the one on screen.
+        let snap = crate::ui::snapshot::Snapshot::default();
+        assert_eq!(offered_metrics(&snap, "sellers").len(), BRAND_METRICS.len());
+        let with_entries = offered_metrics(&snap, "de_minimis_entries");
+        assert_eq!(with_entries.len(), BRAND_METRICS.len() + 1);
+        assert_eq!(
+            with_entries.last().map(String::as_str),
+            Some("de_minimis_entries")
+        );
     }
 }

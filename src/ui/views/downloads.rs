@@ -32,7 +32,7 @@ pub fn downloads_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             y_mode: mode,
         },
     );
-    kinds_key_ui(ui, false);
+    kinds_key_ui(ui, false, cx.chrome);
     // Two charts only when the second has something to show; the first always says why if not.
     let both = per_day.empty.is_none();
     let reserve = measure_reserve(cx) + if both { 30.0 } else { 0.0 };

@@ -15,7 +15,7 @@ pub fn gmv_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     };
     let model = cx.charts.get(cx.snap, cx.settings, &spec);
     chart_header_ui(ui, &model);
-    kinds_key_ui(ui, false);
+    kinds_key_ui(ui, false, cx.chrome);
     let height = chart_height(ui, 1, measure_reserve(cx));
     let frame = ChartFrame {
         id: "gmv",

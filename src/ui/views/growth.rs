@@ -46,7 +46,7 @@ fn growth_charts_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             y_mode: YMode::Linear,
         },
     );
-    kinds_key_ui(ui, true);
+    kinds_key_ui(ui, true, cx.chrome);
     let reserve = measure_reserve(cx);
     if cx.settings.stack_gmv_with_growth {
         let gmv = cx.charts.get(
