@@ -211,7 +211,11 @@ fn a_single_period_metric_is_a_bar_chart_with_provenance() {
     h.get_by_label_contains("Brands with daily sales over 2x Amazon")
         .click();
     h.run();
-    h.get_by_label("Every figure shown is for Nov 2025: compared side by side.");
+    h.get_by_label("Every figure shown is for Nov 2025: compared side by side, from zero.");
+    // Bars are drawn from zero even with the log scale on (the default): a bar's length is its value.
+    assert!(h.state().settings().log_scale);
+    assert!(h.query_by_label_contains("(log scale)").is_none());
+    h.get_by_label("Brands with daily sales over 2x Amazon");
     let bar = point_pos(&h, "brand-bars", "AliExpress 速卖通", "Nov 2025", 300.0);
     // Hover inside the bar, a little under its top.
     h.hover_at(bar + egui::vec2(0.0, 20.0));

@@ -52,6 +52,12 @@ pub const EVENT_FLAG_SIZE_PX: f32 = 7.0;
 pub const MEASURE_LINE_WIDTH_PX: f32 = 2.0;
 pub const CURSOR_LINE_WIDTH_PX: f32 = 1.0;
 pub const BAR_WIDTH: f64 = 0.6;
+/// A bar chart is at least this many bars wide, so one or two bars do not fill the chart.
+pub const BAR_MIN_SLOTS: f64 = 5.0;
+/// The value axis reaches this far above the tallest bar, for its label.
+pub const BAR_HEADROOM: f64 = 1.15;
+/// Between a bar's top and its value label.
+pub const BAR_LABEL_GAP_PX: f32 = 4.0;
 pub const KEY_SAMPLE_WIDTH_PX: f32 = 26.0;
 /// The measure bar under the charts, always there so the charts never jump when it fills.
 pub const MEASURE_BAR_HEIGHT_PX: f32 = 58.0;

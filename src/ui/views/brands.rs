@@ -94,12 +94,17 @@ fn brand_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         },
     };
     let model = cx.charts.get(cx.snap, cx.settings, &spec);
-    let single_period = single_period(&model);
-    chart_header_ui(ui, &model);
-    if let Some(period) = single_period {
+    if let Some(period) = single_period(&model) {
+        // A bar's length is its value only from zero: bars are drawn on a linear axis.
+        let linear = ChartSpec {
+            y_mode: YMode::Linear,
+            ..spec
+        };
+        let model = cx.charts.get(cx.snap, cx.settings, &linear);
+        chart_header_ui(ui, &model);
         ui.label(
             RichText::new(format!(
-                "Every figure shown is for {}: compared side by side.",
+                "Every figure shown is for {}: compared side by side, from zero.",
                 period.label()
             ))
             .weak(),
@@ -108,6 +113,7 @@ fn brand_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         bar_chart_ui(ui, cx, &model, height);
         return;
     }
+    chart_header_ui(ui, &model);
     kinds_key_ui(ui, false, cx.chrome);
     let frame = ChartFrame {
         id: "brand-sales",
@@ -159,6 +165,14 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
     let names: Vec<String> = bars.iter().map(|&(s, _)| shown[s].name.clone()).collect();
     let unit = model.unit;
     let mode = model.spec.y_mode;
+    // Centred, and never wider than a few bars' slots each.
+    let centre = (bars.len() as f64 - 1.0) / 2.0;
+    let half_width = (bars.len() as f64).max(tokens::BAR_MIN_SLOTS) / 2.0;
+    // Room above the tallest bar for its label.
+    let top = shown
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.y))
+        .fold(0.0, f64::max);
     let response = Plot::new("brand-bars")
         .id(egui::Id::unique("marketscope-brand-bars"))
         .height(height)
@@ -166,6 +180,9 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
         .show_y(false)
         .allow_scroll(false)
         .include_y(0.0)
+        .include_y(top * tokens::BAR_HEADROOM)
+        .include_x(centre - half_width)
+        .include_x(centre + half_width)
         .custom_y_axes(vec![axes::y_axis(unit, mode)])
         .x_grid_spacer(move |_input| {
             (0..bars.len())
@@ -229,6 +246,7 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
             x += 1.0;
         }
     }
+    bar_labels_ui(ui, &response.transform, &shown, unit);
     let Some(pointer) = response.response.hover_pos() else {
         return;
     };
@@ -258,6 +276,29 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
                     )
                 });
         }
+    }
+}
+
+/// Each bar's figure above it, as the source words it ("more than 300"): a bar chart is read
+/// from across a room, where the axis is too small to read values off.
+fn bar_labels_ui(
+    ui: &egui::Ui,
+    transform: &egui_plot::PlotTransform,
+    shown: &[&crate::ui::chart_model::Series],
+    unit: crate::model::Unit,
+) {
+    let painter = ui.painter_at(*transform.frame());
+    let colour = ui.visuals().strong_text_color();
+    let points = shown.iter().flat_map(|s| s.points.iter());
+    for (x, p) in points.enumerate() {
+        let top = transform.position_from_point(&PlotPoint::new(x as f64, p.y));
+        painter.text(
+            top - egui::vec2(0.0, tokens::BAR_LABEL_GAP_PX),
+            egui::Align2::CENTER_BOTTOM,
+            crate::model::format::qualified(p.value, unit, p.qualifier),
+            tokens::heading_font(),
+            colour,
+        );
     }
 }
 
