@@ -364,7 +364,20 @@ fn presenting_hides_the_views_controls_and_draws_highlights() {
     assert_eq!(of("SHEIN 希音"), Emphasis::Strong);
     assert_eq!(of("TEMU"), Emphasis::Strong);
     assert_eq!(of("TikTok Shop"), Emphasis::Dimmed);
+    // The legend names the series without checkboxes: a slide has nothing to tick.
+    h.get_by_label("TikTok Shop");
+    assert_eq!(
+        h.query_all_by_role(egui::accesskit::Role::CheckBox).count(),
+        0
+    );
     h.key_press(Key::Escape);
+    h.run();
+    // Back on the dashboard: the side panel's platform and the legend's entry are checkboxes.
+    assert_eq!(
+        h.query_all_by_role_and_label(egui::accesskit::Role::CheckBox, "TikTok Shop")
+            .count(),
+        2
+    );
     h.run();
     assert!(
         h.state()

@@ -28,8 +28,28 @@ pub struct ChartFrame<'a> {
     pub link: Option<egui::Id>,
     /// The data bounds shared by a stack; otherwise the model's own.
     pub x_bounds: Option<(f64, f64)>,
-    /// Whether the chart draws its own legend above it (a stack draws one for both).
-    pub legend: bool,
+    /// The legend the chart draws above it (a stack draws one for both).
+    pub legend: Legend,
+}
+
+/// A chart's legend: checkboxes that hide and solo series on the dashboard, plain names on a
+/// slide or an exported image, where a checkbox is only noise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legend {
+    None,
+    Toggles,
+    Names,
+}
+
+impl Legend {
+    /// The legend for a chart drawn with or without the view's controls.
+    pub fn for_chrome(chrome: bool) -> Legend {
+        if chrome {
+            Legend::Toggles
+        } else {
+            Legend::Names
+        }
+    }
 }
 
 /// Zoom resets requested (R) and applied per chart, with the y mode each chart last drew in: a
@@ -216,9 +236,14 @@ pub fn time_chart_ui(
             (height - ui.text_style_height(&egui::TextStyle::Small) - ui.spacing().item_spacing.y)
                 .max(tokens::CHART_MIN_HEIGHT_PX);
     }
-    if frame.legend {
+    if frame.legend != Legend::None {
         let top = ui.cursor().top();
-        legend_ui(ui, &legend_entries(&[model]), &mut inter.hidden_series);
+        legend_ui(
+            ui,
+            &legend_entries(&[model]),
+            &mut inter.hidden_series,
+            frame.legend,
+        );
         height = (height - (ui.cursor().top() - top)).max(tokens::CHART_MIN_HEIGHT_PX);
     }
     let mut plot = Plot::new(frame.id)
@@ -499,8 +524,20 @@ pub fn legend_ui(
     ui: &mut egui::Ui,
     entries: &[(String, crate::model::Rgb)],
     hidden: &mut std::collections::BTreeSet<String>,
+    legend: Legend,
 ) {
-    if entries.len() < 2 && hidden.is_empty() {
+    if legend == Legend::None || (entries.len() < 2 && hidden.is_empty()) {
+        return;
+    }
+    if legend == Legend::Names {
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = tokens::ITEM_GAP_PX;
+            for (name, colour) in entries.iter().filter(|(n, _)| !hidden.contains(n)) {
+                tooltip::colour_chip_ui(ui, tokens::platform_colour(*colour));
+                ui.label(name.as_str());
+                ui.add_space(tokens::ITEM_GAP_PX);
+            }
+        });
         return;
     }
     ui.horizontal_wrapped(|ui| {

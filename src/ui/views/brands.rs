@@ -7,7 +7,9 @@ use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint};
 use super::gmv::measure_reserve;
 use super::{ViewCtx, chart_height, events_toggle_ui, measure_bar_ui, reset_zoom_ui, toggle_ui};
 use crate::ui::actions::Action;
-use crate::ui::chart::{ChartFrame, chart_header_ui, empty_state_ui, kinds_key_ui, time_chart_ui};
+use crate::ui::chart::{
+    ChartFrame, Legend, chart_header_ui, empty_state_ui, kinds_key_ui, time_chart_ui,
+};
 use crate::ui::chart_model::{ChartModel, ChartSpec, YMode};
 use crate::ui::interaction::ScreenPoint;
 use crate::ui::settings::BRAND_METRICS;
@@ -120,7 +122,7 @@ fn brand_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         height_px: chart_height(ui, 1, measure_reserve(cx)),
         link: None,
         x_bounds: None,
-        legend: true,
+        legend: Legend::for_chrome(cx.chrome),
     };
     time_chart_ui(ui, cx.snap, &model, &frame, cx.inter, cx.resets);
     measure_bar_ui(ui, cx);
@@ -149,6 +151,7 @@ fn bar_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, model: &ChartModel, hei
         ui,
         &crate::ui::chart::legend_entries(&[model]),
         &mut cx.inter.hidden_series,
+        Legend::for_chrome(cx.chrome),
     );
     let height = (height - (ui.cursor().top() - top)).max(tokens::CHART_MIN_HEIGHT_PX);
     let shown: Vec<&crate::ui::chart_model::Series> = model

@@ -4,7 +4,7 @@ use eframe::egui;
 
 use super::gmv::measure_reserve;
 use super::{ViewCtx, chart_height, level_toolbar_ui, measure_bar_ui};
-use crate::ui::chart::{ChartFrame, chart_header_ui, kinds_key_ui, time_chart_ui};
+use crate::ui::chart::{ChartFrame, Legend, chart_header_ui, kinds_key_ui, time_chart_ui};
 use crate::ui::chart_model::ChartSpec;
 
 pub fn downloads_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -43,7 +43,7 @@ pub fn downloads_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         height_px: height,
         link: None,
         x_bounds: None,
-        legend: true,
+        legend: Legend::for_chrome(cx.chrome),
     };
     time_chart_ui(ui, cx.snap, &downloads, &frame, cx.inter, cx.resets);
     if both {
@@ -53,7 +53,7 @@ pub fn downloads_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             height_px: height,
             link: None,
             x_bounds: None,
-            legend: true,
+            legend: Legend::for_chrome(cx.chrome),
         };
         time_chart_ui(ui, cx.snap, &per_day, &frame, cx.inter, cx.resets);
     }

@@ -3,7 +3,7 @@
 use eframe::egui;
 
 use super::{ViewCtx, chart_height, level_toolbar_ui, measure_bar_ui};
-use crate::ui::chart::{ChartFrame, chart_header_ui, kinds_key_ui, time_chart_ui};
+use crate::ui::chart::{ChartFrame, Legend, chart_header_ui, kinds_key_ui, time_chart_ui};
 use crate::ui::chart_model::ChartSpec;
 
 pub fn gmv_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -22,7 +22,7 @@ pub fn gmv_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         height_px: height,
         link: None,
         x_bounds: None,
-        legend: true,
+        legend: Legend::for_chrome(cx.chrome),
     };
     time_chart_ui(ui, cx.snap, &model, &frame, cx.inter, cx.resets);
     measure_bar_ui(ui, cx);

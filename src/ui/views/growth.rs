@@ -7,7 +7,7 @@ use super::gmv::measure_reserve;
 use super::{ViewCtx, chart_height, events_toggle_ui, measure_bar_ui, reset_zoom_ui, toggle_ui};
 use crate::ui::actions::Action;
 use crate::ui::chart::{
-    ChartFrame, chart_header_ui, kinds_key_ui, legend_entries, legend_ui, time_chart_ui,
+    ChartFrame, Legend, chart_header_ui, kinds_key_ui, legend_entries, legend_ui, time_chart_ui,
 };
 use crate::ui::chart_model::{ChartSpec, YMode};
 use crate::ui::tokens;
@@ -76,6 +76,7 @@ fn growth_charts_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             ui,
             &legend_entries(&[&gmv, &growth]),
             &mut cx.inter.hidden_series,
+            Legend::for_chrome(cx.chrome),
         );
         chart_header_ui(ui, &gmv);
         let top = ChartFrame {
@@ -83,7 +84,7 @@ fn growth_charts_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             height_px: height,
             link,
             x_bounds: bounds,
-            legend: false,
+            legend: Legend::None,
         };
         time_chart_ui(ui, cx.snap, &gmv, &top, cx.inter, cx.resets);
         chart_header_ui(ui, &growth);
@@ -92,7 +93,7 @@ fn growth_charts_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             height_px: height,
             link,
             x_bounds: bounds,
-            legend: false,
+            legend: Legend::None,
         };
         time_chart_ui(ui, cx.snap, &growth, &bottom, cx.inter, cx.resets);
     } else {
@@ -102,7 +103,7 @@ fn growth_charts_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             height_px: chart_height(ui, 1, reserve),
             link: None,
             x_bounds: None,
-            legend: true,
+            legend: Legend::for_chrome(cx.chrome),
         };
         time_chart_ui(ui, cx.snap, &growth, &frame, cx.inter, cx.resets);
     }
