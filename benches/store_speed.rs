@@ -4,7 +4,9 @@
 //!
 //! Run: `.ci/bench` (installs the sqlite3 tool), or `cargo bench --bench store_speed`.
 //! `MARKETSCOPE_BENCH_ROWS` sets the stored rows for the query part (default 10,000,000),
-//! `MARKETSCOPE_BENCH_IMPORT_ROWS` the rows imported (default 1,000,000).
+//! `MARKETSCOPE_BENCH_IMPORT_ROWS` the rows imported (default 1,000,000); `MARKETSCOPE_BENCH_DB`
+//! queries an existing store made by `marketscope generate` instead of generating one;
+//! `MARKETSCOPE_BENCH_SKIP_IMPORT=1` skips the import part.
 
 use std::io::Write;
 use std::path::Path;
@@ -12,7 +14,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use marketscope::store::import::{ImportOptions, read_file};
-use marketscope::store::synthetic::SYNTHETIC_METRIC;
+use marketscope::store::synthetic::{SYNTHETIC_METRIC, SYNTHETIC_REGION};
 use marketscope::store::{SeriesQuery, Store};
 
 /// Rows of the import comparison; `MARKETSCOPE_BENCH_IMPORT_ROWS` overrides.
@@ -106,18 +108,21 @@ fn import_sqlite3(dir: &Path, csv: &Path, run: usize) -> Option<Duration> {
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
+    if std::env::var_os("MARKETSCOPE_BENCH_SKIP_IMPORT").is_none() {
+        import_comparison(dir.path());
+    }
+    query_latency(dir.path());
+}
+
+fn import_comparison(dir: &Path) {
     println!(
         "== Import: {} rows, median of 3 runs into fresh stores",
         import_rows()
     );
-    let (ours_csv, table_csv) = write_csvs(dir.path());
-    let ours = median(
-        (0..3)
-            .map(|run| import_ours(dir.path(), &ours_csv, run))
-            .collect(),
-    );
+    let (ours_csv, table_csv) = write_csvs(dir);
+    let ours = median((0..3).map(|run| import_ours(dir, &ours_csv, run)).collect());
     let theirs: Option<Vec<Duration>> = (0..3)
-        .map(|run| import_sqlite3(dir.path(), &table_csv, run))
+        .map(|run| import_sqlite3(dir, &table_csv, run))
         .collect();
     let rate = |d: Duration| import_rows() as f64 / d.as_secs_f64();
     println!("{:<44} {:>10} {:>14}", "", "seconds", "rows/s");
@@ -145,31 +150,50 @@ fn main() {
             "sqlite3 tool not found: install it (apt-get install sqlite3) or run .ci/bench"
         ),
     }
+}
 
-    let rows: usize = std::env::var("MARKETSCOPE_BENCH_ROWS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000_000);
-    let series = 100;
-    let points = rows / series;
-    println!(
-        "\n== Chart query at {} stored rows ({series} series x {points} days)",
-        series * points
-    );
-    let db = dir.path().join("big.db");
+fn query_latency(dir: &Path) {
+    // A store made by `marketscope generate` can stand in for the generated one (generating ten
+    // million rows takes half an hour on a busy two-core machine).
+    let existing = std::env::var_os("MARKETSCOPE_BENCH_DB").map(std::path::PathBuf::from);
+    let db = existing.clone().unwrap_or_else(|| dir.join("big.db"));
     let mut store = Store::open(&db).expect("store");
-    let started = Instant::now();
-    store.generate(series, points, 1).expect("generate");
-    println!("generated in {:.1} s", started.elapsed().as_secs_f64());
+    match &existing {
+        Some(path) => println!(
+            "\n== Chart query at {} stored rows ({})",
+            store.observation_count().expect("count"),
+            path.display()
+        ),
+        None => {
+            let rows: usize = std::env::var("MARKETSCOPE_BENCH_ROWS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(10_000_000);
+            let series = 100;
+            let points = rows / series;
+            println!(
+                "\n== Chart query at {} stored rows ({series} series x {points} days)",
+                series * points
+            );
+            let started = Instant::now();
+            store.generate(series, points, 1).expect("generate");
+            println!("generated in {:.1} s", started.elapsed().as_secs_f64());
+        }
+    }
     let views = [
         ("one series, whole range", 1usize, None),
         ("one series, last 10 years", 1, Some(3653i64)),
         ("ten series, whole range", 10, None),
     ];
-    println!("{:<32} {:>10} {:>12}", "view", "rows", "median ms");
+    println!(
+        "{:<32} {:>10} {:>16} {:>18}",
+        "view", "rows", "series() ms", "daily_columns() ms"
+    );
     for (label, platforms, days) in views {
         let query = SeriesQuery {
             metrics: vec![SYNTHETIC_METRIC.into()],
+            // A chart's series is one platform x metric x region.
+            regions: vec![SYNTHETIC_REGION.into()],
             platforms: (1..=platforms)
                 .map(|i| format!("synthetic_{i:03}"))
                 .collect(),
@@ -187,10 +211,37 @@ fn main() {
                 started.elapsed()
             })
             .collect();
+        // The dashboard's read for long series: the same window straight into arrays.
+        let mut in_columns = 0;
+        let column_times: Vec<Duration> = (0..5)
+            .map(|_| {
+                let started = Instant::now();
+                in_columns = store
+                    .daily_columns(&query)
+                    .expect("query")
+                    .iter()
+                    .map(|c| c.len())
+                    .sum();
+                started.elapsed()
+            })
+            .collect();
+        assert_eq!(in_columns, found, "both reads see the same figures");
         println!(
-            "{label:<32} {found:>10} {:>12.1}",
-            median(times).as_secs_f64() * 1e3
+            "{label:<32} {found:>10} {:>16.1} {:>18.1}",
+            median(times).as_secs_f64() * 1e3,
+            median(column_times).as_secs_f64() * 1e3
         );
     }
+    // What opening the dashboard on this store reads: every figure, long series as columns.
+    let started = Instant::now();
+    let split = store.read_split(4096, &mut |_| {}).expect("whole store");
+    let whole = started.elapsed();
+    let read: usize =
+        split.columns.iter().map(|c| c.len()).sum::<usize>() + split.observations.len();
+    println!(
+        "whole store as the dashboard reads it (read_split): {read} rows in {:.2} s = {:.0} rows/s",
+        whole.as_secs_f64(),
+        read as f64 / whole.as_secs_f64()
+    );
     println!("target: under 200 ms for one view at 10M stored rows");
 }

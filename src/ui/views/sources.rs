@@ -119,19 +119,27 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 /// The chart where most of a source's figures are, so the click lands on them.
 fn view_for_source(cx: &ViewCtx<'_>, source_id: i64) -> View {
     let mut counts = [0usize; 4];
+    let slot = |metric: &str| match metric {
+        "gmv" => 0,
+        "gmv_yoy" => 1,
+        "downloads" | "downloads_per_day" => 2,
+        _ => 3,
+    };
     for o in cx
         .snap
         .observations
         .iter()
         .filter(|o| o.source.id == source_id)
     {
-        let slot = match o.metric.as_str() {
-            "gmv" => 0,
-            "gmv_yoy" => 1,
-            "downloads" | "downloads_per_day" => 2,
-            _ => 3,
-        };
-        counts[slot] += 1;
+        counts[slot(&o.metric)] += 1;
+    }
+    for d in cx
+        .snap
+        .dense
+        .iter()
+        .filter(|d| d.source_ids().any(|id| id == source_id))
+    {
+        counts[slot(&d.metric)] += d.len();
     }
     let best = (0..4)
         .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
