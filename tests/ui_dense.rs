@@ -27,7 +27,13 @@ fn a_long_series_is_drawn_decimated_and_hover_names_a_real_figure() {
 
     // No view charts the synthetic metric by name: the Brand sales view offers it.
     click_label(&mut h, "Brand sales");
-    click_label(&mut h, &format!("Synthetic daily count ({})", 2 * POINTS));
+    click_label(
+        &mut h,
+        &format!(
+            "Synthetic daily count ({})",
+            marketscope::model::format::grouped(2 * POINTS)
+        ),
+    );
     click_in_side_panel(&mut h, "Synthetic region");
 
     let drawn = points(&h, "brand-sales", SERIES);

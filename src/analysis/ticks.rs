@@ -42,7 +42,8 @@ pub enum TickUnit {
 }
 
 impl TickUnit {
-    const LADDER: [TickUnit; 11] = [
+    /// Up to millennia: a synthetic or reconstructed daily series can span a thousand years.
+    const LADDER: [TickUnit; 14] = [
         TickUnit::Day,
         TickUnit::Week,
         TickUnit::Month,
@@ -54,6 +55,9 @@ impl TickUnit {
         TickUnit::Years(20),
         TickUnit::Years(50),
         TickUnit::Years(100),
+        TickUnit::Years(200),
+        TickUnit::Years(500),
+        TickUnit::Years(1000),
     ];
 
     /// The typical distance between two ticks, in days.
@@ -277,6 +281,17 @@ mod tests {
         assert!(ticks.iter().all(|t| t.unit == TickUnit::Years(50)));
         assert!(calendar_ticks(f64::NAN, 3.0, 1.0, 70.0).is_empty());
         assert!(calendar_ticks(10.0, 3.0, 1.0, 70.0).is_empty());
+    }
+
+    #[test]
+    fn centuries_over_a_thousand_years() {
+        // Twenty synthetic series of 500,000 days reach back to the year 657.
+        let (a, b) = (day_number(ymd(657, 1, 1)), day_number(ymd(2026, 1, 1)));
+        let ticks = calendar_ticks(a, b, 950.0 / (b - a), 84.0);
+        assert_eq!(
+            labels(&ticks),
+            ["800", "1000", "1200", "1400", "1600", "1800", "2000"]
+        );
     }
 
     #[test]

@@ -272,7 +272,11 @@ fn platform_row_ui(ui: &mut egui::Ui, p: &Platform, settings: &mut Settings, cou
 fn count_ui(ui: &mut egui::Ui, count: Option<usize>) {
     if let Some(n) = count.filter(|n| *n > 0) {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(RichText::new(n.to_string()).weak().small());
+            ui.label(
+                RichText::new(crate::model::format::grouped(n))
+                    .weak()
+                    .small(),
+            );
         });
     }
 }

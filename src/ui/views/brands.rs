@@ -56,7 +56,10 @@ fn brand_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             let name = cx.snap.metric_name(metric);
             let selected = cx.settings.brand_metric == metric;
             if ui
-                .selectable_label(selected, format!("{name} ({n})"))
+                .selectable_label(
+                    selected,
+                    format!("{name} ({})", crate::model::format::grouped(n)),
+                )
                 .on_hover_text(
                     cx.snap
                         .metric(metric)
