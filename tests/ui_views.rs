@@ -185,3 +185,42 @@ fn the_table_sorts_and_copies_the_selection_as_csv() {
     h.run();
     h.get_by_label_contains("rows as CSV");
 }
+
+#[test]
+fn in_a_narrow_window_the_top_bar_tools_wrap_instead_of_covering_the_tabs() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    let overlaps = |h: &egui_kittest::Harness<'static, marketscope::ui::App>| {
+        let tab = h.get_by_label("Sources").rect();
+        let import = h
+            .query_all_by_label("Import CSV…")
+            .map(|n| n.rect())
+            .min_by(|a, b| a.top().total_cmp(&b.top()))
+            .expect("the Import button");
+        (tab.intersects(import), tab, import)
+    };
+    let (overlap, tab, import) = overlaps(&h);
+    assert!(!overlap, "wide window: {tab:?} and {import:?}");
+    assert!(
+        (import.center().y - tab.center().y).abs() < 4.0,
+        "one row when it fits"
+    );
+    // The window's minimum width: the tools need a second row.
+    h.set_size(eframe::egui::vec2(960.0, 700.0));
+    for _ in 0..3 {
+        h.run();
+    }
+    let (overlap, tab, import) = overlaps(&h);
+    assert!(!overlap, "narrow window: {tab:?} and {import:?}");
+    assert!(
+        import.top() >= tab.bottom(),
+        "the tools wrapped under the tabs"
+    );
+    // Wide again: back on one row.
+    h.set_size(ui_support::SIZE);
+    for _ in 0..3 {
+        h.run();
+    }
+    let (_, tab, import) = overlaps(&h);
+    assert!((import.center().y - tab.center().y).abs() < 4.0);
+}

@@ -23,69 +23,155 @@ pub fn top_bar_ui(
     status: &StoreStatus<'_>,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal(|ui| {
-        ui.label(
-            RichText::new("Marketscope")
-                .font(tokens::title_font())
-                .strong(),
-        );
-        ui.separator();
-        for view in View::ALL {
-            let action = Action::ShowView(view);
-            let tab = ui
-                .selectable_label(settings.view == view, view.label())
-                .on_hover_text(format!("{} ({})", action.label(), action.shortcut_text()));
-            if tab.clicked() {
-                actions.push(action);
-            }
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            store_indicator_ui(ui, status);
+    let wrap_tools = ui
+        .horizontal(|ui| {
+            ui.label(
+                RichText::new("Marketscope")
+                    .font(tokens::title_font())
+                    .strong(),
+            );
             ui.separator();
-            theme_toggle_ui(ui, settings.theme, actions);
-            ui.separator();
-            if ui
-                .button("?")
-                .on_hover_text(format!(
-                    "Keyboard shortcuts ({})",
-                    Action::ToggleShortcuts.shortcut_text()
-                ))
-                .clicked()
-            {
-                actions.push(Action::ToggleShortcuts);
-            }
-            present_menu_ui(ui, status.snapshot, actions);
-            export_menu_ui(ui, settings, actions);
-            for (action, label) in [
-                (Action::ShowViews, "Views"),
-                (Action::SaveView, "Save view…"),
-            ] {
-                if ui
-                    .button(label)
-                    .on_hover_text(format!("{} ({})", action.label(), action.shortcut_text()))
-                    .clicked()
-                {
+            for view in View::ALL {
+                let action = Action::ShowView(view);
+                let tab = ui
+                    .selectable_label(settings.view == view, view.label())
+                    .on_hover_text(format!("{} ({})", action.label(), action.shortcut_text()));
+                if tab.clicked() {
                     actions.push(action);
                 }
             }
-            let read_only = status.snapshot.is_some_and(|s| s.read_only);
-            let import = ui
-                .add_enabled(
-                    !read_only && !status.failed,
-                    egui::Button::new("Import CSV…"),
-                )
-                .on_hover_text(format!(
-                    "Import CSV files into the store ({})",
-                    Action::OpenImport.shortcut_text()
-                ))
-                .on_disabled_hover_text(
-                    "The store is read-only or could not be opened: nothing can be imported",
-                );
-            if import.clicked() {
-                actions.push(Action::OpenImport);
+            // The tools sit at the right when they fit beside the tabs (their width is last frame's);
+            // otherwise they wrap onto a row of their own rather than draw over the tabs.
+            let tools_width_px: f32 = ui
+                .ctx()
+                .data(|d| d.get_temp(tools_width_id()))
+                .unwrap_or(0.0);
+            if ui.available_width() >= tools_width_px {
+                let tools = ui
+                    .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        tools_ui(ui, settings, status, actions, true)
+                    });
+                let used_px = tools.inner;
+                ui.ctx()
+                    .data_mut(|d| d.insert_temp(tools_width_id(), used_px));
+                false
+            } else {
+                true
             }
+        })
+        .inner;
+    if wrap_tools {
+        ui.horizontal_wrapped(|ui| {
+            // Measured again here, so the single row comes back once the window is wide enough.
+            let used_px = tools_ui(ui, settings, status, actions, false);
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(tools_width_id(), used_px));
         });
-    });
+    }
+}
+
+fn tools_width_id() -> egui::Id {
+    egui::Id::unique("marketscope-top-bar-tools-width")
+}
+
+/// The parts of the tools group, from the right edge inwards.
+#[derive(Clone, Copy)]
+enum Tool {
+    Store,
+    Theme,
+    Separator,
+    Help,
+    Present,
+    Export,
+    Library,
+    Import,
+}
+
+/// Import, the saved-view buttons, Export and Present, help, theme and the store's state; right to
+/// left (`rtl`) at the right edge, or left to right on a row of their own. Returns the width used.
+fn tools_ui(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    status: &StoreStatus<'_>,
+    actions: &mut Vec<Action>,
+    rtl: bool,
+) -> f32 {
+    let mut order = [
+        Tool::Store,
+        Tool::Separator,
+        Tool::Theme,
+        Tool::Separator,
+        Tool::Help,
+        Tool::Present,
+        Tool::Export,
+        Tool::Library,
+        Tool::Import,
+    ];
+    if !rtl {
+        order.reverse();
+    }
+    for tool in order {
+        match tool {
+            Tool::Store => store_indicator_ui(ui, status),
+            Tool::Theme => theme_toggle_ui(ui, settings.theme, actions),
+            Tool::Separator => {
+                ui.separator();
+            }
+            Tool::Help => {
+                if ui
+                    .button("?")
+                    .on_hover_text(format!(
+                        "Keyboard shortcuts ({})",
+                        Action::ToggleShortcuts.shortcut_text()
+                    ))
+                    .clicked()
+                {
+                    actions.push(Action::ToggleShortcuts);
+                }
+            }
+            Tool::Present => present_menu_ui(ui, status.snapshot, actions),
+            Tool::Export => export_menu_ui(ui, settings, actions),
+            Tool::Library => {
+                let mut buttons = [
+                    (Action::ShowViews, "Views"),
+                    (Action::SaveView, "Save view…"),
+                ];
+                if !rtl {
+                    buttons.reverse();
+                }
+                for (action, label) in buttons {
+                    if ui
+                        .button(label)
+                        .on_hover_text(format!("{} ({})", action.label(), action.shortcut_text()))
+                        .clicked()
+                    {
+                        actions.push(action);
+                    }
+                }
+            }
+            Tool::Import => import_button_ui(ui, status, actions),
+        }
+    }
+    ui.min_rect().width()
+}
+
+fn import_button_ui(ui: &mut egui::Ui, status: &StoreStatus<'_>, actions: &mut Vec<Action>) {
+    let read_only = status.snapshot.is_some_and(|s| s.read_only);
+    let import = ui
+        .add_enabled(
+            !read_only && !status.failed,
+            egui::Button::new("Import CSV…"),
+        )
+        .on_hover_text(format!(
+            "Import CSV files into the store ({})",
+            Action::OpenImport.shortcut_text()
+        ))
+        .on_disabled_hover_text(
+            "The store is read-only or could not be opened: nothing can be imported",
+        );
+    if import.clicked() {
+        actions.push(Action::OpenImport);
+    }
 }
 
 /// "Present…": the store's stories, each starting presenter mode.
