@@ -179,6 +179,23 @@ fn a_png_in_a_missing_folder_is_refused_naming_the_path() {
     );
 }
 
+/// Shift+E, the path typed, Save: steps until the writer thread is done (bounded; the sleep only
+/// yields to it).
+fn save_chart_csv(h: &mut Harness<'static, App>, path: &Path) {
+    h.key_press_modifiers(Modifiers::SHIFT, Key::E);
+    h.run();
+    replace_text(h, "File", &path.display().to_string());
+    h.get_by_label("Save").click();
+    for _ in 0..500 {
+        h.step();
+        if !h.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    h.run();
+}
+
 #[test]
 fn the_csv_file_holds_the_figures_copied_from_the_table() {
     let store = TempStore::sample();
@@ -199,18 +216,7 @@ fn the_csv_file_holds_the_figures_copied_from_the_table() {
             _ => None,
         })
         .expect("the selection was copied");
-    h.key_press_modifiers(Modifiers::SHIFT, Key::E);
-    h.run();
-    replace_text(&mut h, "File", &path.display().to_string());
-    h.get_by_label("Save").click();
-    for _ in 0..500 {
-        h.step();
-        if !h.state().is_exporting() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    h.run();
+    save_chart_csv(&mut h, &path);
     let written = std::fs::read_to_string(&path).expect("the CSV was written");
     assert_eq!(written, copied);
     assert!(written.starts_with("platform,metric,region,period,grain,value,unit,kind"));
@@ -223,18 +229,7 @@ fn the_gmv_view_exports_only_its_gmv_figures() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("gmv.csv");
     let mut h = open(&store.path, None);
-    h.key_press_modifiers(Modifiers::SHIFT, Key::E);
-    h.run();
-    replace_text(&mut h, "File", &path.display().to_string());
-    h.get_by_label("Save").click();
-    for _ in 0..500 {
-        h.step();
-        if !h.state().is_exporting() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    h.run();
+    save_chart_csv(&mut h, &path);
     let written = std::fs::read_to_string(&path).expect("the CSV was written");
     let rows: Vec<&str> = written.lines().skip(1).collect();
     assert!(!rows.is_empty());
