@@ -40,37 +40,20 @@ pub struct SeriesColumns {
     /// Days since 1970-01-01, ascending (a day given by two sources appears twice).
     pub days: Vec<f64>,
     pub values: Vec<f64>,
-    /// Runs of one source and qualifier, by start index; the first starts at 0.
-    pub runs: Vec<ProvenanceRun>,
-    /// The few figures that carry a note, by index.
-    pub notes: Vec<(u32, String)>,
+    pub provenance: Provenance,
 }
 
-impl SeriesColumns {
-    fn new(kind: Kind, unit: Unit) -> Self {
-        SeriesColumns {
-            platform: String::new(),
-            metric: String::new(),
-            region: String::new(),
-            unit,
-            kind,
-            days: Vec::new(),
-            values: Vec::new(),
-            runs: Vec::new(),
-            notes: Vec::new(),
-        }
-    }
+/// Each figure's source and wording of a series, by index: runs of one source and qualifier (the
+/// first starts at 0), and the few figures that carry a note.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Provenance {
+    runs: Vec<ProvenanceRun>,
+    notes: Vec<(u32, String)>,
+}
 
-    pub fn len(&self) -> usize {
-        self.days.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.days.is_empty()
-    }
-
+impl Provenance {
     /// The source and wording of the figure at `index`.
-    pub fn provenance(&self, index: usize) -> Option<ProvenanceRun> {
+    pub fn at(&self, index: usize) -> Option<ProvenanceRun> {
         let i = self
             .runs
             .partition_point(|r| r.start as usize <= index)
@@ -86,8 +69,17 @@ impl SeriesColumns {
         Some(self.notes[i].1.as_str())
     }
 
-    fn push(&mut self, day: f64, value: f64, source_id: i64, qualifier: Qualifier, note: &str) {
-        let index = self.days.len() as u32;
+    /// Every source id the series cites, once per run.
+    pub fn source_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.runs.iter().map(|r| r.source_id)
+    }
+
+    pub fn run_count(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// Records the figure at `index` (figures come in index order).
+    fn push(&mut self, index: u32, source_id: i64, qualifier: Qualifier, note: &str) {
         let same = self
             .runs
             .last()
@@ -102,6 +94,34 @@ impl SeriesColumns {
         if !note.is_empty() {
             self.notes.push((index, note.to_string()));
         }
+    }
+}
+
+impl SeriesColumns {
+    fn new(kind: Kind, unit: Unit) -> Self {
+        SeriesColumns {
+            platform: String::new(),
+            metric: String::new(),
+            region: String::new(),
+            unit,
+            kind,
+            days: Vec::new(),
+            values: Vec::new(),
+            provenance: Provenance::default(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.days.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+
+    fn push(&mut self, day: f64, value: f64, source_id: i64, qualifier: Qualifier, note: &str) {
+        let index = self.days.len() as u32;
+        self.provenance.push(index, source_id, qualifier, note);
         self.days.push(day);
         self.values.push(value);
     }
@@ -440,7 +460,7 @@ fn finish_group(
             continue;
         }
         for i in 0..columns.len() {
-            let run = columns.provenance(i).unwrap_or(ProvenanceRun {
+            let run = columns.provenance.at(i).unwrap_or(ProvenanceRun {
                 start: 0,
                 source_id: 0,
                 qualifier: Qualifier::None,
@@ -457,7 +477,7 @@ fn finish_group(
                 unit: columns.unit,
                 kind: columns.kind,
                 qualifier: run.qualifier,
-                note: columns.note(i).unwrap_or_default().to_string(),
+                note: columns.provenance.note(i).unwrap_or_default().to_string(),
                 source: source(run.source_id)?,
             });
         }
@@ -527,7 +547,7 @@ mod tests {
         for columns in &split.columns {
             assert_eq!(columns.len(), 300);
             assert!(columns.days.windows(2).all(|w| w[0] < w[1]));
-            assert_eq!(columns.runs.len(), 1, "one source, one run");
+            assert_eq!(columns.provenance.run_count(), 1, "one source, one run");
             let mine: Vec<&Observation> = rows
                 .iter()
                 .filter(|o| o.platform == columns.platform)
@@ -536,7 +556,7 @@ mod tests {
                 assert_eq!(columns.days[i], day_number_of(o.period.start));
                 assert_eq!(columns.values[i], o.value);
                 assert_eq!(columns.kind, o.kind);
-                let run = columns.provenance(i).expect("provenance");
+                let run = columns.provenance.at(i).expect("provenance");
                 assert_eq!(run.source_id, o.source.id);
                 assert_eq!(run.qualifier, o.qualifier);
             }

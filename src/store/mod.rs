@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use columns::{ProvenanceRun, SeriesColumns, SplitSeries};
+pub use columns::{Provenance, ProvenanceRun, SeriesColumns, SplitSeries};
 pub use error::StoreError;
 pub use presentation::{PresentationsError, PresentationsReport};
 pub use queries::{CatalogKind, EventQuery, SeriesQuery, SourceUsage, SummaryRow};

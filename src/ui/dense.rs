@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::analysis::LodSeries;
 use crate::model::{Grain, Kind, Observation, Period, Qualifier, Unit};
-use crate::store::{ProvenanceRun, SeriesColumns, columns::date_of_day_number};
+use crate::store::{Provenance, ProvenanceRun, SeriesColumns, columns::date_of_day_number};
 
 /// Daily series of at least this many figures (per platform, metric and region) are read as
 /// columns and drawn decimated; shorter ones keep the per-figure path with markers and spans.
@@ -20,8 +20,7 @@ pub struct DenseSeries {
     pub kind: Kind,
     /// x: day number, y: the figure in its unit.
     pub lod: LodSeries,
-    runs: Vec<ProvenanceRun>,
-    notes: Vec<(u32, String)>,
+    provenance: Provenance,
 }
 
 impl std::fmt::Debug for DenseSeries {
@@ -48,8 +47,7 @@ impl DenseSeries {
             kind,
             days,
             values,
-            runs,
-            notes,
+            provenance,
         } = columns;
         DenseSeries {
             platform,
@@ -58,8 +56,7 @@ impl DenseSeries {
             unit,
             kind,
             lod: LodSeries::new(days, values),
-            runs,
-            notes,
+            provenance,
         }
     }
 
@@ -79,24 +76,16 @@ impl DenseSeries {
     }
 
     pub fn provenance(&self, index: usize) -> Option<ProvenanceRun> {
-        let i = self
-            .runs
-            .partition_point(|r| r.start as usize <= index)
-            .checked_sub(1)?;
-        self.runs.get(i).copied()
+        self.provenance.at(index)
     }
 
     /// Every source id the series cites.
     pub fn source_ids(&self) -> impl Iterator<Item = i64> + '_ {
-        self.runs.iter().map(|r| r.source_id)
+        self.provenance.source_ids()
     }
 
     pub fn note(&self, index: usize) -> Option<&str> {
-        let i = self
-            .notes
-            .binary_search_by_key(&(index as u32), |(at, _)| *at)
-            .ok()?;
-        Some(self.notes[i].1.as_str())
+        self.provenance.note(index)
     }
 
     pub fn date(&self, index: usize) -> Option<NaiveDate> {
