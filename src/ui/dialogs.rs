@@ -15,6 +15,18 @@ pub struct ImportDialog {
     pub path_text: String,
 }
 
+/// The fixed, centred window in which a file path is typed (import, export).
+pub fn file_dialog_window(title: &str) -> egui::Window<'_> {
+    egui::Window::new(title)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(tokens::IMPORT_WINDOW_WIDTH_PX)
+        .anchor(
+            egui::Align2::CENTER_TOP,
+            egui::vec2(0.0, tokens::IMPORT_WINDOW_TOP_PX),
+        )
+}
+
 /// The paths to import, when the user presses Import.
 pub fn import_window_ui(
     ctx: &egui::Context,
@@ -23,15 +35,8 @@ pub fn import_window_ui(
 ) -> Option<Vec<PathBuf>> {
     let mut chosen = None;
     let mut open = dialog.open;
-    egui::Window::new("Import CSV")
+    file_dialog_window("Import CSV")
         .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .default_width(tokens::IMPORT_WINDOW_WIDTH_PX)
-        .anchor(
-            egui::Align2::CENTER_TOP,
-            egui::vec2(0.0, tokens::IMPORT_WINDOW_TOP_PX),
-        )
         .show(ctx, |ui| {
             ui.label(
                 "Observations, events, platforms, regions, metrics or sources, one CSV per file \

@@ -64,15 +64,8 @@ pub fn export_window_ui(ctx: &egui::Context, dialog: &mut ExportDialog) -> Optio
         ExportKind::Csv => "Save the chart's figures as CSV".to_string(),
         ExportKind::Story(name) => format!("Export \"{name}\" as PNGs"),
     };
-    egui::Window::new("Export")
+    super::dialogs::file_dialog_window("Export")
         .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .default_width(tokens::IMPORT_WINDOW_WIDTH_PX)
-        .anchor(
-            egui::Align2::CENTER_TOP,
-            egui::vec2(0.0, tokens::IMPORT_WINDOW_TOP_PX),
-        )
         .show(ctx, |ui| {
             ui.label(RichText::new(title).strong());
             ui.label(match &dialog.kind {
