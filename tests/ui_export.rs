@@ -206,16 +206,7 @@ fn the_csv_file_holds_the_figures_copied_from_the_table() {
     h.run();
     h.get_by_label("Copy as CSV").click();
     h.step();
-    let copied = h
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("the selection was copied");
+    let copied = ui_support::copied_text(&h).expect("the selection was copied");
     save_chart_csv(&mut h, &path);
     let written = std::fs::read_to_string(&path).expect("the CSV was written");
     assert_eq!(written, copied);

@@ -158,16 +158,7 @@ fn the_table_sorts_and_copies_the_selection_as_csv() {
 
     h.get_by_label("Copy as CSV").click();
     h.step();
-    let copied = h
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            eframe::egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("text copied");
+    let copied = ui_support::copied_text(&h).expect("text copied");
     let mut lines = copied.lines();
     assert_eq!(
         lines.next(),

@@ -160,3 +160,15 @@ pub fn point_pos(
         .unwrap_or_else(|| panic!("{series} {period} = {value} is not drawn in {chart}"))
         .pos
 }
+
+/// The text the last frame copied to the clipboard, if it copied any.
+pub fn copied_text(h: &Harness<'static, App>) -> Option<String> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
