@@ -176,7 +176,9 @@ fn query_latency(dir: &Path) {
                 series * points
             );
             let started = Instant::now();
-            store.generate(series, points, 1).expect("generate");
+            store
+                .generate(series, points, 1, marketscope::model::Grain::Day)
+                .expect("generate");
             println!("generated in {:.1} s", started.elapsed().as_secs_f64());
         }
     }

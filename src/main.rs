@@ -17,6 +17,7 @@ fn main() -> std::process::ExitCode {
     });
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) if cli::is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("marketscope: {e:#}");
             std::process::ExitCode::FAILURE

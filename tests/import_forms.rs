@@ -106,16 +106,16 @@ fn every_value_form_is_normalised_to_base_units() {
             .unwrap_or_else(|| panic!("no row for {year}"));
         (o.value, o.unit)
     };
-    assert_eq!(value(2001), (1_234_567.0, Unit::Usd));
-    assert_eq!(value(2002), (1_234_567.0, Unit::Usd));
-    assert_eq!(value(2003), (1.4e9, Unit::Usd));
-    assert_eq!(value(2004), (100e9, Unit::Usd));
-    assert_eq!(value(2005), (2.5e9, Unit::Usd));
+    assert_eq!(value(2001), (1_234_567.0, Unit::USD));
+    assert_eq!(value(2002), (1_234_567.0, Unit::USD));
+    assert_eq!(value(2003), (1.4e9, Unit::USD));
+    assert_eq!(value(2004), (100e9, Unit::USD));
+    assert_eq!(value(2005), (2.5e9, Unit::USD));
     assert_eq!(value(2006), (340e6, Unit::Count));
     assert_eq!(value(2007), (12e3, Unit::Count));
     assert_eq!(value(2008), (25.0, Unit::Percent));
     assert_eq!(value(2009), (-3.5, Unit::Percent));
-    assert_eq!(value(2010), (1e12, Unit::Usd));
+    assert_eq!(value(2010), (1e12, Unit::USD));
 }
 
 #[test]

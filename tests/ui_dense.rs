@@ -21,7 +21,7 @@ fn a_long_series_is_drawn_decimated_and_hover_names_a_real_figure() {
     let path = dir.path().join("big.db");
     Store::open(&path)
         .expect("store")
-        .generate(2, POINTS, 11)
+        .generate(2, POINTS, 11, marketscope::model::Grain::Day)
         .expect("generate");
     let mut h = open(&path, None);
 

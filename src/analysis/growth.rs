@@ -101,16 +101,17 @@ pub fn yoy_qualifier(current: Qualifier, previous: Qualifier) -> Qualifier {
         Down,
         Unknown,
     }
+    // A lower bound on the current figure bounds growth from below, and so on.
     let from_current = match current {
         Qualifier::None => None,
-        Qualifier::MoreThan => Some(Bound::Up),
-        Qualifier::LessThan => Some(Bound::Down),
+        Qualifier::MoreThan | Qualifier::AtLeast => Some(Bound::Up),
+        Qualifier::LessThan | Qualifier::UpTo | Qualifier::Approaching => Some(Bound::Down),
         Qualifier::About => Some(Bound::Unknown),
     };
     let from_previous = match previous {
         Qualifier::None => None,
-        Qualifier::MoreThan => Some(Bound::Down),
-        Qualifier::LessThan => Some(Bound::Up),
+        Qualifier::MoreThan | Qualifier::AtLeast => Some(Bound::Down),
+        Qualifier::LessThan | Qualifier::UpTo | Qualifier::Approaching => Some(Bound::Up),
         Qualifier::About => Some(Bound::Unknown),
     };
     match (from_current, from_previous) {

@@ -144,7 +144,7 @@ pub(crate) mod tests {
             region: "global".into(),
             period: Period::parse(period).expect("test period"),
             value,
-            unit: Unit::Usd,
+            unit: Unit::USD,
             kind,
             qualifier: Qualifier::None,
             source: Source {
@@ -154,6 +154,7 @@ pub(crate) mod tests {
                 url: String::new(),
                 published: None,
             },
+            published: None,
             note: String::new(),
         }
     }

@@ -11,21 +11,14 @@ const MONTH_ABBR: [&str; 12] = [
 /// Beyond this many ticks the unit is too fine for the range: a coarser one is taken.
 const MAX_TICKS: usize = 400;
 
-fn epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN)
-}
-
-/// The x coordinate of a date.
+/// The x coordinate of a date (the one day arithmetic lives in `model::instant`).
 pub fn day_number(date: NaiveDate) -> f64 {
-    (date - epoch()).num_days() as f64
+    crate::model::instant::day_number(date) as f64
 }
 
 /// The date whose day contains x, or `None` far outside the calendar.
 pub fn date_of_day(x: f64) -> Option<NaiveDate> {
-    if !x.is_finite() || x.abs() > 3.0e6 {
-        return None;
-    }
-    epoch().checked_add_signed(chrono::Duration::days(x.floor() as i64))
+    crate::model::instant::date_of_x(x)
 }
 
 /// How far apart ticks are, finest first.

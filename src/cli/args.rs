@@ -75,9 +75,21 @@ pub enum Command {
         to: Option<String>,
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
+        /// Each figure as it was known at the end of this day (2024-06-30): only figures
+        /// published by then, each at its latest revision by then.
+        #[arg(long, value_name = "DATE", conflicts_with = "revisions")]
+        as_of: Option<String>,
+        /// Every revision of every figure, with when it was published and recorded.
+        #[arg(long)]
+        revisions: bool,
     },
     /// Platforms x metrics: point counts, first and last period, latest value.
     Summary,
+    /// The catalogue: platforms, metrics and regions with their names, units, signs and fiscal years.
+    Catalog {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+    },
     /// Write a deterministic synthetic dataset (for benchmarks and scale demos) into a store of its own.
     Generate {
         /// How many series (synthetic platforms).
@@ -88,8 +100,8 @@ pub enum Command {
         points: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Only `day`: periods are calendar dates.
-        #[arg(long, default_value = "day", value_parser = ["day"])]
+        /// The points' grain: one figure a minute, an hour or a day.
+        #[arg(long, default_value = "day", value_parser = ["minute", "hour", "day"])]
         grain: String,
     },
     /// Present a stored story full screen in the dashboard (arrows / PageDown step, B blanks, Esc leaves).

@@ -28,6 +28,23 @@ pub struct OpenDashboard {
     pub export_dir: Option<PathBuf>,
 }
 
+/// Whether an error is only the reader of stdout going away (`marketscope export | head`): the
+/// command then ends quietly with success, as Unix tools do.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            return io.kind() == std::io::ErrorKind::BrokenPipe;
+        }
+        if let Some(export) = cause.downcast_ref::<export::ExportError>() {
+            return export.is_broken_pipe();
+        }
+        if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
+            return json.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe);
+        }
+        false
+    })
+}
+
 /// Runs a command. `Some` means "open the dashboard", which `main` does after this returns.
 pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
     let explicit = cli.db.is_some();
@@ -75,8 +92,21 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
             from,
             to,
             format,
+            as_of,
+            revisions,
         } => {
             let store = open_existing(&db)?;
+            let as_of = match as_of.as_deref() {
+                None => None,
+                Some(text) => match Period::parse(text) {
+                    Ok(p) if p.grain == crate::model::Grain::Day => Some(p.start),
+                    Ok(p) => bail!(
+                        "--as-of {text:?}: give a day such as 2024-06-30, not a {}",
+                        p.grain
+                    ),
+                    Err(e) => bail!("--as-of {text:?}: {e}"),
+                },
+            };
             let query = SeriesQuery {
                 platforms: resolve_all(&store, CatalogKind::Platform, &platform)?,
                 metrics: resolve_all(&store, CatalogKind::Metric, &metric)?,
@@ -88,12 +118,25 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
                 from: parse_bound(from.as_deref(), "--from")?.map(|p| p.start),
                 to: parse_bound(to.as_deref(), "--to")?.map(|p| p.last_day()),
                 source_id: None,
+                as_of,
             };
             let format = match format {
                 ExportFormat::Csv => Format::Csv,
                 ExportFormat::Json => Format::Json,
             };
-            export::write(&store, &query, format, &mut out)?;
+            if revisions {
+                export::write_revisions(&store, &query, format, &mut out)?;
+            } else {
+                export::write(&store, &query, format, &mut out)?;
+            }
+        }
+        Command::Catalog { format } => {
+            let store = open_existing(&db)?;
+            let format = match format {
+                ExportFormat::Csv => Format::Csv,
+                ExportFormat::Json => Format::Json,
+            };
+            super::catalog::write(&store, format, &mut out)?;
         }
         Command::Summary => {
             let store = open_existing(&db)?;
@@ -130,16 +173,19 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
             series,
             points,
             seed,
-            grain: _,
+            grain,
         } => {
+            let grain =
+                crate::model::Grain::parse(&grain).map_err(|e| anyhow::anyhow!("--grain: {e}"))?;
             let mut store = Store::open(&db)?;
             let started = std::time::Instant::now();
-            let report = store.generate(series, points, seed)?;
+            let report = store.generate(series, points, seed, grain)?;
             writeln!(
                 out,
-                "generated {} series x {} daily points ({} to {}) in {:.1} s into {}",
+                "generated {} series x {} {} points ({} to {}) in {:.1} s into {}",
                 report.series,
                 report.points_per_series,
+                grain,
                 report.first_day,
                 report.last_day,
                 started.elapsed().as_secs_f64(),

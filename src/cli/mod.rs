@@ -2,8 +2,9 @@
 //! tools script against: data on stdout, messages on stderr, non-zero exit on failure.
 
 mod args;
+mod catalog;
 mod commands;
 mod table;
 
 pub use args::{Cli, Command};
-pub use commands::{default_store_path, run};
+pub use commands::{default_store_path, is_broken_pipe, run};

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::VocabularyError;
+use super::{Unit, VocabularyError};
 
 /// An sRGB colour, stored in the store as `#RRGGBB` so a platform looks the same in every view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -68,6 +68,8 @@ pub struct Platform {
     pub parent_zh: Option<String>,
     pub colour: Rgb,
     pub platform_type: PlatformType,
+    /// The month (1-12) its fiscal year starts in; `None` for the calendar year.
+    pub fiscal_year_start: Option<u32>,
 }
 
 impl Platform {
@@ -95,54 +97,60 @@ pub struct Region {
     pub name: String,
 }
 
-/// The base unit a metric's values are stored in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    Usd,
-    Count,
-    Percent,
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    pub id: String,
+    pub name: String,
+    pub name_zh: Option<String>,
+    pub unit: Unit,
+    /// Whether a negative figure is meaningless (GMV, downloads) rather than a loss or a decline.
+    pub non_negative: bool,
+    pub aggregate: Aggregate,
+    pub description: String,
 }
 
-impl Unit {
+/// How a metric's figures combine over time: the rule that builds a year from its quarters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregate {
+    /// A flow, summed: GMV, revenue, downloads.
+    #[default]
+    Sum,
+    /// A stock, its value at the end of the period: sellers, MAU.
+    Last,
+    /// A rate, averaged: growth %, take rate, exchange rates.
+    Mean,
+}
+
+impl Aggregate {
     pub fn as_str(self) -> &'static str {
         match self {
-            Unit::Usd => "USD",
-            Unit::Count => "count",
-            Unit::Percent => "percent",
+            Aggregate::Sum => "sum",
+            Aggregate::Last => "last",
+            Aggregate::Mean => "mean",
         }
     }
 
     pub fn parse(text: &str) -> Result<Self, VocabularyError> {
         match text.trim().to_ascii_lowercase().as_str() {
-            "usd" | "$" | "us$" | "dollars" => Ok(Unit::Usd),
-            "count" | "number" | "#" | "" => Ok(Unit::Count),
-            "percent" | "%" | "pct" => Ok(Unit::Percent),
+            "sum" | "flow" | "total" => Ok(Aggregate::Sum),
+            "last" | "stock" | "end" | "end of period" => Ok(Aggregate::Last),
+            "mean" | "average" | "avg" | "rate" => Ok(Aggregate::Mean),
             _ => Err(VocabularyError {
-                expected: "USD, count or percent",
+                expected: "sum (a flow), last (a stock) or mean (a rate)",
                 found: text.to_string(),
             }),
         }
     }
 
-    /// Whether a negative value is meaningless (GMV, downloads) rather than a decline (growth).
-    pub fn is_non_negative(self) -> bool {
-        !matches!(self, Unit::Percent)
+    /// The default for a metric of `unit`: rates average, everything else sums.
+    pub fn for_unit(unit: Unit) -> Self {
+        match unit {
+            Unit::Percent | Unit::Plain => Aggregate::Mean,
+            Unit::Other(name) if name.contains(" per ") => Aggregate::Mean,
+            _ => Aggregate::Sum,
+        }
     }
-}
-
-impl std::fmt::Display for Unit {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Metric {
-    pub id: String,
-    pub name: String,
-    pub unit: Unit,
-    pub description: String,
 }
 
 /// Who published a figure. Identified by publisher and URL (empty when there is none).
@@ -190,6 +198,7 @@ mod tests {
             parent_zh: Some("阿里巴巴".into()),
             colour: Rgb([0, 0, 0]),
             platform_type: PlatformType::Platform,
+            fiscal_year_start: None,
         };
         assert_eq!(p.full_name(), "AliExpress 速卖通");
         assert_eq!(p.parent_label().as_deref(), Some("Alibaba Group 阿里巴巴"));

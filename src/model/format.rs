@@ -10,6 +10,9 @@ pub fn compact(value: f64, unit: Unit) -> String {
     if unit == Unit::Percent {
         return format!("{}%", trim_number(value, 1));
     }
+    if let Unit::Other(name) = unit {
+        return format!("{} {name}", compact(value, Unit::Plain));
+    }
     let sign = if value < 0.0 { "-" } else { "" };
     let magnitude = value.abs();
     let (scaled, suffix) = match magnitude {
@@ -26,8 +29,14 @@ pub fn compact(value: f64, unit: Unit) -> String {
     } else {
         2
     };
-    let currency = if unit == Unit::Usd { "$" } else { "" };
-    format!("{sign}{currency}{}{suffix}", trim_number(scaled, decimals))
+    let number = trim_number(scaled, decimals);
+    match unit.currency() {
+        Some(c) => match c.symbol() {
+            Some(symbol) => format!("{sign}{symbol}{number}{suffix}"),
+            None => format!("{sign}{number}{suffix} {c}"),
+        },
+        None => format!("{sign}{number}{suffix}"),
+    }
 }
 
 /// `compact` with the qualifier's words in front: "about $100B", "more than 300".
@@ -64,16 +73,23 @@ mod tests {
 
     #[test]
     fn compact_forms_by_unit_and_magnitude() {
-        assert_eq!(compact(100e9, Unit::Usd), "$100B");
+        assert_eq!(compact(100e9, Unit::USD), "$100B");
         assert_eq!(compact(1.36e9, Unit::Count), "1.36B");
-        assert_eq!(compact(1.2e9, Unit::Usd), "$1.2B");
+        assert_eq!(compact(1.2e9, Unit::USD), "$1.2B");
         assert_eq!(compact(340e6, Unit::Count), "340M");
         assert_eq!(compact(42.5e6, Unit::Count), "42.5M");
         assert_eq!(compact(25.0, Unit::Percent), "25%");
         assert_eq!(compact(-12.34, Unit::Percent), "-12.3%");
         assert_eq!(compact(950.0, Unit::Count), "950");
-        assert_eq!(compact(-2.5e12, Unit::Usd), "-$2.5T");
-        assert_eq!(compact(f64::NAN, Unit::Usd), "–");
+        assert_eq!(compact(-2.5e12, Unit::USD), "-$2.5T");
+        assert_eq!(compact(f64::NAN, Unit::USD), "–");
+        assert_eq!(compact(393.84e9, Unit::CNY), "¥394B");
+        assert_eq!(compact(-6.97e9, Unit::CNY), "-¥6.97B");
+        let idr = Unit::parse("IDR").expect("currency");
+        assert_eq!(compact(5e12, idr), "5T IDR");
+        let users = Unit::parse("users").expect("unit");
+        assert_eq!(compact(1.2e6, users), "1.2M users");
+        assert_eq!(compact(0.42, Unit::Plain), "0.42");
     }
 
     #[test]
@@ -86,11 +102,11 @@ mod tests {
 
     #[test]
     fn qualified_values_say_their_wording() {
-        assert_eq!(qualified(100e9, Unit::Usd, Qualifier::About), "about $100B");
+        assert_eq!(qualified(100e9, Unit::USD, Qualifier::About), "about $100B");
         assert_eq!(
             qualified(300.0, Unit::Count, Qualifier::MoreThan),
             "more than 300"
         );
-        assert_eq!(qualified(5e9, Unit::Usd, Qualifier::None), "$5B");
+        assert_eq!(qualified(5e9, Unit::USD, Qualifier::None), "$5B");
     }
 }

@@ -27,6 +27,17 @@ impl Kind {
         }
     }
 
+    /// The small integer the store keeps.
+    pub fn code(self) -> i64 {
+        self as i64
+    }
+
+    pub fn from_code(code: i64) -> Option<Self> {
+        usize::try_from(code)
+            .ok()
+            .and_then(|i| Self::ALL.get(i).copied())
+    }
+
     pub fn parse(text: &str) -> Result<Self, VocabularyError> {
         match text.trim().to_ascii_lowercase().as_str() {
             "" | "actual" | "actuals" | "reported" => Ok(Kind::Actual),
@@ -57,6 +68,12 @@ pub enum Qualifier {
     About,
     MoreThan,
     LessThan,
+    /// "approaching $100B": an upper bound the figure nears.
+    Approaching,
+    /// "up to": an upper bound.
+    UpTo,
+    /// "at least": a lower bound, inclusive.
+    AtLeast,
 }
 
 impl Qualifier {
@@ -67,7 +84,31 @@ impl Qualifier {
             Qualifier::About => "about",
             Qualifier::MoreThan => "more than",
             Qualifier::LessThan => "less than",
+            Qualifier::Approaching => "approaching",
+            Qualifier::UpTo => "up to",
+            Qualifier::AtLeast => "at least",
         }
+    }
+
+    pub const ALL: [Qualifier; 7] = [
+        Qualifier::None,
+        Qualifier::About,
+        Qualifier::MoreThan,
+        Qualifier::LessThan,
+        Qualifier::Approaching,
+        Qualifier::UpTo,
+        Qualifier::AtLeast,
+    ];
+
+    /// The small integer the store keeps.
+    pub fn code(self) -> i64 {
+        Self::ALL.iter().position(|q| *q == self).unwrap_or(0) as i64
+    }
+
+    pub fn from_code(code: i64) -> Option<Self> {
+        usize::try_from(code)
+            .ok()
+            .and_then(|i| Self::ALL.get(i).copied())
     }
 
     /// The words put before a value when it is shown, e.g. "about $100B".
@@ -77,6 +118,9 @@ impl Qualifier {
             Qualifier::About => "about ",
             Qualifier::MoreThan => "more than ",
             Qualifier::LessThan => "less than ",
+            Qualifier::Approaching => "approaching ",
+            Qualifier::UpTo => "up to ",
+            Qualifier::AtLeast => "at least ",
         }
     }
 
@@ -86,12 +130,13 @@ impl Qualifier {
             "" | "none" | "exact" | "=" => Ok(Qualifier::None),
             "about" | "approximately" | "approx" | "approx." | "around" | "roughly" | "~"
             | "circa" | "c." => Ok(Qualifier::About),
-            "more than" | "over" | "above" | "at least" | ">" | ">=" | "exceeded" => {
-                Ok(Qualifier::MoreThan)
-            }
-            "less than" | "under" | "below" | "at most" | "<" | "<=" => Ok(Qualifier::LessThan),
+            "more than" | "over" | "above" | ">" | "exceeded" => Ok(Qualifier::MoreThan),
+            "less than" | "under" | "below" | "<" => Ok(Qualifier::LessThan),
+            "approaching" | "nearly" | "almost" | "close to" | "near" => Ok(Qualifier::Approaching),
+            "up to" | "at most" | "<=" => Ok(Qualifier::UpTo),
+            "at least" | ">=" | "no less than" => Ok(Qualifier::AtLeast),
             _ => Err(VocabularyError {
-                expected: "about, more than, less than or empty",
+                expected: "about, more than, less than, approaching, up to, at least or empty",
                 found: text.to_string(),
             }),
         }

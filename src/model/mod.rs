@@ -4,17 +4,20 @@
 mod catalog;
 mod event;
 pub mod format;
+pub mod instant;
 mod kind;
 mod observation;
 mod period;
 mod presentation;
+mod unit;
 
-pub use catalog::{Metric, Platform, PlatformType, Region, Rgb, Source, Unit};
+pub use catalog::{Aggregate, Metric, Platform, PlatformType, Region, Rgb, Source};
 pub use event::{Event, EventCategory};
 pub use kind::{Kind, Qualifier};
 pub use observation::Observation;
-pub use period::{Grain, Period, PeriodError};
+pub use period::{FiscalPart, FiscalPeriod, Grain, Period, PeriodError, PeriodSpec};
 pub use presentation::{PRESENTATIONS_FORMAT, Presentations, SavedView, Story, StoryStep};
+pub use unit::{Currency, Unit, UnitError};
 
 /// A parse failure of one of the model's closed vocabularies (kind, grain, unit...).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

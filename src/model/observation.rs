@@ -18,4 +18,7 @@ pub struct Observation {
     pub qualifier: Qualifier,
     pub source: Source,
     pub note: String,
+    /// When the figure became known (its source's date where the row gave none).
+    #[serde(default)]
+    pub published: Option<chrono::NaiveDate>,
 }

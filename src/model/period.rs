@@ -2,7 +2,7 @@
 //! its year, so it is never confused with a figure for its first day. Parses the forms analysts
 //! write (`2025`, `Q3 2025`, `Nov 2025`, `Jan 1 2000`, RFC 3339...) and prints each grain its own way.
 
-use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::VocabularyError;
@@ -11,7 +11,10 @@ use super::VocabularyError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Grain {
+    Minute,
+    Hour,
     Day,
+    Week,
     Month,
     Quarter,
     Half,
@@ -19,8 +22,11 @@ pub enum Grain {
 }
 
 impl Grain {
-    pub const ALL: [Grain; 5] = [
+    pub const ALL: [Grain; 8] = [
+        Grain::Minute,
+        Grain::Hour,
         Grain::Day,
+        Grain::Week,
         Grain::Month,
         Grain::Quarter,
         Grain::Half,
@@ -29,7 +35,10 @@ impl Grain {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            Grain::Minute => "minute",
+            Grain::Hour => "hour",
             Grain::Day => "day",
+            Grain::Week => "week",
             Grain::Month => "month",
             Grain::Quarter => "quarter",
             Grain::Half => "half",
@@ -37,24 +46,38 @@ impl Grain {
         }
     }
 
+    /// The small integer the store keeps: finest first, so an index on it sorts by length.
+    pub fn code(self) -> i64 {
+        self as i64
+    }
+
+    pub fn from_code(code: i64) -> Option<Self> {
+        usize::try_from(code)
+            .ok()
+            .and_then(|i| Self::ALL.get(i).copied())
+    }
+
     pub fn parse(text: &str) -> Result<Self, VocabularyError> {
         match text.trim().to_ascii_lowercase().as_str() {
+            "minute" | "minutely" | "min" => Ok(Grain::Minute),
+            "hour" | "hourly" | "h" => Ok(Grain::Hour),
             "day" | "daily" | "d" => Ok(Grain::Day),
+            "week" | "weekly" | "w" | "iso week" => Ok(Grain::Week),
             "month" | "monthly" | "m" => Ok(Grain::Month),
             "quarter" | "quarterly" | "q" => Ok(Grain::Quarter),
-            "half" | "half-year" | "half year" | "semester" | "h" => Ok(Grain::Half),
-            "year" | "yearly" | "annual" | "y" => Ok(Grain::Year),
+            "half" | "half-year" | "half year" | "semester" => Ok(Grain::Half),
+            "year" | "yearly" | "annual" | "y" | "fiscal year" => Ok(Grain::Year),
             _ => Err(VocabularyError {
-                expected: "day, month, quarter, half or year",
+                expected: "minute, hour, day, week, month, quarter, half or year",
                 found: text.to_string(),
             }),
         }
     }
 
-    /// Months in one period; `None` for a day.
+    /// Months in one period; `None` for the grains measured in days or less.
     pub fn months(self) -> Option<u32> {
         match self {
-            Grain::Day => None,
+            Grain::Minute | Grain::Hour | Grain::Day | Grain::Week => None,
             Grain::Month => Some(1),
             Grain::Quarter => Some(3),
             Grain::Half => Some(6),
@@ -62,10 +85,29 @@ impl Grain {
         }
     }
 
+    /// The length of one period in minutes, for the grains of fixed length.
+    pub fn fixed_minutes(self) -> Option<u32> {
+        match self {
+            Grain::Minute => Some(1),
+            Grain::Hour => Some(60),
+            Grain::Day => Some(1440),
+            Grain::Week => Some(7 * 1440),
+            _ => None,
+        }
+    }
+
+    /// Whether a period of this grain starts at a time of day, not at midnight.
+    pub fn has_time(self) -> bool {
+        matches!(self, Grain::Minute | Grain::Hour)
+    }
+
     /// How many periods of this grain make a year: the lag of a year-on-year comparison.
     pub fn per_year(self) -> u32 {
         match self {
+            Grain::Minute => 365 * 1440,
+            Grain::Hour => 365 * 24,
             Grain::Day => 365,
+            Grain::Week => 52,
             Grain::Month => 12,
             Grain::Quarter => 4,
             Grain::Half => 2,
@@ -84,13 +126,19 @@ impl std::fmt::Display for Grain {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PeriodError {
     #[error(
-        "not a period: expected a form like 2025, 2025-Q3, Q3 2025, 2025-H1, 2025-11, Nov 2025, 2025-11-28, Jan 1 2000 or an RFC 3339 date-time"
+        "not a period: expected a form like 2025, 2025-Q3, Q3 2025, 2025-H1, 2025-11, Nov 2025, 2025-W46, 2025-11-28, 2025-11-11 14:00, FY2025, FY2025-Q2 or an RFC 3339 date-time"
     )]
     Unrecognised,
     #[error("not a period in the format {0:?}")]
     Format(String),
     #[error("no such date")]
     NoSuchDate,
+    #[error("no such time of day (hours run 00-23, minutes 00-59)")]
+    NoSuchTime,
+    #[error("{year} has no ISO week {week} (it has {weeks})")]
+    NoSuchWeek { year: i32, week: u32, weeks: u32 },
+    #[error("periods are kept to the minute: the seconds would be dropped")]
+    Seconds,
     #[error("year {0} is outside 0001-9999")]
     YearOutOfRange(i32),
     #[error("a {grain} cannot start on {start}: it would not be one whole {grain}")]
@@ -100,22 +148,124 @@ pub enum PeriodError {
         text_grain: Grain,
         column_grain: Grain,
     },
+    #[error(
+        "{0} is a fiscal period: it needs the platform's fiscal year start (fiscal_year_start in its catalogue row)"
+    )]
+    FiscalNeedsPlatform(String),
+    #[error("a fiscal year starts in a month 1-12, not {0}")]
+    BadFiscalStart(u32),
 }
 
-/// A span of time that a figure covers: `[start, end)`.
+/// A span of time that a figure covers: `[start, end)`. `minute` is the minute of the start day
+/// where the period starts (hours and minutes); 0 for the grains of a day or longer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Period {
     pub start: NaiveDate,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub minute: u16,
     pub grain: Grain,
+}
+
+fn is_zero(minute: &u16) -> bool {
+    *minute == 0
 }
 
 const MONTH_ABBR: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// Which part of a fiscal year a period text names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FiscalPart {
+    Year,
+    Half(u32),
+    Quarter(u32),
+}
+
+/// A fiscal period as written (`FY2025`, `FY2025-Q2`, `Q2 FY25`): the fiscal year that *ends* in
+/// `year`. Its dates depend on the platform, so it is resolved against the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FiscalPeriod {
+    pub year: i32,
+    pub part: FiscalPart,
+}
+
+impl FiscalPeriod {
+    /// The calendar period, for a fiscal year that starts in `start_month` (1 = calendar year).
+    pub fn resolve(&self, start_month: u32) -> Result<Period, PeriodError> {
+        if !(1..=12).contains(&start_month) {
+            return Err(PeriodError::BadFiscalStart(start_month));
+        }
+        let first_year = if start_month == 1 {
+            self.year
+        } else {
+            self.year - 1
+        };
+        let year_start =
+            NaiveDate::from_ymd_opt(first_year, start_month, 1).ok_or(PeriodError::NoSuchDate)?;
+        let (offset_months, grain) = match self.part {
+            FiscalPart::Year => (0, Grain::Year),
+            FiscalPart::Half(h) if (1..=2).contains(&h) => ((h - 1) * 6, Grain::Half),
+            FiscalPart::Quarter(q) if (1..=4).contains(&q) => ((q - 1) * 3, Grain::Quarter),
+            _ => return Err(PeriodError::NoSuchDate),
+        };
+        let start = year_start
+            .checked_add_months(Months::new(offset_months))
+            .ok_or(PeriodError::NoSuchDate)?;
+        in_range(Period::new(start, grain))
+    }
+
+    pub fn label(&self) -> String {
+        match self.part {
+            FiscalPart::Year => format!("FY{:04}", self.year),
+            FiscalPart::Half(h) => format!("FY{:04} H{h}", self.year),
+            FiscalPart::Quarter(q) => format!("FY{:04} Q{q}", self.year),
+        }
+    }
+}
+
+/// A period as a file writes it: calendar dates, or a fiscal period still to be placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PeriodSpec {
+    Calendar(Period),
+    Fiscal(FiscalPeriod),
+}
+
+impl PeriodSpec {
+    /// Reads every calendar form [`Period::parse`] reads, and fiscal periods.
+    pub fn parse(text: &str) -> Result<Self, PeriodError> {
+        if let Some(fiscal) = parse_fiscal(text.trim()) {
+            return fiscal.map(PeriodSpec::Fiscal);
+        }
+        Period::parse_calendar(text).map(PeriodSpec::Calendar)
+    }
+
+    /// The calendar period, given the platform's fiscal year start month if it has one.
+    pub fn resolve(&self, fiscal_year_start: Option<u32>) -> Result<Period, PeriodError> {
+        match (self, fiscal_year_start) {
+            (PeriodSpec::Calendar(p), _) => Ok(*p),
+            (PeriodSpec::Fiscal(f), Some(month)) => f.resolve(month),
+            (PeriodSpec::Fiscal(f), None) => Err(PeriodError::FiscalNeedsPlatform(f.label())),
+        }
+    }
+}
+
 impl Period {
     pub fn new(start: NaiveDate, grain: Grain) -> Self {
-        Self { start, grain }
+        Self {
+            start,
+            minute: 0,
+            grain,
+        }
+    }
+
+    /// A period that starts at a minute of its day (hours and minutes).
+    pub fn at(start: NaiveDate, minute: u16, grain: Grain) -> Self {
+        Self {
+            start,
+            minute,
+            grain,
+        }
     }
 
     pub fn year(year: i32) -> Option<Self> {
@@ -141,23 +291,67 @@ impl Period {
         NaiveDate::from_ymd_opt(year, month, 1).map(|d| Self::new(d, Grain::Month))
     }
 
+    /// ISO week `week` of ISO year `year` (Monday to Sunday).
+    pub fn iso_week(year: i32, week: u32) -> Result<Self, PeriodError> {
+        let weeks = iso_weeks_in(year).ok_or(PeriodError::YearOutOfRange(year))?;
+        if week == 0 || week > weeks {
+            return Err(PeriodError::NoSuchWeek { year, week, weeks });
+        }
+        NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
+            .map(|d| Self::new(d, Grain::Week))
+            .ok_or(PeriodError::NoSuchDate)
+    }
+
     pub fn day(date: NaiveDate) -> Self {
         Self::new(date, Grain::Day)
     }
 
-    /// The first day after the period.
+    /// Seconds since 1970-01-01T00:00: the store's key for the period's start.
+    pub fn start_instant(&self) -> i64 {
+        super::instant::instant(self.start, self.minute)
+    }
+
+    /// The period of `grain` that starts at `seconds`, as the store keeps it.
+    pub fn from_instant(seconds: i64, grain: Grain) -> Option<Self> {
+        let (start, minute) = super::instant::split_instant(seconds)?;
+        Some(Self::at(start, minute, grain))
+    }
+
+    /// The instant just after the period.
+    pub fn end_instant(&self) -> i64 {
+        match self.grain.fixed_minutes() {
+            Some(minutes) => self.start_instant() + i64::from(minutes) * 60,
+            None => super::instant::instant(self.end(), 0),
+        }
+    }
+
+    /// The first day after the period (for hours and minutes, the day they end in or after).
     pub fn end(&self) -> NaiveDate {
-        match self.grain.months() {
-            Some(months) => self
+        if let Some(months) = self.grain.months() {
+            return self
                 .start
                 .checked_add_months(Months::new(months))
+                .unwrap_or(NaiveDate::MAX);
+        }
+        match self.grain {
+            Grain::Week => self
+                .start
+                .checked_add_days(Days::new(7))
                 .unwrap_or(NaiveDate::MAX),
-            None => self.start.succ_opt().unwrap_or(NaiveDate::MAX),
+            Grain::Day => self.start.succ_opt().unwrap_or(NaiveDate::MAX),
+            _ => super::instant::split_instant(self.end_instant())
+                .map(|(d, m)| if m == 0 { d } else { d.succ_opt().unwrap_or(d) })
+                .unwrap_or(NaiveDate::MAX),
         }
     }
 
     /// The last day inside the period.
     pub fn last_day(&self) -> NaiveDate {
+        if self.grain.has_time() {
+            return super::instant::split_instant(self.end_instant() - 60)
+                .map(|(d, _)| d)
+                .unwrap_or(self.start);
+        }
         self.end().pred_opt().unwrap_or(self.start)
     }
 
@@ -167,18 +361,26 @@ impl Period {
         self.start + chrono::Duration::days(days / 2)
     }
 
-    /// The same period one year earlier, for year-on-year growth.
+    /// The same period one year earlier, for year-on-year growth: the same ISO week of the year
+    /// before for weeks, the same hour of the same day for hours.
     pub fn year_before(&self) -> Option<Period> {
+        if self.grain == Grain::Week {
+            let iso = self.start.iso_week();
+            return Period::iso_week(iso.year() - 1, iso.week()).ok();
+        }
         self.start
             .checked_sub_months(Months::new(12))
-            .map(|start| Period::new(start, self.grain))
+            .map(|start| Period::at(start, self.minute, self.grain))
     }
 
     /// Whether the period starts where its grain's calendar periods start (Q3 on 1 July, not 1 Aug).
     pub fn is_calendar_aligned(&self) -> bool {
         let d = self.start;
         match self.grain {
-            Grain::Day => true,
+            Grain::Minute => true,
+            Grain::Hour => self.minute % 60 == 0,
+            Grain::Day => self.minute == 0,
+            Grain::Week => d.weekday() == chrono::Weekday::Mon,
             Grain::Month => d.day() == 1,
             Grain::Quarter => d.day() == 1 && (d.month() - 1).is_multiple_of(3),
             Grain::Half => d.day() == 1 && (d.month() - 1).is_multiple_of(6),
@@ -186,11 +388,55 @@ impl Period {
         }
     }
 
+    /// The fiscal label of a period on a platform whose fiscal year starts in `start_month`
+    /// ("FY2025", "FY2025 Q2"); `None` when the period is not a part of that fiscal year.
+    pub fn fiscal_label(&self, start_month: u32) -> Option<String> {
+        if !(2..=12).contains(&start_month) || self.start.day() != 1 || self.minute != 0 {
+            return None;
+        }
+        let months_in = (self.start.month() + 12 - start_month) % 12;
+        let fiscal_year = if self.start.month() >= start_month {
+            self.start.year() + 1
+        } else {
+            self.start.year()
+        };
+        let part = match self.grain {
+            Grain::Year if months_in == 0 => FiscalPart::Year,
+            Grain::Half if months_in % 6 == 0 => FiscalPart::Half(months_in / 6 + 1),
+            Grain::Quarter if months_in % 3 == 0 => FiscalPart::Quarter(months_in / 3 + 1),
+            _ => return None,
+        };
+        Some(
+            FiscalPeriod {
+                year: fiscal_year,
+                part,
+            }
+            .label(),
+        )
+    }
+
     /// The period in its own grain, as people say it: `2025`, `H1 2025`, `Q3 2025`, `Nov 2025`,
-    /// `28 Nov 2025`; a fiscal year that starts mid-year as `FY Apr 2020–Mar 2021`.
+    /// `W46 2025`, `28 Nov 2025`, `11 Nov 2025 14:00`; a fiscal year that starts mid-year as
+    /// `FY Apr 2020–Mar 2021`.
     pub fn label(&self) -> String {
         let d = self.start;
         let month = MONTH_ABBR[d.month0() as usize];
+        match self.grain {
+            Grain::Minute | Grain::Hour => {
+                return format!(
+                    "{} {month} {} {:02}:{:02}",
+                    d.day(),
+                    year4(d),
+                    self.minute / 60,
+                    self.minute % 60
+                );
+            }
+            Grain::Week if self.is_calendar_aligned() => {
+                let iso = d.iso_week();
+                return format!("W{:02} {:04}", iso.week(), iso.year());
+            }
+            _ => {}
+        }
         if !self.is_calendar_aligned() {
             let last = self.last_day();
             let span = format!(
@@ -217,12 +463,24 @@ impl Period {
             Grain::Half => format!("H{} {}", d.month0() / 6 + 1, year4(d)),
             Grain::Quarter => format!("Q{} {}", d.month0() / 3 + 1, year4(d)),
             Grain::Month => format!("{month} {}", year4(d)),
-            Grain::Day => format!("{} {month} {}", d.day(), year4(d)),
+            _ => format!("{} {month} {}", d.day(), year4(d)),
         }
     }
 
-    /// Reads the forms the importer accepts. The grain follows from the form.
+    /// Reads the calendar forms the importer accepts. The grain follows from the form. A fiscal
+    /// form (`FY2025`) is an error here: its dates depend on the platform ([`PeriodSpec`]).
     pub fn parse(text: &str) -> Result<Self, PeriodError> {
+        match parse_fiscal(text.trim()) {
+            Some(Ok(f)) if f.part == FiscalPart::Year && text.trim().len() > 2 => {
+                Err(PeriodError::FiscalNeedsPlatform(f.label()))
+            }
+            Some(Ok(f)) => Err(PeriodError::FiscalNeedsPlatform(f.label())),
+            Some(Err(e)) => Err(e),
+            None => Self::parse_calendar(text),
+        }
+    }
+
+    fn parse_calendar(text: &str) -> Result<Self, PeriodError> {
         let t = text.trim();
         if t.is_empty() {
             return Err(PeriodError::Unrecognised);
@@ -230,15 +488,18 @@ impl Period {
         let parsed = match parse_iso_date(t) {
             Some(result) => result,
             None => parse_year(t)
+                .or_else(|| parse_week(t))
                 .or_else(|| parse_quarter_or_half(t))
                 .or_else(|| parse_month(t))
+                .or_else(|| parse_time(t))
                 .or_else(|| parse_day(t))
                 .ok_or(PeriodError::Unrecognised)?,
         };
         parsed.and_then(in_range)
     }
 
-    /// Reads a period with a chrono format; a format without a day gives a month, without a month a year.
+    /// Reads a period with a chrono format; a format with an hour gives an hour (a minute with
+    /// one), without a day a month, without a month a year.
     pub fn parse_with_format(text: &str, format: &str) -> Result<Self, PeriodError> {
         Self::parse_with_format_any_year(text, format).and_then(in_range)
     }
@@ -247,6 +508,18 @@ impl Period {
         let t = text.trim();
         let err = || PeriodError::Format(format.to_string());
         let has = |specs: &[&str]| specs.iter().any(|s| format.contains(s));
+        if has(&["%H", "%I", "%R", "%T", "%k", "%l"]) {
+            let dt = NaiveDateTime::parse_from_str(t, format).map_err(|_| err())?;
+            let minute = super::instant::minute_of(dt.time());
+            let grain = if has(&["%M", "%R", "%T"]) && minute % 60 != 0 {
+                Grain::Minute
+            } else if has(&["%M", "%R", "%T"]) {
+                Grain::Hour
+            } else {
+                Grain::Hour
+            };
+            return Ok(Period::at(dt.date(), minute, grain));
+        }
         if has(&["%d", "%e", "%j", "%F", "%D", "%x", "%c", "%s", "%+"]) {
             if let Ok(date) = NaiveDate::parse_from_str(t, format) {
                 return Ok(Period::day(date));
@@ -270,10 +543,11 @@ impl Period {
     }
 
     /// Builds a period from a start date and a grain column, refusing a start that is not a
-    /// calendar boundary unless the grain is a year (fiscal years start in any month).
+    /// calendar boundary unless the grain is a month or longer starting on a 1st (fiscal years
+    /// and quarters start in any month).
     pub fn from_start(start: NaiveDate, grain: Grain) -> Result<Self, PeriodError> {
         let period = Period::new(start, grain);
-        let fiscal_ok = start.day() == 1 && grain != Grain::Day;
+        let fiscal_ok = start.day() == 1 && grain.months().is_some();
         if period.is_calendar_aligned() || fiscal_ok {
             Ok(period)
         } else {
@@ -281,10 +555,26 @@ impl Period {
         }
     }
 
-    /// ISO text of the start date, as stored and exported.
+    /// ISO text of the start date, as stored and exported: `2025-11-11`, or `2025-11-11 14:00`
+    /// for hours and minutes.
     pub fn start_iso(&self) -> String {
-        self.start.format("%Y-%m-%d").to_string()
+        if self.grain.has_time() {
+            format!(
+                "{} {:02}:{:02}",
+                self.start.format("%Y-%m-%d"),
+                self.minute / 60,
+                self.minute % 60
+            )
+        } else {
+            self.start.format("%Y-%m-%d").to_string()
+        }
     }
+}
+
+/// ISO weeks in an ISO year: 52 or 53.
+fn iso_weeks_in(year: i32) -> Option<u32> {
+    let dec28 = NaiveDate::from_ymd_opt(year, 12, 28)?;
+    Some(dec28.iso_week().week())
 }
 
 impl std::fmt::Display for Period {
@@ -367,8 +657,163 @@ fn exists(period: Option<Period>) -> Result<Period, PeriodError> {
 }
 
 fn parse_year(t: &str) -> Parsed {
-    let t = t.strip_prefix("FY").unwrap_or(t).trim();
     year_number(t).map(|y| exists(Period::year(y)))
+}
+
+/// `2025-W46`, `2025W46`, `W46 2025`, `2025-W46-1` is not taken (that is a day).
+fn parse_week(t: &str) -> Parsed {
+    let upper = t.to_ascii_uppercase();
+    let (year, week) = if let Some((y, w)) = upper.split_once("-W").or_else(|| {
+        (upper.len() == 7 && upper.as_bytes().get(4) == Some(&b'W')).then(|| upper.split_at(4))
+    }) {
+        (y.to_string(), w.trim_start_matches('W').to_string())
+    } else if let Some(rest) = upper.strip_prefix('W') {
+        let (w, y) = rest.split_once([' ', '-', '/'])?;
+        (y.trim().to_string(), w.to_string())
+    } else {
+        return None;
+    };
+    let year = year_number(&year)?;
+    if week.is_empty() || week.len() > 2 || !week.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let week: u32 = week.parse().ok()?;
+    Some(Period::iso_week(year, week))
+}
+
+/// `2025-11-11 14:00`, `2025-11-11T14:00:00`, RFC 3339 with an offset (the time as written, in
+/// its own offset): an hour on the hour, a minute otherwise. Seconds other than :00 are refused:
+/// periods are kept to the minute.
+fn parse_time(t: &str) -> Parsed {
+    let b = t.as_bytes();
+    if b.len() < 16 || !(b[10] == b' ' || b[10] == b'T') || b[13] != b':' {
+        // The label form, "11 Nov 2025 14:00", so every label reads back.
+        let dt = NaiveDateTime::parse_from_str(t, "%d %b %Y %H:%M").ok()?;
+        let minute = super::instant::minute_of(dt.time());
+        let grain = if minute % 60 == 0 {
+            Grain::Hour
+        } else {
+            Grain::Minute
+        };
+        return Some(Ok(Period::at(dt.date(), minute, grain)));
+    }
+    let date_part = &t[..10];
+    let date = match parse_iso_date(date_part).or_else(|| {
+        NaiveDate::parse_from_str(date_part, "%Y/%m/%d")
+            .ok()
+            .map(|d| Ok(Period::day(d)))
+    })? {
+        Ok(p) => p.start,
+        Err(e) => return Some(Err(e)),
+    };
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(range)?;
+        part.iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (hour, minute) = (digits(11..13)?, digits(14..16)?);
+    let mut rest = &t[16..];
+    let mut second = 0;
+    if let Some(after) = rest.strip_prefix(':') {
+        second = digits(17..19)?;
+        rest = &after[2.min(after.len())..];
+        if let Some(fraction) = rest.strip_prefix('.') {
+            let end = fraction
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(fraction.len());
+            if fraction[..end].bytes().any(|c| c != b'0') {
+                second = 1;
+            }
+            rest = &fraction[end..];
+        }
+    }
+    // An offset (Z, +08:00) is accepted and the local time kept: the source's own clock.
+    let offset_ok = rest.is_empty()
+        || rest == "Z"
+        || ((rest.starts_with('+') || rest.starts_with('-'))
+            && rest.len() == 6
+            && chrono::FixedOffset::east_opt(0).is_some());
+    if !offset_ok {
+        return None;
+    }
+    if hour > 23 || minute > 59 || second > 59 {
+        return Some(Err(PeriodError::NoSuchTime));
+    }
+    if second != 0 {
+        return Some(Err(PeriodError::Seconds));
+    }
+    let minute_of_day = (hour * 60 + minute) as u16;
+    let grain = if minute == 0 {
+        Grain::Hour
+    } else {
+        Grain::Minute
+    };
+    Some(Ok(Period::at(date, minute_of_day, grain)))
+}
+
+/// A fiscal year's number as written after FY: `2025`, or `25` for 2025 (`98` for 1998).
+fn fiscal_year_number(text: &str) -> Option<i32> {
+    let t = text.trim();
+    if let Some(year) = year_number(t) {
+        return Some(year);
+    }
+    if t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let yy: i32 = t.parse().ok()?;
+        return Some(if yy < 70 { 2000 + yy } else { 1900 + yy });
+    }
+    None
+}
+
+/// `FY2025`, `FY25`, `FY 2025`, `fiscal 2025`, `FY2025-Q2`, `FY2025 Q2`, `FY25Q2`, `Q2 FY25`,
+/// `Q2-FY2025`, `FY2025-H1`, `H1 FY25`. `None` when the text is no fiscal form at all.
+fn parse_fiscal(t: &str) -> Option<Result<FiscalPeriod, PeriodError>> {
+    let upper = t
+        .to_ascii_uppercase()
+        .replace("FISCAL YEAR", "FY")
+        .replace("FISCAL", "FY");
+    if !upper.contains("FY") {
+        return None;
+    }
+    let spaced = upper.replace("FY", " FY ");
+    let words: Vec<&str> = spaced
+        .split([' ', '-', '/', '_'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let fy_at = words.iter().position(|w| *w == "FY")?;
+    let (year_text, part_text) = match (fy_at, words.len()) {
+        (0, 2) => (words[1], None),
+        (0, 3) => (words[1], Some(words[2])),
+        (1, 3) => (words[2], Some(words[0])),
+        _ => return Some(Err(PeriodError::Unrecognised)),
+    };
+    // FY25Q2: the part follows the year without a separator.
+    let (year_text, part_text) = match (part_text, year_text.find(['Q', 'H'])) {
+        (None, Some(i)) => (&year_text[..i], Some(&year_text[i..])),
+        (p, _) => (year_text, p),
+    };
+    let Some(year) = fiscal_year_number(year_text) else {
+        return Some(Err(PeriodError::Unrecognised));
+    };
+    let part = match part_text {
+        None => FiscalPart::Year,
+        Some(p) => {
+            let (letter, number) = p.split_at(1);
+            let Ok(n) = number.parse::<u32>() else {
+                return Some(Err(PeriodError::Unrecognised));
+            };
+            match (letter, n) {
+                ("Q", 1..=4) => FiscalPart::Quarter(n),
+                ("H", 1..=2) => FiscalPart::Half(n),
+                ("Q" | "H", _) => return Some(Err(PeriodError::NoSuchDate)),
+                _ => return Some(Err(PeriodError::Unrecognised)),
+            }
+        }
+    };
+    if !YEARS.contains(&year) {
+        return Some(Err(PeriodError::YearOutOfRange(year)));
+    }
+    Some(Ok(FiscalPeriod { year, part }))
 }
 
 /// `2025-Q3`, `2025 Q3`, `2025Q3`, `Q3 2025`, `Q3-2025`, and the same with H for halves.
@@ -417,9 +862,6 @@ fn parse_month(t: &str) -> Parsed {
 /// ISO dates, `2025/11/28`, `Jan 1 2000`, `Jan 1, 2000`, `1 Jan 2000`, date-times with or
 /// without seconds, and RFC 3339 (the date as written, in its own offset).
 fn parse_day(t: &str) -> Parsed {
-    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(t) {
-        return Some(Ok(Period::day(dt.date_naive())));
-    }
     const DATE_FORMATS: [&str; 8] = [
         "%Y-%m-%d",
         "%Y/%m/%d",
@@ -430,14 +872,6 @@ fn parse_day(t: &str) -> Parsed {
         "%B %d, %Y",
         "%d %b %Y",
     ];
-    const DATETIME_FORMATS: [&str; 6] = [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y/%m/%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y/%m/%d %H:%M",
-        "%Y-%m-%dT%H:%M",
-    ];
     for format in DATE_FORMATS {
         if let Ok(date) = NaiveDate::parse_from_str(t, format) {
             return Some(Ok(Period::day(date)));
@@ -445,11 +879,6 @@ fn parse_day(t: &str) -> Parsed {
     }
     if let Ok(date) = NaiveDate::parse_from_str(t, "%d %B %Y") {
         return Some(Ok(Period::day(date)));
-    }
-    for format in DATETIME_FORMATS {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(t, format) {
-            return Some(Ok(Period::day(dt.date())));
-        }
     }
     // A well-formed but impossible ISO date (2025-02-30) is a date error, not an unknown form.
     let digits: Vec<&str> = t.split(['-', '/']).collect();
@@ -480,7 +909,6 @@ mod tests {
     #[test]
     fn every_documented_form_parses_to_its_grain() {
         assert_eq!(parsed("2025"), (ymd(2025, 1, 1), Grain::Year));
-        assert_eq!(parsed("FY2024"), (ymd(2024, 1, 1), Grain::Year));
         assert_eq!(parsed("2025-Q3"), (ymd(2025, 7, 1), Grain::Quarter));
         assert_eq!(parsed("Q3 2025"), (ymd(2025, 7, 1), Grain::Quarter));
         assert_eq!(parsed("q4-2024"), (ymd(2024, 10, 1), Grain::Quarter));
@@ -499,19 +927,109 @@ mod tests {
         assert_eq!(parsed("Jan 1, 2000"), (ymd(2000, 1, 1), Grain::Day));
         assert_eq!(parsed("January 15 2000"), (ymd(2000, 1, 15), Grain::Day));
         assert_eq!(parsed("15 Jan 2000"), (ymd(2000, 1, 15), Grain::Day));
-        assert_eq!(parsed("2015/01/01 01:00:00"), (ymd(2015, 1, 1), Grain::Day));
-        assert_eq!(parsed("2015-01-01 01:00"), (ymd(2015, 1, 1), Grain::Day));
+        assert_eq!(
+            parsed("2015/01/01 01:00:00"),
+            (ymd(2015, 1, 1), Grain::Hour)
+        );
+        assert_eq!(parsed("2015-01-01 01:00"), (ymd(2015, 1, 1), Grain::Hour));
         assert_eq!(
             parsed("2025-11-28T23:30:00Z"),
-            (ymd(2025, 11, 28), Grain::Day)
+            (ymd(2025, 11, 28), Grain::Minute)
         );
         assert_eq!(
             parsed("2025-11-28T23:30:00-05:00"),
-            (ymd(2025, 11, 28), Grain::Day)
+            (ymd(2025, 11, 28), Grain::Minute)
+        );
+        assert_eq!(parsed("2025-W46"), (ymd(2025, 11, 10), Grain::Week));
+        assert_eq!(parsed("W46 2025"), (ymd(2025, 11, 10), Grain::Week));
+    }
+
+    #[test]
+    fn hours_minutes_and_weeks() {
+        let p = Period::parse("2025-11-11 14:00").expect("an hour");
+        assert_eq!(
+            (p.start, p.minute, p.grain),
+            (ymd(2025, 11, 11), 840, Grain::Hour)
+        );
+        assert_eq!(p.label(), "11 Nov 2025 14:00");
+        assert_eq!(p.end_instant() - p.start_instant(), 3600);
+        assert_eq!(Period::parse(&p.label()), Ok(p));
+        assert_eq!(Period::parse(&p.start_iso()), Ok(p));
+        let m = Period::parse("2025-11-11T14:05:00+08:00").expect("a minute");
+        assert_eq!((m.minute, m.grain), (845, Grain::Minute));
+        assert_eq!(
+            Period::parse("2025-11-11 24:00"),
+            Err(PeriodError::NoSuchTime)
         );
         assert_eq!(
-            parsed("2025-11-28T23:30:00.123+08:00"),
-            (ymd(2025, 11, 28), Grain::Day)
+            Period::parse("2025-11-11 14:60"),
+            Err(PeriodError::NoSuchTime)
+        );
+        assert_eq!(
+            Period::parse("2025-11-28T23:30:00.123+08:00"),
+            Err(PeriodError::Seconds)
+        );
+        assert_eq!(
+            Period::parse("2025-11-11 14:00:30"),
+            Err(PeriodError::Seconds)
+        );
+        let w = Period::parse("2025-W46").expect("a week");
+        assert_eq!(w.end(), ymd(2025, 11, 17));
+        assert_eq!(w.label(), "W46 2025");
+        assert_eq!(Period::parse(&w.label()), Ok(w));
+        assert_eq!(
+            Period::parse("2025-W53"),
+            Err(PeriodError::NoSuchWeek {
+                year: 2025,
+                week: 53,
+                weeks: 52
+            })
+        );
+        assert!(Period::parse("2026-W53").is_ok(), "2026 has 53 ISO weeks");
+        assert_eq!(w.year_before(), Period::parse("2024-W46").ok());
+    }
+
+    #[test]
+    fn fiscal_periods_are_placed_by_the_platforms_fiscal_year() {
+        let spec = |t: &str| PeriodSpec::parse(t).unwrap_or_else(|e| panic!("{t:?}: {e}"));
+        // Walmart: the fiscal year starts in February; FY2025 ends in January 2025.
+        let walmart = spec("FY2025").resolve(Some(2)).expect("placed");
+        assert_eq!(
+            (walmart.start, walmart.grain),
+            (ymd(2024, 2, 1), Grain::Year)
+        );
+        assert_eq!(walmart.last_day(), ymd(2025, 1, 31));
+        assert_eq!(walmart.fiscal_label(2).as_deref(), Some("FY2025"));
+        // Alibaba: April; FY2025 Q2 is July to September 2024.
+        let q2 = spec("FY2025-Q2").resolve(Some(4)).expect("placed");
+        assert_eq!((q2.start, q2.grain), (ymd(2024, 7, 1), Grain::Quarter));
+        assert_eq!(q2.fiscal_label(4).as_deref(), Some("FY2025 Q2"));
+        for text in [
+            "Q2 FY25",
+            "FY25 Q2",
+            "FY2025 Q2",
+            "Q2-FY2025",
+            "FY25Q2",
+            "fiscal 2025 Q2",
+        ] {
+            assert_eq!(spec(text).resolve(Some(4)), Ok(q2), "{text}");
+        }
+        assert_eq!(
+            spec("FY2025").resolve(Some(1)),
+            Ok(Period::year(2025).expect("year"))
+        );
+        assert!(matches!(
+            spec("FY2025").resolve(None),
+            Err(PeriodError::FiscalNeedsPlatform(_))
+        ));
+        assert!(matches!(
+            Period::parse("FY2024"),
+            Err(PeriodError::FiscalNeedsPlatform(_))
+        ));
+        assert_eq!(PeriodSpec::parse("FY2025-Q5"), Err(PeriodError::NoSuchDate));
+        assert_eq!(
+            PeriodSpec::parse("2025-Q3"),
+            Ok(PeriodSpec::Calendar(Period::quarter(2025, 3).expect("q3")))
         );
     }
 
@@ -541,7 +1059,7 @@ mod tests {
         assert_eq!((p.start, p.grain), (ymd(2025, 11, 28), Grain::Day));
         let p = Period::parse_with_format("11|2025", "%m|%Y").expect("month format");
         assert_eq!((p.start, p.grain), (ymd(2025, 11, 1), Grain::Month));
-        let p = Period::parse_with_format("FY25", "FY%y").expect("year format");
+        let p = Period::parse_with_format("CY25", "CY%y").expect("year format");
         assert_eq!((p.start, p.grain), (ymd(2025, 1, 1), Grain::Year));
         assert!(Period::parse_with_format("2025-11-28", "%d.%m.%Y").is_err());
     }

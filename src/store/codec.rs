@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::Row;
 
 use crate::model::{
-    Event, EventCategory, Grain, Kind, Metric, Period, Platform, PlatformType, Qualifier, Region,
-    Rgb, Source, Unit,
+    Aggregate, Event, EventCategory, Grain, Kind, Metric, Period, Platform, PlatformType,
+    Qualifier, Region, Rgb, Source, Unit,
 };
 
 /// A row that the schema's CHECKs should have kept out; reported as a conversion failure so a
@@ -38,6 +38,7 @@ fn vocab<T, E: std::fmt::Display>(
     parse(&text).map_err(|e| bad(column, e.to_string()))
 }
 
+/// An event's period: its start as ISO text and its grain by name (events keep v1's columns).
 pub fn period(row: &Row<'_>, start: usize, grain: usize) -> rusqlite::Result<Period> {
     Ok(Period::new(
         date(row, start)?,
@@ -45,12 +46,30 @@ pub fn period(row: &Row<'_>, start: usize, grain: usize) -> rusqlite::Result<Per
     ))
 }
 
+/// A figure's period: its start instant and its grain code.
+pub fn instant_period(row: &Row<'_>, start: usize, grain: usize) -> rusqlite::Result<Period> {
+    let seconds: i64 = row.get(start)?;
+    let code: i64 = row.get(grain)?;
+    let grain = Grain::from_code(code).ok_or_else(|| bad(grain, format!("grain code {code}")))?;
+    Period::from_instant(seconds, grain).ok_or_else(|| bad(start, format!("instant {seconds}")))
+}
+
 pub fn kind(row: &Row<'_>, column: usize) -> rusqlite::Result<Kind> {
-    vocab(row, column, Kind::parse)
+    let code: i64 = row.get(column)?;
+    Kind::from_code(code).ok_or_else(|| bad(column, format!("kind code {code}")))
 }
 
 pub fn qualifier(row: &Row<'_>, column: usize) -> rusqlite::Result<Qualifier> {
-    vocab(row, column, Qualifier::parse)
+    let code: i64 = row.get(column)?;
+    Qualifier::from_code(code).ok_or_else(|| bad(column, format!("qualifier code {code}")))
+}
+
+/// A date stored as an instant (seconds since 1970), such as `published`.
+pub fn instant_date(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let seconds: Option<i64> = row.get(column)?;
+    Ok(seconds
+        .and_then(crate::model::instant::split_instant)
+        .map(|(d, _)| d))
 }
 
 pub fn unit(row: &Row<'_>, column: usize) -> rusqlite::Result<Unit> {
@@ -61,8 +80,9 @@ fn non_empty(text: Option<String>) -> Option<String> {
     text.filter(|t| !t.trim().is_empty())
 }
 
-/// Columns: id, name, name_zh, parent, parent_zh, colour, type.
-pub const PLATFORM_COLUMNS: &str = "id, name, name_zh, parent, parent_zh, colour, type";
+/// Columns: id, name, name_zh, parent, parent_zh, colour, type, fiscal_year_start.
+pub const PLATFORM_COLUMNS: &str =
+    "id, name, name_zh, parent, parent_zh, colour, type, fiscal_year_start";
 
 pub fn platform(row: &Row<'_>) -> rusqlite::Result<Platform> {
     Ok(Platform {
@@ -73,6 +93,7 @@ pub fn platform(row: &Row<'_>) -> rusqlite::Result<Platform> {
         parent_zh: non_empty(row.get(4)?),
         colour: vocab(row, 5, Rgb::parse_hex)?,
         platform_type: vocab(row, 6, PlatformType::parse)?,
+        fiscal_year_start: row.get(7)?,
     })
 }
 
@@ -83,13 +104,18 @@ pub fn region(row: &Row<'_>) -> rusqlite::Result<Region> {
     })
 }
 
-/// Columns: id, name, unit, description.
+/// Columns: id, name, name_zh, unit, non_negative, aggregate, description.
+pub const METRIC_COLUMNS: &str = "id, name, name_zh, unit, non_negative, aggregate, description";
+
 pub fn metric(row: &Row<'_>) -> rusqlite::Result<Metric> {
     Ok(Metric {
         id: row.get(0)?,
         name: row.get(1)?,
-        unit: unit(row, 2)?,
-        description: row.get(3)?,
+        name_zh: non_empty(row.get(2)?),
+        unit: unit(row, 3)?,
+        non_negative: row.get(4)?,
+        aggregate: vocab(row, 5, Aggregate::parse)?,
+        description: row.get(6)?,
     })
 }
 

@@ -7,19 +7,14 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::params_from_iter;
-use rusqlite::types::{Value, ValueRef};
+use rusqlite::types::ValueRef;
 
 use super::codec;
-use super::queries::push_in;
 use super::{SeriesQuery, Store, StoreError};
-use crate::model::{Grain, Kind, Observation, Period, Qualifier, Source, Unit};
+use crate::model::{Grain, Kind, Observation, Period, Qualifier, Source, Unit, instant};
 
 /// How often the read reports progress, in rows.
 const PROGRESS_EVERY_ROWS: usize = 1 << 16;
-
-/// Day number of 1970-01-01 counted from the common era, so a day number is days since 1970 (the
-/// dashboard's x axis).
-const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 /// From `start` on, until the next run, every figure of the series has this source and wording.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,6 +22,8 @@ pub struct ProvenanceRun {
     pub start: u32,
     pub source_id: i64,
     pub qualifier: Qualifier,
+    /// When the run's figures became known.
+    pub published: Option<NaiveDate>,
 }
 
 /// One platform x metric x region's daily figures of one kind and unit, as columns.
@@ -79,16 +76,23 @@ impl Provenance {
     }
 
     /// Records the figure at `index` (figures come in index order).
-    fn push(&mut self, index: u32, source_id: i64, qualifier: Qualifier, note: &str) {
-        let same = self
-            .runs
-            .last()
-            .is_some_and(|r| r.source_id == source_id && r.qualifier == qualifier);
+    fn push(
+        &mut self,
+        index: u32,
+        source_id: i64,
+        qualifier: Qualifier,
+        published: Option<NaiveDate>,
+        note: &str,
+    ) {
+        let same = self.runs.last().is_some_and(|r| {
+            r.source_id == source_id && r.qualifier == qualifier && r.published == published
+        });
         if !same {
             self.runs.push(ProvenanceRun {
                 start: index,
                 source_id,
                 qualifier,
+                published,
             });
         }
         if !note.is_empty() {
@@ -119,9 +123,9 @@ impl SeriesColumns {
         self.days.is_empty()
     }
 
-    fn push(&mut self, day: f64, value: f64, source_id: i64, qualifier: Qualifier, note: &str) {
+    fn push(&mut self, day: f64, value: f64, run: (i64, Qualifier, Option<NaiveDate>), note: &str) {
         let index = self.days.len() as u32;
-        self.provenance.push(index, source_id, qualifier, note);
+        self.provenance.push(index, run.0, run.1, run.2, note);
         self.days.push(day);
         self.values.push(value);
     }
@@ -135,30 +139,14 @@ pub struct SplitSeries {
     pub columns: Vec<SeriesColumns>,
 }
 
-/// Days since 1970-01-01.
+/// Days since 1970-01-01 (the charts' x axis), from the one day arithmetic in `model`.
 pub fn day_number_of(date: NaiveDate) -> f64 {
-    use chrono::Datelike;
-    f64::from(date.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE)
+    instant::day_number(date) as f64
 }
 
 /// The date of a day number (the inverse of [`day_number_of`]).
 pub fn date_of_day_number(day: f64) -> Option<NaiveDate> {
-    let days = i32::try_from(day.floor() as i64).ok()?;
-    NaiveDate::from_num_days_from_ce_opt(days.checked_add(UNIX_EPOCH_DAYS_FROM_CE)?)
-}
-
-/// "2024-03-01" without the general date parser: this runs ten million times on a big store.
-fn parse_day(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
-    }
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        b[range].iter().try_fold(0u32, |acc, &c| {
-            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-        })
-    };
-    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+    instant::date_of_x(day)
 }
 
 fn text<'r>(value: ValueRef<'r>, column: usize) -> rusqlite::Result<&'r str> {
@@ -171,66 +159,45 @@ fn bad(column: usize, detail: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, detail.into())
 }
 
-fn kind_of(text: &str, column: usize) -> rusqlite::Result<Kind> {
-    // The schema's CHECK keeps these three; anything else is reported, never guessed.
-    match text {
-        "actual" => Ok(Kind::Actual),
-        "estimate" => Ok(Kind::Estimate),
-        "forecast" => Ok(Kind::Forecast),
-        other => Kind::parse(other).map_err(|e| bad(column, e.to_string())),
-    }
-}
-
-fn qualifier_of(text: &str, column: usize) -> rusqlite::Result<Qualifier> {
-    if text.is_empty() {
-        return Ok(Qualifier::None);
-    }
-    Qualifier::parse(text).map_err(|e| bad(column, e.to_string()))
-}
-
-fn unit_of(text: &str, column: usize) -> rusqlite::Result<Unit> {
-    Unit::parse(text).map_err(|e| bad(column, e.to_string()))
-}
-
-/// Where a daily row's columns are in a query: period_start, value, unit, kind, qualifier, note,
+/// Where a daily row's columns are in a query: period_start, value, kind, qualifier, note,
 /// source_id.
 #[derive(Clone, Copy)]
 struct DailyRow {
     start: usize,
     value: usize,
-    unit: usize,
     kind: usize,
     qualifier: usize,
     note: usize,
     source_id: usize,
+    published: usize,
 }
 
+/// The columns both reads select, in this order.
+const FIGURE_COLUMNS: &str = "se.id, se.platform, se.metric, se.region, se.grain, se.unit, \
+     o.period_start, o.value, o.kind, o.qualifier, o.note, o.source_id, o.published";
+
 const DAILY_ROW: DailyRow = DailyRow {
-    start: 3,
-    value: 5,
-    unit: 6,
-    kind: 7,
-    qualifier: 8,
-    note: 9,
-    source_id: 10,
+    start: 6,
+    value: 7,
+    kind: 8,
+    qualifier: 9,
+    note: 10,
+    source_id: 11,
+    published: 12,
 };
 
-/// Appends a daily row to the columns of its kind and unit, without a String for anything but
-/// a note.
+/// Appends a daily row to the columns of its kind, without a String for anything but a note.
 fn push_daily(
     daily: &mut Vec<SeriesColumns>,
+    unit: Unit,
     row: &rusqlite::Row<'_>,
     at: DailyRow,
 ) -> rusqlite::Result<()> {
-    let start = text(row.get_ref(at.start)?, at.start)?;
-    let day = parse_day(start).ok_or_else(|| bad(at.start, format!("{start:?} is not a date")))?;
+    let start: i64 = row.get(at.start)?;
+    let day = start.div_euclid(instant::SECONDS_PER_DAY) as f64;
     let value: f64 = row.get(at.value)?;
-    let unit = unit_of(text(row.get_ref(at.unit)?, at.unit)?, at.unit)?;
-    let kind = kind_of(text(row.get_ref(at.kind)?, at.kind)?, at.kind)?;
-    let qualifier = qualifier_of(
-        text(row.get_ref(at.qualifier)?, at.qualifier)?,
-        at.qualifier,
-    )?;
+    let kind = codec::kind(row, at.kind)?;
+    let qualifier = codec::qualifier(row, at.qualifier)?;
     let note = text(row.get_ref(at.note)?, at.note)?;
     let source_id: i64 = row.get(at.source_id)?;
     let i = match daily.iter().position(|c| c.kind == kind && c.unit == unit) {
@@ -240,7 +207,8 @@ fn push_daily(
             daily.len() - 1
         }
     };
-    daily[i].push(day_number_of(day), value, source_id, qualifier, note);
+    let published = codec::instant_date(row, at.published)?;
+    daily[i].push(day, value, (source_id, qualifier, published), note);
     Ok(())
 }
 
@@ -261,6 +229,22 @@ impl Group {
     }
 }
 
+/// What changes only from one series to the next: read once per series, not per row.
+struct SeriesHead {
+    id: i64,
+    grain: Grain,
+    unit: Unit,
+}
+
+fn series_head(row: &rusqlite::Row<'_>) -> rusqlite::Result<SeriesHead> {
+    let code: i64 = row.get(4)?;
+    Ok(SeriesHead {
+        id: row.get(0)?,
+        grain: Grain::from_code(code).ok_or_else(|| bad(4, format!("grain code {code}")))?,
+        unit: codec::unit(row, 5)?,
+    })
+}
+
 impl Store {
     /// Every observation, with daily series of at least `min_points` figures (per platform,
     /// metric and region) read as columns. `progress` hears the number of rows read so far, every
@@ -276,42 +260,55 @@ impl Store {
                 StoreError::Corrupt(format!("source {id} is not in the sources table"))
             })
         };
-        // The primary key's order: no sort, and each platform x metric x region comes in one run.
-        let mut stmt = self.conn.prepare(
-            "SELECT platform, metric, region, period_start, grain, value, unit, kind, qualifier, \
-             note, source_id FROM observations \
-             ORDER BY platform, metric, region, period_start, grain, source_id",
-        )?;
+        // The series' unique index, then each series' primary key: no sort, and each platform x
+        // metric x region comes in one run.
+        let sql = format!(
+            "SELECT {FIGURE_COLUMNS} FROM series se JOIN observations o ON o.series_id = se.id \
+             ORDER BY se.metric, se.platform, se.region, se.grain, se.unit, o.period_start, \
+             o.publisher_id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([])?;
         let mut out = SplitSeries::default();
         let mut group = Group::default();
+        let mut head = SeriesHead {
+            id: -1,
+            grain: Grain::Day,
+            unit: Unit::Plain,
+        };
         let mut read = 0usize;
         while let Some(row) = rows.next()? {
-            let platform = text(row.get_ref(0)?, 0)?;
-            let metric = text(row.get_ref(1)?, 1)?;
-            let region = text(row.get_ref(2)?, 2)?;
-            if platform != group.platform || metric != group.metric || region != group.region {
-                let done = std::mem::take(&mut group);
-                finish_group(done, min_points, &source, &mut out)?;
-                group.platform = platform.to_string();
-                group.metric = metric.to_string();
-                group.region = region.to_string();
+            let id: i64 = row.get(0)?;
+            if id != head.id {
+                head = series_head(row)?;
+                let platform = text(row.get_ref(1)?, 1)?;
+                let metric = text(row.get_ref(2)?, 2)?;
+                let region = text(row.get_ref(3)?, 3)?;
+                if platform != group.platform || metric != group.metric || region != group.region {
+                    let done = std::mem::take(&mut group);
+                    finish_group(done, min_points, &source, &mut out)?;
+                    group.platform = platform.to_string();
+                    group.metric = metric.to_string();
+                    group.region = region.to_string();
+                }
             }
-            let grain = text(row.get_ref(4)?, 4)?;
-            if grain == "day" {
-                push_daily(&mut group.daily, row, DAILY_ROW)?;
+            if head.grain == Grain::Day {
+                push_daily(&mut group.daily, head.unit, row, DAILY_ROW)?;
             } else {
+                let start: i64 = row.get(6)?;
                 group.other.push(Observation {
                     platform: group.platform.clone(),
                     metric: group.metric.clone(),
                     region: group.region.clone(),
-                    period: codec::period(row, 3, 4)?,
-                    value: row.get(5)?,
-                    unit: codec::unit(row, 6)?,
-                    kind: codec::kind(row, 7)?,
-                    qualifier: codec::qualifier(row, 8)?,
-                    note: row.get(9)?,
-                    source: source(row.get(10)?)?,
+                    period: Period::from_instant(start, head.grain)
+                        .ok_or_else(|| StoreError::Corrupt(format!("instant {start}")))?,
+                    value: row.get(7)?,
+                    unit: head.unit,
+                    kind: codec::kind(row, 8)?,
+                    qualifier: codec::qualifier(row, 9)?,
+                    note: row.get(10)?,
+                    source: source(row.get(11)?)?,
+                    published: codec::instant_date(row, 12)?,
                 });
             }
             read += 1;
@@ -328,8 +325,10 @@ impl Store {
                 &a.metric,
                 &a.platform,
                 &a.region,
-                a.period.grain.as_str(),
+                a.period.grain,
+                a.unit.as_str(),
                 a.period.start,
+                a.period.minute,
                 &a.source.publisher,
                 a.source.id,
             )
@@ -337,8 +336,10 @@ impl Store {
                     &b.metric,
                     &b.platform,
                     &b.region,
-                    b.period.grain.as_str(),
+                    b.period.grain,
+                    b.unit.as_str(),
                     b.period.start,
+                    b.period.minute,
                     &b.source.publisher,
                     b.source.id,
                 ))
@@ -347,55 +348,25 @@ impl Store {
     }
 
     /// The daily figures a chart asks for, as columns: the query's metrics, platforms, regions
-    /// and window only (a day is in the window when it is within `from..=to`), read in the
-    /// primary key's order. Non-daily figures are not read: they are few, and `series` has them.
+    /// and window only (a day is in the window when it is within `from..=to`), read through the
+    /// series index and each series' primary key. Non-daily figures are not read: they are few,
+    /// and `series` has them.
     pub fn daily_columns(&self, query: &SeriesQuery) -> Result<Vec<SeriesColumns>, StoreError> {
-        // `+grain`: an equality on grain, which sits between period_start and source_id in the
-        // primary key, makes SQLite sort what the key already orders.
-        let mut sql = String::from(
-            "SELECT platform, metric, region, period_start, value, unit, kind, qualifier, note, \
-             source_id FROM observations WHERE +grain = 'day'",
+        let filter = super::filter::figures(query, true);
+        let sql = format!(
+            "SELECT {FIGURE_COLUMNS} {} ORDER BY se.metric, se.platform, se.region, se.grain, \
+             se.unit, o.period_start, o.publisher_id",
+            filter.sql
         );
-        let mut params: Vec<Value> = Vec::new();
-        push_in(&mut sql, &mut params, "metric", &query.metrics);
-        push_in(&mut sql, &mut params, "platform", &query.platforms);
-        push_in(&mut sql, &mut params, "region", &query.regions);
-        let kinds: Vec<String> = query.kinds.iter().map(|k| k.as_str().to_string()).collect();
-        push_in(&mut sql, &mut params, "kind", &kinds);
-        // Platform, metric and region named: the window is a range of the primary key. Only the
-        // platform: the key still finds its rows, and a bare date bound would lure the planner
-        // to the metric-date index and a sort (the unary + keeps it off).
-        let period = if !query.platforms.is_empty() && query.regions.is_empty() {
-            "+period_start"
-        } else {
-            "period_start"
-        };
-        if let Some(from) = query.from {
-            sql.push_str(&format!(" AND {period} >= ?"));
-            params.push(Value::Text(from.format("%Y-%m-%d").to_string()));
-        }
-        if let Some(to) = query.to {
-            sql.push_str(&format!(" AND {period} <= ?"));
-            params.push(Value::Text(to.format("%Y-%m-%d").to_string()));
-        }
-        if let Some(id) = query.source_id {
-            sql.push_str(" AND source_id = ?");
-            params.push(Value::Integer(id));
-        }
-        sql.push_str(" ORDER BY platform, metric, region, period_start, grain, source_id");
         let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(params_from_iter(params))?;
+        let mut rows = stmt.query(params_from_iter(filter.params))?;
         let mut out: Vec<SeriesColumns> = Vec::new();
         let mut group: Vec<SeriesColumns> = Vec::new();
         let mut key = (String::new(), String::new(), String::new());
-        let at = DailyRow {
-            start: 3,
-            value: 4,
-            unit: 5,
-            kind: 6,
-            qualifier: 7,
-            note: 8,
-            source_id: 9,
+        let mut head = SeriesHead {
+            id: -1,
+            grain: Grain::Day,
+            unit: Unit::Plain,
         };
         let flush = |group: &mut Vec<SeriesColumns>,
                      key: &(String, String, String),
@@ -408,14 +379,18 @@ impl Store {
             }
         };
         while let Some(row) = rows.next()? {
-            let platform = text(row.get_ref(0)?, 0)?;
-            let metric = text(row.get_ref(1)?, 1)?;
-            let region = text(row.get_ref(2)?, 2)?;
-            if platform != key.0 || metric != key.1 || region != key.2 {
-                flush(&mut group, &key, &mut out);
-                key = (platform.to_string(), metric.to_string(), region.to_string());
+            let id: i64 = row.get(0)?;
+            if id != head.id {
+                head = series_head(row)?;
+                let platform = text(row.get_ref(1)?, 1)?;
+                let metric = text(row.get_ref(2)?, 2)?;
+                let region = text(row.get_ref(3)?, 3)?;
+                if platform != key.0 || metric != key.1 || region != key.2 {
+                    flush(&mut group, &key, &mut out);
+                    key = (platform.to_string(), metric.to_string(), region.to_string());
+                }
             }
-            push_daily(&mut group, row, at)?;
+            push_daily(&mut group, head.unit, row, DAILY_ROW)?;
         }
         flush(&mut group, &key, &mut out);
         Ok(out)
@@ -464,6 +439,7 @@ fn finish_group(
                 start: 0,
                 source_id: 0,
                 qualifier: Qualifier::None,
+                published: None,
             });
             let date = date_of_day_number(columns.days[i]).ok_or_else(|| {
                 StoreError::Corrupt(format!("day {} is out of range", columns.days[i]))
@@ -479,6 +455,7 @@ fn finish_group(
                 qualifier: run.qualifier,
                 note: columns.provenance.note(i).unwrap_or_default().to_string(),
                 source: source(run.source_id)?,
+                published: run.published,
             });
         }
     }
@@ -500,9 +477,6 @@ mod tests {
             assert_eq!(day, crate::analysis::day_number(date));
             assert_eq!(date_of_day_number(day), Some(date));
         }
-        assert_eq!(parse_day("2024-02-29"), Some(ymd(2024, 2, 29)));
-        assert_eq!(parse_day("2024-02-30"), None);
-        assert_eq!(parse_day("20x4-02-01"), None);
     }
 
     #[test]
@@ -535,7 +509,7 @@ mod tests {
     fn long_daily_series_come_back_as_columns_with_their_provenance() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut store = Store::open(&dir.path().join("g.db")).expect("store");
-        store.generate(2, 300, 5).expect("generate");
+        store.generate(2, 300, 5, Grain::Day).expect("generate");
         let mut heard = Vec::new();
         let split = store
             .read_split(100, &mut |n| heard.push(n))

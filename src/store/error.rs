@@ -50,6 +50,10 @@ pub enum StoreError {
     NotSynthetic(PathBuf),
     #[error("the store is busy: another program is writing to it; try again in a moment")]
     Busy,
+    #[error("{0} is not supported")]
+    Unsupported(String),
+    #[error("the migration was stopped and the store left as it was: {0}")]
+    Migration(String),
     #[error("the store holds a value it cannot read: {0}")]
     Corrupt(String),
     #[error("store error: {0}")]

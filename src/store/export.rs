@@ -1,15 +1,18 @@
 //! Export of observations as CSV or JSON, in base units, with the columns the importer reads
-//! back: importing an export gives the same rows.
+//! back: the twelve figure columns first, then the catalogue names, the platform's fiscal year,
+//! when the figure was published and where its period ends. Importing an export into an empty
+//! store gives back the same figures, names, units and fiscal years.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use serde::Serialize;
 
 use super::{SeriesQuery, Store, StoreError};
-use crate::model::Observation;
+use crate::model::{Metric, Observation, Platform, Region};
 
-/// The export columns, in order.
-pub const COLUMNS: [&str; 12] = [
+/// The export columns, in order: the twelve of version 2, then what a round trip needs.
+pub const COLUMNS: [&str; 19] = [
     "platform",
     "metric",
     "region",
@@ -22,12 +25,54 @@ pub const COLUMNS: [&str; 12] = [
     "source",
     "source_url",
     "note",
+    "platform_name",
+    "metric_name",
+    "region_name",
+    "fiscal_year_start",
+    "published",
+    "period_end",
+    "recorded",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Csv,
     Json,
+}
+
+/// Display names and fiscal years by id, so an export carries them.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    platforms: HashMap<String, (String, Option<u32>)>,
+    metrics: HashMap<String, String>,
+    regions: HashMap<String, String>,
+}
+
+impl Names {
+    pub fn from_store(store: &Store) -> Result<Self, StoreError> {
+        Ok(Self::from_lists(
+            &store.platforms()?,
+            &store.metrics()?,
+            &store.regions()?,
+        ))
+    }
+
+    pub fn from_lists(platforms: &[Platform], metrics: &[Metric], regions: &[Region]) -> Self {
+        Names {
+            platforms: platforms
+                .iter()
+                .map(|p| (p.id.clone(), (p.name.clone(), p.fiscal_year_start)))
+                .collect(),
+            metrics: metrics
+                .iter()
+                .map(|m| (m.id.clone(), m.name.clone()))
+                .collect(),
+            regions: regions
+                .iter()
+                .map(|r| (r.id.clone(), r.name.clone()))
+                .collect(),
+        }
+    }
 }
 
 /// One exported row: the export's columns, plus the period as people say it in JSON.
@@ -45,10 +90,27 @@ struct Row<'a> {
     source: &'a str,
     source_url: &'a str,
     note: &'a str,
+    platform_name: &'a str,
+    metric_name: &'a str,
+    region_name: &'a str,
+    fiscal_year_start: Option<u32>,
+    published: String,
+    period_end: String,
+    recorded: String,
+    label: String,
 }
 
-impl<'a> From<&'a Observation> for Row<'a> {
-    fn from(o: &'a Observation) -> Self {
+impl<'a> Row<'a> {
+    fn new(o: &'a Observation, names: &'a Names, recorded: Option<&str>) -> Self {
+        let (platform_name, fiscal_year_start) = names
+            .platforms
+            .get(&o.platform)
+            .map(|(n, f)| (n.as_str(), *f))
+            .unwrap_or((o.platform.as_str(), None));
+        let last = o.period.last_day();
+        let label = fiscal_year_start
+            .and_then(|m| o.period.fiscal_label(m))
+            .unwrap_or_else(|| o.period.label());
         Row {
             platform: &o.platform,
             metric: &o.metric,
@@ -62,6 +124,26 @@ impl<'a> From<&'a Observation> for Row<'a> {
             source: &o.source.publisher,
             source_url: &o.source.url,
             note: &o.note,
+            platform_name,
+            metric_name: names
+                .metrics
+                .get(&o.metric)
+                .map(String::as_str)
+                .unwrap_or(&o.metric),
+            region_name: names
+                .regions
+                .get(&o.region)
+                .map(String::as_str)
+                .unwrap_or(&o.region),
+            fiscal_year_start,
+            published: o.published.map(|d| d.to_string()).unwrap_or_default(),
+            period_end: if o.period.grain.has_time() {
+                String::new()
+            } else {
+                last.to_string()
+            },
+            recorded: recorded.unwrap_or_default().to_string(),
+            label,
         }
     }
 }
@@ -78,6 +160,22 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
 }
 
+impl ExportError {
+    /// Whether the reader went away (`| head`): the command then ends quietly, as Unix tools do.
+    pub fn is_broken_pipe(&self) -> bool {
+        let io = match self {
+            ExportError::Io(e) => Some(e.kind()),
+            ExportError::Csv(e) => match e.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            },
+            ExportError::Json(e) => e.io_error_kind(),
+            ExportError::Store(_) => None,
+        };
+        io == Some(std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 /// Writes the observations the query selects; returns how many.
 pub fn write(
     store: &Store,
@@ -86,13 +184,42 @@ pub fn write(
     out: impl Write,
 ) -> Result<usize, ExportError> {
     let rows = store.series(query)?;
-    write_observations(&rows, format, out)?;
+    let names = Names::from_store(store)?;
+    write_observations(&rows, &names, format, out)?;
+    Ok(rows.len())
+}
+
+/// Writes every revision of the figures the query selects, current ones included, oldest
+/// first within each key, with when each was published and recorded.
+pub fn write_revisions(
+    store: &Store,
+    query: &SeriesQuery,
+    format: Format,
+    out: impl Write,
+) -> Result<usize, ExportError> {
+    let rows = store.revisions(query)?;
+    let names = Names::from_store(store)?;
+    write_rows(
+        rows.iter()
+            .map(|(o, recorded)| Row::new(o, &names, Some(recorded))),
+        format,
+        out,
+    )?;
     Ok(rows.len())
 }
 
 /// Writes observations already in hand, e.g. the rows behind a chart.
 pub fn write_observations(
     rows: &[Observation],
+    names: &Names,
+    format: Format,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    write_rows(rows.iter().map(|o| Row::new(o, names, None)), format, out)
+}
+
+fn write_rows<'a>(
+    rows: impl Iterator<Item = Row<'a>>,
     format: Format,
     mut out: impl Write,
 ) -> Result<(), ExportError> {
@@ -100,9 +227,12 @@ pub fn write_observations(
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(out);
             writer.write_record(COLUMNS)?;
-            for o in rows {
-                let value = o.value.to_string();
-                let r = Row::from(o);
+            for r in rows {
+                let value = r.value.to_string();
+                let fiscal = r
+                    .fiscal_year_start
+                    .map(|m| m.to_string())
+                    .unwrap_or_default();
                 writer.write_record([
                     r.platform,
                     r.metric,
@@ -116,12 +246,19 @@ pub fn write_observations(
                     r.source,
                     r.source_url,
                     r.note,
+                    r.platform_name,
+                    r.metric_name,
+                    r.region_name,
+                    &fiscal,
+                    &r.published,
+                    &r.period_end,
+                    &r.recorded,
                 ])?;
             }
             writer.flush()?;
         }
         Format::Json => {
-            let rows: Vec<Row<'_>> = rows.iter().map(Row::from).collect();
+            let rows: Vec<Row<'_>> = rows.collect();
             serde_json::to_writer_pretty(&mut out, &rows)?;
             writeln!(out)?;
         }

@@ -5,6 +5,7 @@ mod codec;
 pub mod columns;
 mod error;
 pub mod export;
+mod filter;
 pub mod import;
 mod presentation;
 mod queries;
@@ -12,6 +13,7 @@ mod sample;
 pub mod schema;
 pub mod synthetic;
 mod write;
+mod write_figures;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -148,6 +150,11 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// The clock imports record figures with (UTC, to the second).
+    pub(crate) fn now(&self) -> chrono::NaiveDateTime {
+        chrono::Utc::now().naive_utc()
     }
 
     fn ensure_writable(&self) -> Result<(), StoreError> {

@@ -6,6 +6,8 @@ use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use serde::Serialize;
 
+use super::filter::push_in as push_list;
+
 use super::codec::{self, EVENT_COLUMNS, PLATFORM_COLUMNS};
 use super::{Store, StoreError};
 use crate::model::{
@@ -24,6 +26,8 @@ pub struct SeriesQuery {
     /// Periods that start on or before this date.
     pub to: Option<NaiveDate>,
     pub source_id: Option<i64>,
+    /// The figures as known at the end of this day: published by then, at their latest revision.
+    pub as_of: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,14 +60,26 @@ pub struct SummaryRow {
     pub latest_qualifier: crate::model::Qualifier,
 }
 
-/// Appends `AND column IN (?, ?, ...)` for a non-empty list, binding every value.
-pub(super) fn push_in(sql: &mut String, params: &mut Vec<Value>, column: &str, values: &[String]) {
-    if values.is_empty() {
-        return;
-    }
-    let marks = vec!["?"; values.len()].join(", ");
-    sql.push_str(&format!(" AND {column} IN ({marks})"));
-    params.extend(values.iter().cloned().map(Value::Text));
+/// The columns of a figure as `series` reads it: from 0, platform, metric, region, period start,
+/// grain, value, unit, kind, qualifier, note; the source from 10; published at 15.
+pub(super) const FIGURE_COLUMNS: &str = "se.platform, se.metric, se.region, o.period_start, se.grain, o.value, se.unit, \
+     o.kind, o.qualifier, o.note, s.id, s.publisher, s.title, s.url, s.published, o.published";
+
+/// A figure read with [`FIGURE_COLUMNS`].
+pub(super) fn figure(row: &rusqlite::Row<'_>) -> rusqlite::Result<Observation> {
+    Ok(Observation {
+        platform: row.get(0)?,
+        metric: row.get(1)?,
+        region: row.get(2)?,
+        period: codec::instant_period(row, 3, 4)?,
+        value: row.get(5)?,
+        unit: codec::unit(row, 6)?,
+        kind: codec::kind(row, 7)?,
+        qualifier: codec::qualifier(row, 8)?,
+        note: row.get(9)?,
+        source: codec::source(row, 10)?,
+        published: codec::instant_date(row, 15)?,
+    })
 }
 
 impl Store {
@@ -85,72 +101,24 @@ impl Store {
     }
 
     pub fn metrics(&self) -> Result<Vec<Metric>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, name, unit, description FROM metrics ORDER BY id")?;
+        let sql = format!("SELECT {} FROM metrics ORDER BY id", codec::METRIC_COLUMNS);
+        let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([], codec::metric)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Observations matching the query, each with its source, ordered by metric, platform,
-    /// region, grain, period and source.
+    /// region, grain, period and publisher.
     pub fn series(&self, query: &SeriesQuery) -> Result<Vec<Observation>, StoreError> {
-        let mut sql = String::from(
-            "SELECT o.platform, o.metric, o.region, o.period_start, o.grain, o.value, o.unit, o.kind, \
-             o.qualifier, o.note, s.id, s.publisher, s.title, s.url, s.published \
-             FROM observations o JOIN sources s ON s.id = o.source_id WHERE 1 = 1",
-        );
-        let mut params: Vec<Value> = Vec::new();
-        push_in(&mut sql, &mut params, "o.metric", &query.metrics);
-        push_in(&mut sql, &mut params, "o.platform", &query.platforms);
-        push_in(&mut sql, &mut params, "o.region", &query.regions);
-        let kinds: Vec<String> = query.kinds.iter().map(|k| k.as_str().to_string()).collect();
-        push_in(&mut sql, &mut params, "o.kind", &kinds);
-        // With platforms named, the primary key (platform, metric, ...) finds their rows; a date
-        // bound on the bare column would lure the planner to the metric-date index instead,
-        // which reads every platform's rows in the window. The unary + keeps it off that index.
-        let period_column = if query.platforms.is_empty() {
-            "o.period_start"
-        } else {
-            "+o.period_start"
-        };
-        if let Some(to) = query.to {
-            sql.push_str(&format!(" AND {period_column} <= ?"));
-            params.push(Value::Text(to.format("%Y-%m-%d").to_string()));
-        }
-        if let Some(from) = query.from {
-            // No period is longer than a year, so one that ends after `from` starts after
-            // `from` less a year; the exact test on each period's end follows below.
-            let earliest = from
-                .checked_sub_months(chrono::Months::new(12))
-                .unwrap_or(NaiveDate::MIN);
-            sql.push_str(&format!(" AND {period_column} > ?"));
-            params.push(Value::Text(earliest.format("%Y-%m-%d").to_string()));
-        }
-        if let Some(id) = query.source_id {
-            sql.push_str(" AND o.source_id = ?");
-            params.push(Value::Integer(id));
-        }
-        sql.push_str(
-            " ORDER BY o.metric, o.platform, o.region, o.grain, o.period_start, s.publisher, s.id",
+        let filter = super::filter::figures(query, false);
+        let sql = format!(
+            "SELECT {FIGURE_COLUMNS} {} ORDER BY se.metric, se.platform, se.region, se.grain, \
+             se.unit, o.period_start, s.publisher, s.id",
+            filter.sql
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(params), |row| {
-            Ok(Observation {
-                platform: row.get(0)?,
-                metric: row.get(1)?,
-                region: row.get(2)?,
-                period: codec::period(row, 3, 4)?,
-                value: row.get(5)?,
-                unit: codec::unit(row, 6)?,
-                kind: codec::kind(row, 7)?,
-                qualifier: codec::qualifier(row, 8)?,
-                note: row.get(9)?,
-                source: codec::source(row, 10)?,
-            })
-        })?;
+        let rows = stmt.query_map(params_from_iter(filter.params), figure)?;
         let mut out: Vec<Observation> = rows.collect::<Result<_, _>>()?;
-        // A period's end depends on its grain, which SQL cannot compute from text cheaply.
         if let Some(from) = query.from {
             out.retain(|o| o.period.end() > from);
         }
@@ -168,8 +136,8 @@ impl Store {
             .iter()
             .map(|c| c.as_str().to_string())
             .collect();
-        push_in(&mut sql, &mut params, "e.category", &categories);
-        push_in(&mut sql, &mut params, "e.platform", &query.platforms);
+        push_list(&mut sql, &mut params, "e.category", &categories);
+        push_list(&mut sql, &mut params, "e.platform", &query.platforms);
         if let Some(to) = query.to {
             sql.push_str(" AND e.date_start <= ?");
             params.push(Value::Text(to.format("%Y-%m-%d").to_string()));
@@ -203,9 +171,11 @@ impl Store {
     }
 
     pub fn observation_count(&self) -> Result<usize, StoreError> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT COUNT(*) FROM observations", [], |r| r.get(0))?;
+        let n: i64 =
+            self.conn
+                .query_row("SELECT COALESCE(SUM(points), 0) FROM series", [], |r| {
+                    r.get(0)
+                })?;
         Ok(n as usize)
     }
 
@@ -216,40 +186,97 @@ impl Store {
         Ok(n as usize)
     }
 
-    /// Platforms x metrics: point counts, first and last period, the latest value.
+    /// Platforms x metrics: point counts, first and last period, the latest value. Read from
+    /// the series table's counts and one key lookup per series, so it costs the same on a store
+    /// of ten million figures as on the sample.
     pub fn summary(&self) -> Result<Vec<SummaryRow>, StoreError> {
-        let mut rows: std::collections::BTreeMap<(String, String), SummaryRow> = Default::default();
-        for o in self.series(&SeriesQuery::default())? {
-            let key = (o.platform.clone(), o.metric.clone());
-            let Some(row) = rows.get_mut(&key) else {
-                rows.insert(
-                    key,
+        let mut stmt = self.conn.prepare(
+            "SELECT se.platform, se.metric, se.unit, se.grain, se.points, se.first_start, \
+             se.last_start, (SELECT o.value FROM observations o WHERE o.series_id = se.id \
+             AND o.period_start = se.last_start ORDER BY o.publisher_id LIMIT 1), \
+             (SELECT o.qualifier FROM observations o WHERE o.series_id = se.id \
+             AND o.period_start = se.last_start ORDER BY o.publisher_id LIMIT 1) \
+             FROM series se WHERE se.points > 0 ORDER BY se.platform, se.metric",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out: std::collections::BTreeMap<(String, String), SummaryRow> = Default::default();
+        while let Some(row) = rows.next()? {
+            let first = codec::instant_period(row, 5, 3)?;
+            let last = codec::instant_period(row, 6, 3)?;
+            let points = row.get::<_, i64>(4)? as usize;
+            let value: f64 = row.get(7)?;
+            let qualifier = codec::qualifier(row, 8)?;
+            let key: (String, String) = (row.get(0)?, row.get(1)?);
+            let Some(summary) = out.get_mut(&key) else {
+                out.insert(
+                    key.clone(),
                     SummaryRow {
-                        platform: o.platform,
-                        metric: o.metric,
-                        unit: o.unit,
-                        points: 1,
-                        first: o.period,
-                        last: o.period,
-                        latest_value: o.value,
-                        latest_qualifier: o.qualifier,
+                        platform: key.0,
+                        metric: key.1,
+                        unit: codec::unit(row, 2)?,
+                        points,
+                        first,
+                        last,
+                        latest_value: value,
+                        latest_qualifier: qualifier,
                     },
                 );
                 continue;
             };
-            row.points += 1;
-            if o.period.start < row.first.start {
-                row.first = o.period;
+            summary.points += points;
+            if first.start < summary.first.start {
+                summary.first = first;
             }
             // The latest is the period that ends last; of equal ends (Q4 2025 and 2025), the
             // longer period, which says more about the year.
-            if (o.period.end(), o.period.grain) > (row.last.end(), row.last.grain) {
-                row.last = o.period;
-                row.latest_value = o.value;
-                row.latest_qualifier = o.qualifier;
+            if (last.end_instant(), last.grain) > (summary.last.end_instant(), summary.last.grain) {
+                summary.last = last;
+                summary.latest_value = value;
+                summary.latest_qualifier = qualifier;
             }
         }
-        Ok(rows.into_values().collect())
+        Ok(out.into_values().collect())
+    }
+
+    /// Every vintage of the figures the query selects, current and revised, each with when it
+    /// was recorded (ISO date-time); per key oldest published first.
+    pub fn revisions(&self, query: &SeriesQuery) -> Result<Vec<(Observation, String)>, StoreError> {
+        let all = SeriesQuery {
+            as_of: None,
+            ..query.clone()
+        };
+        let filter = super::filter::figures(&all, false);
+        // The filter reads `observations o`; the same filter over the union of both tables.
+        let union = filter.sql.replacen(
+            "JOIN observations o",
+            "JOIN (SELECT * FROM observations UNION ALL SELECT * FROM revisions) o",
+            1,
+        );
+        let sql = format!(
+            "SELECT {FIGURE_COLUMNS}, o.recorded {union} ORDER BY se.metric, se.platform, \
+             se.region, se.grain, se.unit, o.period_start, s.publisher, o.published, o.recorded"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(filter.params), |row| {
+            let recorded: i64 = row.get(16)?;
+            let recorded = crate::model::instant::datetime_of_instant(recorded)
+                .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
+                .unwrap_or_default();
+            Ok((figure(row)?, recorded))
+        })?;
+        let mut out: Vec<(Observation, String)> = rows.collect::<Result<_, _>>()?;
+        if let Some(from) = query.from {
+            out.retain(|(o, _)| o.period.end() > from);
+        }
+        Ok(out)
+    }
+
+    /// How many superseded figures the store keeps.
+    pub fn revision_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM revisions", [], |r| r.get(0))?;
+        Ok(n as usize)
     }
 }
 

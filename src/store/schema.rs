@@ -12,7 +12,7 @@ use super::StoreError;
 pub const APPLICATION_ID: i32 = 0x4D6B_5363;
 
 /// Each entry takes the store from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -109,6 +109,116 @@ CREATE TABLE story_steps (
 );
 "#;
 
+/// Integer keys and open units. A series (metric, platform, region, grain, unit) gets an integer
+/// id; a figure is keyed by series, period start (seconds since 1970) and publisher, so a later
+/// figure from the same publisher for the same period is a revision. Superseded figures move to
+/// `revisions` with the dates they were published and recorded. Kinds, qualifiers and grains are
+/// small integers (the model's `code()`s). Runs with foreign keys off (see `migrate_steps`), as
+/// SQLite's table-rebuild procedure requires; `foreign_key_check` runs before the commit.
+const V3: &str = r#"
+CREATE TABLE metrics_v3 (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    name_zh      TEXT,
+    unit         TEXT NOT NULL,
+    non_negative INTEGER NOT NULL DEFAULT 0 CHECK (non_negative IN (0, 1)),
+    aggregate    TEXT NOT NULL DEFAULT 'sum' CHECK (aggregate IN ('sum', 'last', 'mean')),
+    description  TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO metrics_v3 (id, name, unit, non_negative, aggregate, description)
+    SELECT id, name, unit, unit IN ('USD', 'count'),
+           CASE unit WHEN 'percent' THEN 'mean' ELSE 'sum' END, description FROM metrics;
+DROP TABLE metrics;
+ALTER TABLE metrics_v3 RENAME TO metrics;
+ALTER TABLE platforms ADD COLUMN fiscal_year_start INTEGER CHECK (fiscal_year_start BETWEEN 1 AND 12);
+CREATE TABLE publishers (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+INSERT INTO publishers (name) SELECT DISTINCT publisher FROM sources ORDER BY publisher;
+CREATE TABLE series (
+    id       INTEGER PRIMARY KEY,
+    metric   TEXT NOT NULL REFERENCES metrics (id),
+    platform TEXT NOT NULL REFERENCES platforms (id),
+    region   TEXT NOT NULL REFERENCES regions (id),
+    grain    INTEGER NOT NULL CHECK (grain BETWEEN 0 AND 7),
+    unit     TEXT NOT NULL,
+    -- Kept by every import, so summaries and the metric list never scan the figures.
+    points      INTEGER NOT NULL DEFAULT 0,
+    first_start INTEGER,
+    last_start  INTEGER,
+    UNIQUE (metric, platform, region, grain, unit)
+);
+ALTER TABLE observations RENAME TO observations_v2;
+INSERT INTO series (metric, platform, region, grain, unit)
+    SELECT DISTINCT metric, platform, region,
+           CASE grain WHEN 'day' THEN 2 WHEN 'month' THEN 4 WHEN 'quarter' THEN 5
+                      WHEN 'half' THEN 6 ELSE 7 END,
+           unit
+    FROM observations_v2 ORDER BY metric, platform, region;
+CREATE TABLE observations (
+    series_id    INTEGER NOT NULL REFERENCES series (id),
+    period_start INTEGER NOT NULL,
+    publisher_id INTEGER NOT NULL REFERENCES publishers (id),
+    source_id    INTEGER NOT NULL REFERENCES sources (id),
+    value        REAL NOT NULL,
+    kind         INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 2),
+    qualifier    INTEGER NOT NULL DEFAULT 0 CHECK (qualifier BETWEEN 0 AND 6),
+    published    INTEGER NOT NULL,
+    recorded     INTEGER NOT NULL,
+    note         TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (series_id, period_start, publisher_id)
+) WITHOUT ROWID;
+CREATE TABLE revisions (
+    series_id    INTEGER NOT NULL REFERENCES series (id),
+    period_start INTEGER NOT NULL,
+    publisher_id INTEGER NOT NULL REFERENCES publishers (id),
+    source_id    INTEGER NOT NULL REFERENCES sources (id),
+    value        REAL NOT NULL,
+    kind         INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 2),
+    qualifier    INTEGER NOT NULL DEFAULT 0 CHECK (qualifier BETWEEN 0 AND 6),
+    published    INTEGER NOT NULL,
+    recorded     INTEGER NOT NULL,
+    note         TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (series_id, period_start, publisher_id, published, recorded, source_id)
+) WITHOUT ROWID;
+-- Version 2 keyed figures by source page; two pages of one publisher for one period become a
+-- figure and its revision: the page published last (then the later source) is current.
+CREATE TEMP TABLE migrated AS
+    SELECT se.id AS series_id, unixepoch(o.period_start) AS period_start, p.id AS publisher_id,
+           o.source_id, o.value,
+           CASE o.kind WHEN 'actual' THEN 0 WHEN 'estimate' THEN 1 ELSE 2 END AS kind,
+           CASE o.qualifier WHEN 'about' THEN 1 WHEN 'more than' THEN 2 WHEN 'less than' THEN 3
+                            ELSE 0 END AS qualifier,
+           COALESCE(unixepoch(s.published), unixepoch('now', 'start of day')) AS published,
+           unixepoch('now') AS recorded, o.note,
+           ROW_NUMBER() OVER (PARTITION BY se.id, o.period_start, p.id
+                              ORDER BY s.published DESC, o.source_id DESC) AS rank
+    FROM observations_v2 o
+    JOIN sources s ON s.id = o.source_id
+    JOIN publishers p ON p.name = s.publisher
+    JOIN series se ON se.metric = o.metric AND se.platform = o.platform AND se.region = o.region
+        AND se.unit = o.unit
+        AND se.grain = CASE o.grain WHEN 'day' THEN 2 WHEN 'month' THEN 4 WHEN 'quarter' THEN 5
+                                    WHEN 'half' THEN 6 ELSE 7 END;
+INSERT INTO observations
+    SELECT series_id, period_start, publisher_id, source_id, value, kind, qualifier, published,
+           recorded, note
+    FROM migrated WHERE rank = 1 ORDER BY series_id, period_start, publisher_id;
+INSERT INTO revisions
+    SELECT series_id, period_start, publisher_id, source_id, value, kind, qualifier, published,
+           recorded, note
+    FROM migrated WHERE rank > 1;
+DROP TABLE migrated;
+DROP TABLE observations_v2;
+UPDATE series SET points = (SELECT COUNT(*) FROM observations o WHERE o.series_id = series.id),
+    first_start = (SELECT MIN(period_start) FROM observations o WHERE o.series_id = series.id),
+    last_start = (SELECT MAX(period_start) FROM observations o WHERE o.series_id = series.id);
+CREATE INDEX observations_by_source ON observations (source_id);
+CREATE INDEX revisions_by_source ON revisions (source_id);
+CREATE INDEX series_by_platform ON series (platform, metric);
+"#;
+
 /// Migrates a new connection only as far as `version`: how tests build a store an older
 /// Marketscope wrote, to check that migrating it keeps its data.
 #[doc(hidden)]
@@ -145,9 +255,33 @@ fn migrate_steps(
     if from_version as usize >= steps.len() {
         return Ok(());
     }
+    // Rebuilding a table that others reference needs foreign keys off, which SQLite only allows
+    // outside a transaction; they are checked by hand before the commit and restored after.
+    let enforced: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = migrate_in_one_transaction(conn, from_version, steps);
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    result
+}
+
+fn migrate_in_one_transaction(
+    conn: &mut Connection,
+    from_version: i32,
+    steps: &[&str],
+) -> Result<(), StoreError> {
     let tx = conn.transaction()?;
     for (index, sql) in steps.iter().enumerate().skip(from_version.max(0) as usize) {
         tx.execute_batch(sql)?;
+        let broken: i64 =
+            tx.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+        if broken > 0 {
+            return Err(StoreError::Migration(format!(
+                "{broken} rows would lose what they refer to in the step to version {}",
+                index + 1
+            )));
+        }
         // PRAGMA takes no bound parameters; both values are integers of this program, not user text.
         tx.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",

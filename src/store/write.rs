@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::import::records::{EventRecord, ObservationRecord, SourceRef};
+use super::import::records::{EventRecord, MetricRecord, MetricRule, SourceRef};
 use super::import::{
     FileReport, ImportError, ImportIssue, ImportReport, Issues, ParsedFile, Records,
 };
@@ -52,6 +52,7 @@ type PlatformRow = (
     Option<String>,
     String,
     String,
+    Option<u32>,
 );
 
 /// An event's columns besides its key (date, title, source).
@@ -67,30 +68,35 @@ type EventRow = (
 
 /// Maps names as written (lowercased id or display name) to catalog ids.
 #[derive(Default)]
-struct Names {
+pub(super) struct Names {
     by_key: HashMap<String, String>,
 }
 
 impl Names {
-    fn add(&mut self, id: &str, name: &str) {
+    pub(super) fn add(&mut self, id: &str, name: &str) {
         self.by_key.insert(id.to_lowercase(), id.to_string());
         self.by_key
             .entry(name.to_lowercase())
             .or_insert_with(|| id.to_string());
     }
 
-    fn find(&self, text: &str) -> Option<String> {
+    pub(super) fn find(&self, text: &str) -> Option<String> {
         self.by_key.get(&text.trim().to_lowercase()).cloned()
     }
 }
 
-struct Catalog {
-    platforms: Names,
-    regions: Names,
-    metrics: Names,
-    metric_units: HashMap<String, Unit>,
+pub(super) struct Catalog {
+    pub(super) platforms: Names,
+    pub(super) regions: Names,
+    pub(super) metrics: Names,
+    pub(super) metric_rules: HashMap<String, MetricRule>,
+    /// Platform id to the month its fiscal year starts in.
+    pub(super) fiscal: HashMap<String, u32>,
     used_colours: Vec<Rgb>,
     sources: HashMap<(String, String), i64>,
+    pub(super) publishers: HashMap<String, i64>,
+    /// (metric, platform, region, grain code, unit) to series id.
+    pub(super) series: HashMap<(String, String, String, i64, String), i64>,
 }
 
 fn load_catalog(tx: &Transaction<'_>) -> Result<Catalog, StoreError> {
@@ -98,16 +104,41 @@ fn load_catalog(tx: &Transaction<'_>) -> Result<Catalog, StoreError> {
         platforms: Names::default(),
         regions: Names::default(),
         metrics: Names::default(),
-        metric_units: HashMap::new(),
+        metric_rules: HashMap::new(),
+        fiscal: HashMap::new(),
         used_colours: Vec::new(),
         sources: HashMap::new(),
+        publishers: HashMap::new(),
+        series: HashMap::new(),
     };
-    let mut stmt = tx.prepare("SELECT id, name, colour FROM platforms")?;
+    let mut stmt = tx.prepare("SELECT id, name, colour, fiscal_year_start FROM platforms")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let (id, name, colour): (String, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        if let Some(month) = row.get::<_, Option<u32>>(3)? {
+            catalog.fiscal.insert(id.clone(), month);
+        }
         catalog.platforms.add(&id, &name);
         catalog.used_colours.extend(Rgb::parse_hex(&colour).ok());
+    }
+    let mut stmt = tx.prepare("SELECT id, name FROM publishers")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        catalog.publishers.insert(row.get(1)?, row.get(0)?);
+    }
+    let mut stmt = tx.prepare("SELECT id, metric, platform, region, grain, unit FROM series")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        catalog.series.insert(
+            (
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+                row.get(5)?,
+            ),
+            row.get(0)?,
+        );
     }
     let mut stmt = tx.prepare("SELECT id, name FROM regions")?;
     let mut rows = stmt.query([])?;
@@ -116,13 +147,16 @@ fn load_catalog(tx: &Transaction<'_>) -> Result<Catalog, StoreError> {
             .regions
             .add(&row.get::<_, String>(0)?, &row.get::<_, String>(1)?);
     }
-    let mut stmt = tx.prepare("SELECT id, name, unit FROM metrics")?;
+    let mut stmt = tx.prepare("SELECT id, name, unit, non_negative FROM metrics")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let (id, name, unit): (String, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
         catalog.metrics.add(&id, &name);
         if let Ok(unit) = Unit::parse(&unit) {
-            catalog.metric_units.insert(id, unit);
+            let non_negative = row.get(3)?;
+            catalog
+                .metric_rules
+                .insert(id, MetricRule { unit, non_negative });
         }
     }
     let mut stmt = tx.prepare("SELECT id, publisher, url FROM sources")?;
@@ -137,29 +171,35 @@ fn load_catalog(tx: &Transaction<'_>) -> Result<Catalog, StoreError> {
 
 /// Counts what an upsert did.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Outcome {
+pub(super) enum Outcome {
     Inserted,
     Replaced,
+    Revised,
     Unchanged,
 }
 
 impl FileReport {
-    fn count(&mut self, outcome: Outcome) {
+    pub(super) fn count(&mut self, outcome: Outcome) {
         self.rows += 1;
         match outcome {
             Outcome::Inserted => self.inserted += 1,
             Outcome::Replaced => self.replaced += 1,
+            Outcome::Revised => self.revised += 1,
             Outcome::Unchanged => self.unchanged += 1,
         }
     }
 }
 
-struct Writer<'t, 'c> {
-    tx: &'t Transaction<'c>,
-    catalog: Catalog,
-    created: Vec<String>,
+pub(super) struct Writer<'t, 'c> {
+    pub(super) tx: &'t Transaction<'c>,
+    pub(super) catalog: Catalog,
+    pub(super) created: Vec<String>,
     new_sources: usize,
-    issues: Issues,
+    pub(super) issues: Issues,
+    /// When this import runs: every figure's `recorded`, and the latest `published` allowed.
+    pub(super) now: chrono::NaiveDateTime,
+    /// Catalogue entries whose display name this import has already considered.
+    named: std::collections::HashSet<(&'static str, String)>,
 }
 
 impl Store {
@@ -172,6 +212,7 @@ impl Store {
     ) -> Result<ImportReport, ImportError> {
         self.ensure_writable()?;
         files.sort_by_key(|f| f.kind);
+        let now = self.now();
         let tx = self.conn.transaction().map_err(StoreError::from)?;
         let catalog = load_catalog(&tx)?;
         let mut writer = Writer {
@@ -180,6 +221,8 @@ impl Store {
             created: Vec::new(),
             new_sources: 0,
             issues: Issues::default(),
+            now,
+            named: Default::default(),
         };
         let mut report = ImportReport {
             dry_run,
@@ -217,7 +260,14 @@ impl Store {
 }
 
 impl Writer<'_, '_> {
-    fn issue(&mut self, file: &str, line: u64, field: &'static str, text: &str, message: String) {
+    pub(super) fn issue(
+        &mut self,
+        file: &str,
+        line: u64,
+        field: &'static str,
+        text: &str,
+        message: String,
+    ) {
         self.issues.push(ImportIssue {
             file: file.to_string(),
             line: Some(line),
@@ -235,9 +285,9 @@ impl Writer<'_, '_> {
                     let existing: Option<PlatformRow> = self
                         .tx
                         .query_row(
-                            "SELECT name, name_zh, parent, parent_zh, colour, type FROM platforms WHERE id = ?1",
+                            "SELECT name, name_zh, parent, parent_zh, colour, type, fiscal_year_start FROM platforms WHERE id = ?1",
                             [&r.id],
-                            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?)),
+                            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?)),
                         )
                         .optional()?;
                     let colour = match (r.colour, &existing) {
@@ -254,6 +304,7 @@ impl Writer<'_, '_> {
                         r.parent_zh.clone(),
                         colour.to_hex(),
                         r.platform_type.as_str().to_string(),
+                        r.fiscal_year_start,
                     );
                     let outcome = match &existing {
                         None => Outcome::Inserted,
@@ -262,14 +313,19 @@ impl Writer<'_, '_> {
                     };
                     if outcome != Outcome::Unchanged {
                         self.tx.execute(
-                            "INSERT INTO platforms (id, name, name_zh, parent, parent_zh, colour, type) \
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET \
+                            "INSERT INTO platforms (id, name, name_zh, parent, parent_zh, colour, type, fiscal_year_start) \
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO UPDATE SET \
                              name = excluded.name, name_zh = excluded.name_zh, parent = excluded.parent, \
-                             parent_zh = excluded.parent_zh, colour = excluded.colour, type = excluded.type",
-                            params![r.id, new.0, new.1, new.2, new.3, new.4, new.5],
+                             parent_zh = excluded.parent_zh, colour = excluded.colour, type = excluded.type, \
+                             fiscal_year_start = excluded.fiscal_year_start",
+                            params![r.id, new.0, new.1, new.2, new.3, new.4, new.5, new.6],
                         )?;
                     }
                     self.catalog.platforms.add(&r.id, &r.name);
+                    match r.fiscal_year_start {
+                        Some(month) => self.catalog.fiscal.insert(r.id.clone(), month),
+                        None => self.catalog.fiscal.remove(&r.id),
+                    };
                     self.catalog.used_colours.push(colour);
                     report.count(outcome);
                 }
@@ -296,48 +352,9 @@ impl Writer<'_, '_> {
             }
             Records::Metrics(rows) => {
                 for r in rows {
-                    let existing: Option<(String, String, String)> = self
-                        .tx
-                        .query_row(
-                            "SELECT name, unit, description FROM metrics WHERE id = ?1",
-                            [&r.id],
-                            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-                        )
-                        .optional()?;
-                    if let Some((_, old_unit, _)) = &existing {
-                        let used: bool = self.tx.query_row(
-                            "SELECT EXISTS (SELECT 1 FROM observations WHERE metric = ?1)",
-                            [&r.id],
-                            |row| row.get(0),
-                        )?;
-                        if used && old_unit != r.unit.as_str() {
-                            self.issue(
-                                &file.name,
-                                r.line,
-                                "unit",
-                                r.unit.as_str(),
-                                format!("metric {:?} already has figures in {old_unit}; its unit cannot change", r.id),
-                            );
-                            continue;
-                        }
+                    if let Some(outcome) = self.metric(&file.name, r)? {
+                        report.count(outcome);
                     }
-                    let new = (
-                        r.name.clone(),
-                        r.unit.as_str().to_string(),
-                        r.description.clone(),
-                    );
-                    let outcome = upsert_outcome(existing.as_ref(), &new);
-                    if outcome != Outcome::Unchanged {
-                        self.tx.execute(
-                            "INSERT INTO metrics (id, name, unit, description) VALUES (?1, ?2, ?3, ?4) \
-                             ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit, \
-                             description = excluded.description",
-                            params![r.id, new.0, new.1, new.2],
-                        )?;
-                    }
-                    self.catalog.metrics.add(&r.id, &r.name);
-                    self.catalog.metric_units.insert(r.id.clone(), r.unit);
-                    report.count(outcome);
                 }
             }
             Records::Sources(rows) => {
@@ -346,13 +363,7 @@ impl Writer<'_, '_> {
                     report.count(outcome);
                 }
             }
-            Records::Observations(rows) => {
-                for r in rows {
-                    if let Some(outcome) = self.observation(&file.name, r)? {
-                        report.count(outcome);
-                    }
-                }
-            }
+            Records::Observations(rows) => self.observations(&file.name, rows, report)?,
             Records::Events(rows) => {
                 for r in rows {
                     if let Some(outcome) = self.event(&file.name, r)? {
@@ -360,6 +371,106 @@ impl Writer<'_, '_> {
                     }
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// A metrics-file row: its unit can change only while it has no figures.
+    fn metric(&mut self, file: &str, r: &MetricRecord) -> Result<Option<Outcome>, StoreError> {
+        type MetricRow = (String, Option<String>, String, bool, String, String);
+        let existing: Option<MetricRow> = self
+            .tx
+            .query_row(
+                "SELECT name, name_zh, unit, non_negative, aggregate, description FROM metrics WHERE id = ?1",
+                [&r.id],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?)),
+            )
+            .optional()?;
+        if let Some((_, _, old_unit, _, _, _)) = &existing {
+            let used: bool = self.tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM series WHERE metric = ?1)",
+                [&r.id],
+                |row| row.get(0),
+            )?;
+            if used && old_unit != r.unit.as_str() {
+                self.issue(
+                    file,
+                    r.line,
+                    "unit",
+                    r.unit.as_str(),
+                    format!(
+                        "metric {:?} already has figures in {old_unit}; its unit cannot change",
+                        r.id
+                    ),
+                );
+                return Ok(None);
+            }
+        }
+        let non_negative = r
+            .non_negative
+            .or(existing.as_ref().map(|e| e.3))
+            .unwrap_or(matches!(r.unit, Unit::Count) || r.unit.currency().is_some());
+        let aggregate = r
+            .aggregate
+            .or_else(|| {
+                existing
+                    .as_ref()
+                    .and_then(|e| crate::model::Aggregate::parse(&e.4).ok())
+            })
+            .unwrap_or(crate::model::Aggregate::for_unit(r.unit));
+        let new: MetricRow = (
+            r.name.clone(),
+            r.name_zh.clone(),
+            r.unit.as_str().to_string(),
+            non_negative,
+            aggregate.as_str().to_string(),
+            r.description.clone(),
+        );
+        let outcome = upsert_outcome(existing.as_ref(), &new);
+        if outcome != Outcome::Unchanged {
+            self.tx.execute(
+                "INSERT INTO metrics (id, name, name_zh, unit, non_negative, aggregate, description) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
+                 name_zh = excluded.name_zh, unit = excluded.unit, non_negative = excluded.non_negative, \
+                 aggregate = excluded.aggregate, description = excluded.description",
+                params![r.id, new.0, new.1, new.2, new.3, new.4, new.5],
+            )?;
+        }
+        self.catalog.metrics.add(&r.id, &r.name);
+        self.catalog.metric_rules.insert(
+            r.id.clone(),
+            MetricRule {
+                unit: r.unit,
+                non_negative,
+            },
+        );
+        Ok(Some(outcome))
+    }
+
+    /// Gives a catalogue entry the display name an export carried, if the store has no figures
+    /// for it yet (a new store's seeded `global` region, say): a store that holds figures keeps
+    /// the names its user chose. Checked once per entry and import.
+    pub(super) fn name_unused(
+        &mut self,
+        table: &'static str,
+        column: &'static str,
+        id: &str,
+        name: &str,
+    ) -> Result<(), StoreError> {
+        if !self.named.insert((table, id.to_string())) {
+            return Ok(());
+        }
+        // Both identifiers are literals of this program; the values are bound.
+        let used: bool = self.tx.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM series WHERE {column} = ?1 AND points > 0)"),
+            [id],
+            |row| row.get(0),
+        )?;
+        if !used {
+            self.tx.execute(
+                &format!("UPDATE {table} SET name = ?1 WHERE id = ?2"),
+                params![name, id],
+            )?;
         }
         Ok(())
     }
@@ -375,7 +486,10 @@ impl Writer<'_, '_> {
     }
 
     /// The source's id, adding it (or its newly given title and date) to the store.
-    fn upsert_source(&mut self, source: &SourceRef) -> Result<(i64, Outcome), StoreError> {
+    pub(super) fn upsert_source(
+        &mut self,
+        source: &SourceRef,
+    ) -> Result<(i64, Outcome), StoreError> {
         let key = (source.publisher.clone(), source.url.clone());
         let known = self.catalog.sources.get(&key).copied();
         // Most rows name a known source and say nothing new about it.
@@ -416,113 +530,66 @@ impl Writer<'_, '_> {
     }
 
     /// The platform's id for a name as written, adding an unknown one with a palette colour.
-    fn platform_id(&mut self, text: &str) -> Result<String, StoreError> {
+    pub(super) fn platform_id(&mut self, text: &str) -> Result<String, StoreError> {
+        self.platform_id_named(text, None, None)
+    }
+
+    /// As [`Self::platform_id`]; a new platform takes the display name and fiscal year an export
+    /// gave for it.
+    pub(super) fn platform_id_named(
+        &mut self,
+        text: &str,
+        name: Option<&str>,
+        fiscal_year_start: Option<u32>,
+    ) -> Result<String, StoreError> {
         if let Some(id) = self.catalog.platforms.find(text) {
+            if let Some(name) = name {
+                self.name_unused("platforms", "platform", &id, name)?;
+            }
             return Ok(id);
         }
         let id = slug(text);
         let colour = self.next_colour();
+        let name = name.unwrap_or(text.trim());
         self.tx.execute(
-            "INSERT INTO platforms (id, name, colour, type) VALUES (?1, ?2, ?3, 'platform')",
-            params![id, text.trim(), colour.to_hex()],
+            "INSERT INTO platforms (id, name, colour, type, fiscal_year_start) VALUES (?1, ?2, ?3, 'platform', ?4)",
+            params![id, name, colour.to_hex(), fiscal_year_start],
         )?;
+        if let Some(month) = fiscal_year_start {
+            self.catalog.fiscal.insert(id.clone(), month);
+        }
+        self.catalog.platforms.add(&id, name);
         self.catalog.platforms.add(&id, text.trim());
         self.catalog.used_colours.push(colour);
         self.created.push(format!("platform {id:?}"));
         Ok(id)
     }
 
-    fn region_id(&mut self, text: &str) -> Result<String, StoreError> {
+    pub(super) fn region_id(&mut self, text: &str) -> Result<String, StoreError> {
+        self.region_id_named(text, None)
+    }
+
+    pub(super) fn region_id_named(
+        &mut self,
+        text: &str,
+        name: Option<&str>,
+    ) -> Result<String, StoreError> {
         if let Some(id) = self.catalog.regions.find(text) {
+            if let Some(name) = name {
+                self.name_unused("regions", "region", &id, name)?;
+            }
             return Ok(id);
         }
         let id = slug(text);
+        let name = name.unwrap_or(text.trim());
         self.tx.execute(
             "INSERT INTO regions (id, name) VALUES (?1, ?2)",
-            params![id, text.trim()],
+            params![id, name],
         )?;
+        self.catalog.regions.add(&id, name);
         self.catalog.regions.add(&id, text.trim());
         self.created.push(format!("region {id:?}"));
         Ok(id)
-    }
-
-    fn observation(
-        &mut self,
-        file: &str,
-        r: &ObservationRecord,
-    ) -> Result<Option<Outcome>, StoreError> {
-        let metric = self.catalog.metrics.find(&r.metric);
-        let metric_unit = metric
-            .as_ref()
-            .and_then(|m| self.catalog.metric_units.get(m).copied());
-        let (value, unit, qualifier) = match r.resolve_value(metric_unit) {
-            Ok(v) => v,
-            Err(message) => {
-                self.issue(file, r.line, "value", &r.value_text, message);
-                return Ok(None);
-            }
-        };
-        // What `slug` keeps; checked without building three strings for every row.
-        let nameable = |text: &str| text.chars().any(char::is_alphanumeric);
-        if !(nameable(&r.platform) && nameable(&r.region) && nameable(&r.metric)) {
-            self.issue(
-                file,
-                r.line,
-                "platform",
-                &r.platform,
-                "platform, metric and region need a letter or digit".into(),
-            );
-            return Ok(None);
-        }
-        let metric = match metric {
-            Some(id) => id,
-            None => {
-                let id = slug(&r.metric);
-                self.tx.execute(
-                    "INSERT INTO metrics (id, name, unit, description) VALUES (?1, ?2, ?3, '')",
-                    params![id, r.metric.trim(), unit.as_str()],
-                )?;
-                self.catalog.metrics.add(&id, r.metric.trim());
-                self.catalog.metric_units.insert(id.clone(), unit);
-                self.created.push(format!("metric {id:?} ({unit})"));
-                id
-            }
-        };
-        let platform = self.platform_id(&r.platform)?;
-        let region = self.region_id(&r.region)?;
-        let (source_id, _) = self.upsert_source(&r.source)?;
-        let start = r.period.start_iso();
-        let grain = r.period.grain.as_str();
-        let existing: Option<(f64, String, String, String, String)> = self
-            .tx
-            .prepare_cached(
-                "SELECT value, unit, kind, qualifier, note FROM observations WHERE platform = ?1 \
-                 AND metric = ?2 AND region = ?3 AND period_start = ?4 AND grain = ?5 AND source_id = ?6",
-            )?
-            .query_row(params![platform, metric, region, start, grain, source_id], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
-            })
-            .optional()?;
-        let new = (
-            value,
-            unit.as_str().to_string(),
-            r.kind.as_str().to_string(),
-            qualifier.as_str().to_string(),
-            r.note.clone(),
-        );
-        let outcome = upsert_outcome(existing.as_ref(), &new);
-        if outcome != Outcome::Unchanged {
-            self.tx
-                .prepare_cached(
-                    "INSERT OR REPLACE INTO observations (platform, metric, region, period_start, grain, \
-                     value, unit, kind, qualifier, source_id, note) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                )?
-                .execute(params![
-                    platform, metric, region, start, grain, value, new.1, new.2, new.3, source_id, new.4
-                ])?;
-        }
-        Ok(Some(outcome))
     }
 
     fn event(&mut self, _file: &str, r: &EventRecord) -> Result<Option<Outcome>, StoreError> {
@@ -579,7 +646,7 @@ impl Writer<'_, '_> {
     }
 }
 
-fn upsert_outcome<T: PartialEq>(existing: Option<&T>, new: &T) -> Outcome {
+pub(super) fn upsert_outcome<T: PartialEq>(existing: Option<&T>, new: &T) -> Outcome {
     match existing {
         None => Outcome::Inserted,
         Some(e) if e == new => Outcome::Unchanged,

@@ -120,12 +120,12 @@ mod tests {
 
     #[test]
     fn value_labels_carry_units() {
-        assert_eq!(y_label(1.2e9, Unit::Usd, YMode::Linear), "$1.2B");
+        assert_eq!(y_label(1.2e9, Unit::USD, YMode::Linear), "$1.2B");
         assert_eq!(y_label(340e6, Unit::Count, YMode::Linear), "340M");
         assert_eq!(y_label(25.0, Unit::Percent, YMode::Linear), "25%");
         assert_eq!(y_label(-1e-12, Unit::Percent, YMode::Linear), "0%");
-        assert_eq!(y_label(11.0, Unit::Usd, YMode::Log), "$100B");
-        assert_eq!(y_label(150.0, Unit::Usd, YMode::Index(2023)), "150");
+        assert_eq!(y_label(11.0, Unit::USD, YMode::Log), "$100B");
+        assert_eq!(y_label(150.0, Unit::USD, YMode::Index(2023)), "150");
     }
 
     #[test]

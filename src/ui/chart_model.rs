@@ -414,9 +414,9 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
     let metric_name = snap.metric_name(&spec.metric);
     let title = match (y_mode, unit) {
         (YMode::Index(year), _) => format!("{metric_name}, indexed ({year} = 100)"),
-        (YMode::Log, Unit::Usd) => format!("{metric_name} (USD, log scale)"),
+        (YMode::Log, Unit::USD) => format!("{metric_name} (USD, log scale)"),
         (YMode::Log, _) => format!("{metric_name} (log scale)"),
-        (_, Unit::Usd) => format!("{metric_name} (USD)"),
+        (_, Unit::USD) => format!("{metric_name} (USD)"),
         _ => metric_name,
     };
     let empty = series

@@ -128,6 +128,7 @@ impl DenseSeries {
             period: Period::new(self.date(index)?, Grain::Day),
             value,
             unit: self.unit,
+            published: run.published,
             kind: self.kind,
             qualifier: run.qualifier,
             source: source(run.source_id)?,
@@ -151,7 +152,9 @@ mod tests {
     fn a_generated_series_keeps_every_figure_and_its_source() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut store = Store::open(&dir.path().join("g.db")).expect("store");
-        store.generate(1, 500, 3).expect("generate");
+        store
+            .generate(1, 500, 3, crate::model::Grain::Day)
+            .expect("generate");
         let split = store.read_split(100, &mut |_| {}).expect("split");
         let rows = store
             .series(&crate::store::SeriesQuery::default())

@@ -378,5 +378,6 @@ pub fn derived_figure(g: &DerivedGrowth) -> Observation {
         qualifier: g.qualifier,
         source: g.current.source.clone(),
         note: "computed from GMV".into(),
+        published: g.current.published,
     }
 }

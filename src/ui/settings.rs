@@ -213,6 +213,7 @@ mod tests {
             parent_zh: None,
             colour: Rgb([0, 0, 0]),
             platform_type,
+            fiscal_year_start: None,
         }
     }
 

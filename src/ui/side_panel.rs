@@ -317,6 +317,9 @@ fn grain_label(grain: Grain) -> &'static str {
         Grain::Half => "halves",
         Grain::Quarter => "quarters",
         Grain::Month => "months",
+        Grain::Week => "weeks",
         Grain::Day => "days",
+        Grain::Hour => "hours",
+        Grain::Minute => "minutes",
     }
 }

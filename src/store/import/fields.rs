@@ -32,10 +32,19 @@ pub enum Field {
     Colour,
     Type,
     Published,
+    // v3: catalogue facts, which exports carry so a store survives a round trip through CSV.
+    FiscalYearStart,
+    NonNegative,
+    Aggregate,
+    PlatformName,
+    MetricName,
+    RegionName,
+    PeriodEnd,
+    Recorded,
 }
 
 impl Field {
-    pub const ALL: [Field; 24] = [
+    pub const ALL: [Field; 32] = [
         Field::Platform,
         Field::Metric,
         Field::Region,
@@ -60,6 +69,14 @@ impl Field {
         Field::Colour,
         Field::Type,
         Field::Published,
+        Field::FiscalYearStart,
+        Field::NonNegative,
+        Field::Aggregate,
+        Field::PlatformName,
+        Field::MetricName,
+        Field::RegionName,
+        Field::PeriodEnd,
+        Field::Recorded,
     ];
 
     /// The name used in `--map`, `--set`, messages and exports.
@@ -89,6 +106,14 @@ impl Field {
             Field::Colour => "colour",
             Field::Type => "type",
             Field::Published => "published",
+            Field::FiscalYearStart => "fiscal_year_start",
+            Field::NonNegative => "non_negative",
+            Field::Aggregate => "aggregate",
+            Field::PlatformName => "platform_name",
+            Field::MetricName => "metric_name",
+            Field::RegionName => "region_name",
+            Field::PeriodEnd => "period_end",
+            Field::Recorded => "recorded",
         }
     }
 
@@ -128,7 +153,22 @@ impl Field {
             Field::ParentZh => &["parent_chinese", "parent_cn"],
             Field::Colour => &["color", "hex"],
             Field::Type => &["platform_type"],
-            Field::Published => &["published_date", "publication_date", "pub_date"],
+            Field::Published => &[
+                "published_date",
+                "publication_date",
+                "pub_date",
+                "date_published",
+                "as_of",
+                "vintage",
+            ],
+            Field::FiscalYearStart => &["fiscal_start", "fy_start", "fiscal_year_start_month"],
+            Field::NonNegative => &["nonnegative", "non_negative_only"],
+            Field::Aggregate => &["aggregation", "aggregates"],
+            Field::PlatformName => &["platform_display_name"],
+            Field::MetricName => &["metric_display_name"],
+            Field::RegionName => &["region_display_name"],
+            Field::PeriodEnd => &["end_of_period"],
+            Field::Recorded => &["imported", "recorded_at"],
         }
     }
 
@@ -180,8 +220,27 @@ impl FileKind {
         use Field::*;
         match self {
             FileKind::Observations => &[
-                Platform, Metric, Region, Period, Grain, Value, Unit, Kind, Qualifier, Source,
-                SourceUrl, Note,
+                Platform,
+                Metric,
+                Region,
+                Period,
+                Grain,
+                Value,
+                Unit,
+                Kind,
+                Qualifier,
+                Source,
+                SourceUrl,
+                Note,
+                Published,
+                PlatformName,
+                MetricName,
+                RegionName,
+                PeriodEnd,
+                Recorded,
+                FiscalYearStart,
+                NonNegative,
+                Aggregate,
             ],
             FileKind::Events => &[
                 Period,
@@ -194,9 +253,18 @@ impl FileKind {
                 Source,
                 SourceUrl,
             ],
-            FileKind::Platforms => &[Id, Name, NameZh, Parent, ParentZh, Colour, Type],
+            FileKind::Platforms => &[
+                Id,
+                Name,
+                NameZh,
+                Parent,
+                ParentZh,
+                Colour,
+                Type,
+                FiscalYearStart,
+            ],
             FileKind::Regions => &[Id, Name],
-            FileKind::Metrics => &[Id, Name, Unit, Description],
+            FileKind::Metrics => &[Id, Name, NameZh, Unit, NonNegative, Aggregate, Description],
             FileKind::Sources => &[Source, Title, SourceUrl, Published],
         }
     }
@@ -207,7 +275,7 @@ impl FileKind {
             FileKind::Observations => &[Platform, Metric, Period, Value],
             FileKind::Events => &[Period, Title],
             FileKind::Platforms | FileKind::Regions => &[Id, Name],
-            FileKind::Metrics => &[Id, Name, Unit],
+            FileKind::Metrics => &[Id, Name],
             FileKind::Sources => &[Source],
         }
     }
@@ -295,11 +363,14 @@ pub fn detect_kind(
     }
     let exact = |name: &str| names.iter().any(|n| n == name);
     if exact("id") && exact("name") {
-        if has(Field::Colour) || exact("name_zh") || exact("parent") {
+        if has(Field::Colour) || exact("parent") || exact("fiscal_year_start") {
             return Ok(FileKind::Platforms);
         }
-        if exact("unit") {
+        if exact("unit") || exact("non_negative") || exact("aggregate") {
             return Ok(FileKind::Metrics);
+        }
+        if exact("name_zh") {
+            return Ok(FileKind::Platforms);
         }
         return Ok(FileKind::Regions);
     }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 pub use fields::{Field, FileKind};
 pub use read::read_file;
-pub use records::Records;
+pub use records::{CatalogHints, MetricRule, Records};
 
 /// How the user asked a file to be read (`--map`, `--set`, `--wide`, `--date-format`).
 #[derive(Debug, Clone, Default)]
@@ -142,9 +142,52 @@ pub struct FileReport {
     pub kind: String,
     pub rows: usize,
     pub inserted: usize,
+    /// Catalogue rows that changed.
     pub replaced: usize,
+    /// Figures whose key was known with other content: one is current, the other a revision.
+    pub revised: usize,
     pub unchanged: usize,
     pub warnings: Vec<String>,
+    /// What each series will hold, as stored (observation files only).
+    pub series: Vec<SeriesReport>,
+}
+
+/// One series of an import, as it will be stored: what a dry run shows before anything is.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SeriesReport {
+    pub metric: String,
+    pub platform: String,
+    pub region: String,
+    pub grain: crate::model::Grain,
+    pub unit: crate::model::Unit,
+    pub rows: usize,
+    pub first: crate::model::Period,
+    pub last: crate::model::Period,
+    pub min: f64,
+    pub max: f64,
+    pub kinds: Vec<(crate::model::Kind, usize)>,
+}
+
+impl std::fmt::Display for SeriesReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::model::format::compact;
+        let kinds: Vec<String> = self.kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        write!(
+            f,
+            "{} {} {} ({}): {} rows, {} … {}, {} … {} ({}), {}",
+            self.platform,
+            self.metric,
+            self.region,
+            self.grain,
+            self.rows,
+            self.first.label(),
+            self.last.label(),
+            compact(self.min, self.unit),
+            compact(self.max, self.unit),
+            self.unit,
+            kinds.join(", ")
+        )
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -163,11 +206,19 @@ impl std::fmt::Display for ImportReport {
             "imported"
         };
         for file in &self.files {
+            let changed = if file.kind == "observations" {
+                format!("{} revised", file.revised)
+            } else {
+                format!("{} replaced", file.replaced)
+            };
             writeln!(
                 f,
-                "{}: {verb} {} rows of {}: {} inserted, {} replaced, {} unchanged",
-                file.file, file.rows, file.kind, file.inserted, file.replaced, file.unchanged
+                "{}: {verb} {} rows of {}: {} inserted, {changed}, {} unchanged",
+                file.file, file.rows, file.kind, file.inserted, file.unchanged
             )?;
+            for series in &file.series {
+                writeln!(f, "  {series}")?;
+            }
             for warning in &file.warnings {
                 writeln!(f, "  warning: {warning}")?;
             }

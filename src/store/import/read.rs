@@ -9,7 +9,8 @@ use super::records::*;
 use super::value::{self, UNIT_EXPECTED, VALUE_EXPECTED};
 use super::{ImportError, ImportIssue, ImportOptions, Issues, ParsedFile};
 use crate::model::{
-    EventCategory, Grain, Kind, Period, PeriodError, PlatformType, Qualifier, Rgb, Unit,
+    Aggregate, EventCategory, FiscalPart, Grain, Kind, Period, PeriodError, PeriodSpec,
+    PlatformType, Qualifier, Rgb, Unit,
 };
 
 /// One data row with its cells as text, and how to find a field's cell in it.
@@ -306,8 +307,16 @@ fn decode(record: &csv::ByteRecord) -> Result<Vec<String>, usize> {
         .collect()
 }
 
-/// Identity of an observation within a file, to report a key given twice.
-type ObservationKey = (String, String, String, Period, String, String);
+/// Identity of an observation within a file, to report a key given twice: platform, metric,
+/// region, period, publisher and when it was published.
+type ObservationKey = (
+    String,
+    String,
+    String,
+    PeriodSpec,
+    String,
+    Option<NaiveDate>,
+);
 
 struct Builder<'a> {
     name: &'a str,
@@ -400,12 +409,12 @@ impl<'a> Builder<'a> {
             record.metric.to_lowercase(),
             record.region.to_lowercase(),
             record.period,
-            record.source.publisher.clone(),
-            record.source.url.clone(),
+            record.source.publisher.to_lowercase(),
+            record.published,
         );
         if let Some((earlier_line, index)) = self.seen.get(&key).copied() {
             self.warnings.push(format!(
-                "line {} gives the same platform, metric, region, period and source as line {earlier_line}; the later row wins",
+                "line {} gives the same platform, metric, region, period, publisher and published date as line {earlier_line}; the later row wins",
                 record.line
             ));
             self.seen.insert(key, (record.line, index));
@@ -429,7 +438,7 @@ impl<'a> Builder<'a> {
         let region = row
             .optional(Field::Region)
             .unwrap_or_else(|| "global".to_string());
-        let period = period_of(row, Field::Period, self.options, problems);
+        let period = period_spec_of(row, self.options, problems);
         let (value_text, value_column) = match wide {
             Some(w) => (w.value.clone(), w.name.clone()),
             None => (
@@ -468,6 +477,22 @@ impl<'a> Builder<'a> {
             }
         };
         let kind = problems.parse(row, Field::Kind, Kind::parse);
+        let kind_given = !row.get(Field::Kind).is_empty();
+        let published = match row.get(Field::Published) {
+            "" => Some(None),
+            text => match crate::model::Period::parse(text) {
+                Ok(p) if p.grain == Grain::Day => Some(Some(p.start)),
+                _ => {
+                    problems.field(
+                        row,
+                        Field::Published,
+                        "expected the date the figure was published, like 2026-01-09",
+                    );
+                    None
+                }
+            },
+        };
+        let hints = catalog_hints(row, problems);
         let qualifier = match row.get(Field::Qualifier) {
             "" => Some(None),
             _ => problems
@@ -484,15 +509,22 @@ impl<'a> Builder<'a> {
             value: value?,
             unit: unit?,
             kind: kind?,
+            kind_given,
             qualifier: qualifier?,
             source,
+            published: published?,
             note: row.get(Field::Note).to_string(),
+            hints: hints?,
             value_column,
             value_text,
         };
         // Unit and sign checks that need no catalog happen now, so a dry run reports them too.
         let stated = record.value.unit.or(record.unit.unit);
-        if let Some(Err(message)) = stated.map(|unit| record.resolve_value(Some(unit))) {
+        let rule = stated.map(|unit| super::records::MetricRule {
+            unit,
+            non_negative: false,
+        });
+        if let Some(Err(message)) = rule.map(|rule| record.resolve_value(Some(rule))) {
             problems.issues.push(ImportIssue {
                 file: problems.file.to_string(),
                 line: Some(row.line),
@@ -513,7 +545,44 @@ struct WideCell {
     value: String,
 }
 
-/// The row's period, honouring `--date-format` and an explicit grain column.
+/// The row's period as written, honouring `--date-format` and an explicit grain column; a
+/// fiscal period stays unplaced until the store knows the platform's fiscal year.
+fn period_spec_of(
+    row: &Row<'_>,
+    options: &ImportOptions,
+    problems: &mut Problems<'_>,
+) -> Option<PeriodSpec> {
+    let text = row.get(Field::Period);
+    if options.date_format.is_none()
+        && let Ok(PeriodSpec::Fiscal(fiscal)) = PeriodSpec::parse(text)
+    {
+        let grain_text = row.get(Field::Grain);
+        if !grain_text.is_empty() {
+            let grain = problems.parse(row, Field::Grain, Grain::parse)?;
+            let text_grain = match fiscal.part {
+                FiscalPart::Year => Grain::Year,
+                FiscalPart::Half(_) => Grain::Half,
+                FiscalPart::Quarter(_) => Grain::Quarter,
+            };
+            if grain != text_grain {
+                problems.field(
+                    row,
+                    Field::Grain,
+                    PeriodError::GrainMismatch {
+                        text_grain,
+                        column_grain: grain,
+                    }
+                    .to_string(),
+                );
+                return None;
+            }
+        }
+        return Some(PeriodSpec::Fiscal(fiscal));
+    }
+    period_of(row, Field::Period, options, problems).map(PeriodSpec::Calendar)
+}
+
+/// The row's calendar period, honouring `--date-format` and an explicit grain column.
 fn period_of(
     row: &Row<'_>,
     field: Field,
@@ -543,8 +612,18 @@ fn period_of(
     if period.grain == grain {
         return Some(period);
     }
-    let result = if period.grain == Grain::Day {
+    let result = if period.grain == Grain::Day
+        || (period.grain == Grain::Hour && period.minute == 0 && grain.fixed_minutes().is_none())
+        || (period.grain == Grain::Hour && period.minute == 0 && grain == Grain::Day)
+    {
         Period::from_start(period.start, grain)
+    } else if grain == Grain::Hour && period.grain == Grain::Minute {
+        Err(PeriodError::Misaligned {
+            grain,
+            start: period.start,
+        })
+    } else if period.grain == Grain::Hour && grain == Grain::Minute {
+        Ok(Period::at(period.start, period.minute, Grain::Minute))
     } else {
         Err(PeriodError::GrainMismatch {
             text_grain: period.grain,
@@ -651,6 +730,12 @@ fn platform(row: &Row<'_>, problems: &mut Problems<'_>) -> Option<PlatformRecord
         _ => problems.parse(row, Field::Colour, Rgb::parse_hex).map(Some),
     };
     let platform_type = problems.parse(row, Field::Type, PlatformType::parse);
+    let fiscal_year_start = match row.get(Field::FiscalYearStart) {
+        "" => Some(None),
+        _ => problems
+            .parse(row, Field::FiscalYearStart, parse_month_number)
+            .map(Some),
+    };
     Some(PlatformRecord {
         line: row.line,
         id: id?,
@@ -660,6 +745,62 @@ fn platform(row: &Row<'_>, problems: &mut Problems<'_>) -> Option<PlatformRecord
         parent_zh: row.optional(Field::ParentZh),
         colour: colour?,
         platform_type: platform_type?,
+        fiscal_year_start: fiscal_year_start?,
+    })
+}
+
+/// A fiscal year's first month: 1-12, or a month name.
+fn parse_month_number(text: &str) -> Result<u32, String> {
+    let t = text.trim();
+    if let Ok(n) = t.parse::<u32>() {
+        return if (1..=12).contains(&n) {
+            Ok(n)
+        } else {
+            Err("a month 1-12 (the month the fiscal year starts in)".into())
+        };
+    }
+    Period::parse(&format!("{t} 2000"))
+        .ok()
+        .filter(|p| p.grain == Grain::Month)
+        .map(|p| chrono::Datelike::month(&p.start))
+        .ok_or_else(|| "a month 1-12 or a month name (the month the fiscal year starts in)".into())
+}
+
+fn parse_bool(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" => Ok(true),
+        "false" | "no" | "n" | "0" => Ok(false),
+        _ => Err("true or false".into()),
+    }
+}
+
+/// Catalogue facts a row gives (an export's names and fiscal year, `--set non_negative=true`).
+fn catalog_hints(row: &Row<'_>, problems: &mut Problems<'_>) -> Option<CatalogHints> {
+    let fiscal_year_start = match row.get(Field::FiscalYearStart) {
+        "" => Some(None),
+        _ => problems
+            .parse(row, Field::FiscalYearStart, parse_month_number)
+            .map(Some),
+    };
+    let non_negative = match row.get(Field::NonNegative) {
+        "" => Some(None),
+        _ => problems
+            .parse(row, Field::NonNegative, parse_bool)
+            .map(Some),
+    };
+    let aggregate = match row.get(Field::Aggregate) {
+        "" => Some(None),
+        _ => problems
+            .parse(row, Field::Aggregate, Aggregate::parse)
+            .map(Some),
+    };
+    Some(CatalogHints {
+        platform_name: row.optional(Field::PlatformName),
+        metric_name: row.optional(Field::MetricName),
+        region_name: row.optional(Field::RegionName),
+        fiscal_year_start: fiscal_year_start?,
+        non_negative: non_negative?,
+        aggregate: aggregate?,
     })
 }
 
@@ -667,11 +808,26 @@ fn metric(row: &Row<'_>, problems: &mut Problems<'_>) -> Option<MetricRecord> {
     let id = problems.required(row, Field::Id);
     let name = problems.required(row, Field::Name);
     let unit = problems.parse(row, Field::Unit, Unit::parse);
+    let non_negative = match row.get(Field::NonNegative) {
+        "" => Some(None),
+        _ => problems
+            .parse(row, Field::NonNegative, parse_bool)
+            .map(Some),
+    };
+    let aggregate = match row.get(Field::Aggregate) {
+        "" => Some(None),
+        _ => problems
+            .parse(row, Field::Aggregate, Aggregate::parse)
+            .map(Some),
+    };
     Some(MetricRecord {
         line: row.line,
         id: id?,
         name: name?,
+        name_zh: row.optional(Field::NameZh),
         unit: unit?,
+        non_negative: non_negative?,
+        aggregate: aggregate?,
         description: row.get(Field::Description).to_string(),
     })
 }

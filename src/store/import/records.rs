@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{EventCategory, Kind, Period, PlatformType, Qualifier, Rgb, Unit};
+use crate::model::{
+    Aggregate, EventCategory, Kind, Period, PeriodSpec, PlatformType, Qualifier, Rgb, Unit,
+};
 
 use super::value::{UnitCell, ValueCell};
 
@@ -22,24 +24,51 @@ pub struct ObservationRecord {
     pub platform: String,
     pub metric: String,
     pub region: String,
-    pub period: Period,
+    /// As written: a fiscal period is placed once the platform's fiscal year is known.
+    pub period: PeriodSpec,
     pub value: ValueCell,
     pub unit: UnitCell,
     pub kind: Kind,
+    /// Whether the kind came from the file or `--set` (else it is the default, actual).
+    pub kind_given: bool,
     pub qualifier: Option<Qualifier>,
     pub source: SourceRef,
+    /// When the figure became known, if the row says.
+    pub published: Option<NaiveDate>,
     pub note: String,
+    /// Catalogue facts an export carries, used when the import creates the entry.
+    pub hints: CatalogHints,
     /// The column the value came from, for messages about it.
     pub value_column: String,
     pub value_text: String,
 }
 
+/// Names and properties a row may give for the catalogue entries it refers to (an export's
+/// `platform_name`, `fiscal_year_start`...; `--set non_negative=true`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CatalogHints {
+    pub platform_name: Option<String>,
+    pub metric_name: Option<String>,
+    pub region_name: Option<String>,
+    pub fiscal_year_start: Option<u32>,
+    pub non_negative: Option<bool>,
+    pub aggregate: Option<Aggregate>,
+}
+
+/// What the store knows of a metric that decides whether a figure fits it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MetricRule {
+    pub unit: Unit,
+    pub non_negative: bool,
+}
+
 impl ObservationRecord {
-    /// The value in base units and its unit, given the metric's unit if the store knows it.
+    /// The value in base units and its unit, given the metric's rule if the store knows it.
     pub fn resolve_value(
         &self,
-        metric_unit: Option<Unit>,
+        metric: Option<MetricRule>,
     ) -> Result<(f64, Unit, Qualifier), String> {
+        let metric_unit = metric.map(|m| m.unit);
         let v = &self.value;
         let u = &self.unit;
         let scale = match (v.scale, u.scale) {
@@ -54,21 +83,46 @@ impl ObservationRecord {
             }
             (a, b) => a.or(b),
         };
+        // "¥" is CNY or JPY: only a metric in one of them decides which.
+        let stated = match (v.yen, stated, metric_unit) {
+            (false, s, _) => s,
+            (true, Some(s), _)
+                if matches!(
+                    s.currency().map(|c| c.code().to_string()).as_deref(),
+                    Some("CNY" | "JPY")
+                ) =>
+            {
+                Some(s)
+            }
+            (true, None, Some(m))
+                if matches!(
+                    m.currency().map(|c| c.code().to_string()).as_deref(),
+                    Some("CNY" | "JPY")
+                ) =>
+            {
+                Some(m)
+            }
+            (true, _, _) => {
+                return Err("\"¥\" can mean CNY or JPY; write CNY (or RMB, 元) or JPY, or import into a metric in one of them".into());
+            }
+        };
         let unit = match (stated, metric_unit) {
-            (Some(s), Some(m)) if s != m => {
+            (Some(s), Some(m)) if !s.fits(m) => {
                 return Err(format!(
-                    "metric {:?} is stored in {m}, but this value is in {s}",
+                    "the value is in {s}, but metric {:?} is in {m}",
                     self.metric
                 ));
             }
             (Some(s), _) => s,
-            (None, Some(m)) => m,
-            (None, None) => {
+            (None, Some(Unit::AnyCurrency)) => {
                 return Err(format!(
-                    "metric {:?} is new to the store and the row gives no unit; add a unit column (USD, count or percent) or --set unit=...",
+                    "metric {:?} takes figures in any currency, and this row names none; add a unit column or --set unit=CNY",
                     self.metric
                 ));
             }
+            (None, Some(m)) => m,
+            // A new metric whose rows name no unit holds plain numbers; the report says so.
+            (None, None) => Unit::Plain,
         };
         if unit == Unit::Percent && scale != 1.0 {
             return Err("a percentage cannot have a scale such as million".into());
@@ -77,8 +131,16 @@ impl ObservationRecord {
         if !value.is_finite() {
             return Err("the scaled value is beyond the range of a 64-bit float".into());
         }
-        if unit.is_non_negative() && value < 0.0 {
-            return Err(format!("a value in {unit} cannot be negative"));
+        let non_negative = self
+            .hints
+            .non_negative
+            .or(metric.map(|m| m.non_negative))
+            .unwrap_or(false);
+        if non_negative && value < 0.0 {
+            return Err(format!(
+                "metric {:?} cannot be negative (it is declared non-negative)",
+                self.metric
+            ));
         }
         let qualifier = match (self.qualifier, v.qualifier.or(u.qualifier)) {
             (Some(col), Some(text)) if col != Qualifier::None && col != text => {
@@ -118,6 +180,7 @@ pub struct PlatformRecord {
     pub parent_zh: Option<String>,
     pub colour: Option<Rgb>,
     pub platform_type: PlatformType,
+    pub fiscal_year_start: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -132,7 +195,11 @@ pub struct MetricRecord {
     pub line: u64,
     pub id: String,
     pub name: String,
+    pub name_zh: Option<String>,
     pub unit: Unit,
+    /// `None` when the file does not say: the default depends on the unit.
+    pub non_negative: Option<bool>,
+    pub aggregate: Option<Aggregate>,
     pub description: String,
 }
 

@@ -9,7 +9,7 @@ use egui_extras::TableBuilder;
 use super::{ViewCtx, with_columns};
 use crate::model::Observation;
 use crate::model::format::qualified;
-use crate::store::export::{Format, write_observations};
+use crate::store::export::{Format, Names, write_observations};
 use crate::ui::actions::Action;
 use crate::ui::selection::passes;
 use crate::ui::settings::{Settings, TableColumn};
@@ -72,7 +72,7 @@ fn compare(snap: &Snapshot, key: TableColumn, a: &Observation, b: &Observation) 
 
 /// The selection as CSV, with the export's columns.
 pub fn selection_csv(snap: &Snapshot, settings: &Settings) -> (usize, String) {
-    rows_csv(selection_rows(snap, settings)).unwrap_or_else(|e| (0, e))
+    rows_csv(snap, selection_rows(snap, settings)).unwrap_or_else(|e| (0, e))
 }
 
 /// The figures behind the view on screen as CSV: for a chart view, the figures of the metrics it
@@ -81,7 +81,7 @@ pub fn selection_csv(snap: &Snapshot, settings: &Settings) -> (usize, String) {
 pub fn view_data_csv(snap: &Snapshot, settings: &Settings) -> Result<(usize, String), String> {
     let metrics = settings.view.metrics(&settings.brand_metric);
     if metrics.is_empty() {
-        return rows_csv(selection_rows(snap, settings));
+        return rows_csv(snap, selection_rows(snap, settings));
     }
     let rows = metrics
         .into_iter()
@@ -93,13 +93,14 @@ pub fn view_data_csv(snap: &Snapshot, settings: &Settings) -> Result<(usize, Str
             selection_rows(snap, &one)
         })
         .collect();
-    rows_csv(rows)
+    rows_csv(snap, rows)
 }
 
-fn rows_csv(rows: Vec<&Observation>) -> Result<(usize, String), String> {
+fn rows_csv(snap: &Snapshot, rows: Vec<&Observation>) -> Result<(usize, String), String> {
     let rows: Vec<Observation> = rows.into_iter().cloned().collect();
     let mut out = Vec::new();
-    write_observations(&rows, Format::Csv, &mut out)
+    let names = Names::from_lists(&snap.platforms, &snap.metrics, &snap.regions);
+    write_observations(&rows, &names, Format::Csv, &mut out)
         .map_err(|e| format!("could not write CSV: {e}"))?;
     Ok((rows.len(), String::from_utf8_lossy(&out).into_owned()))
 }
