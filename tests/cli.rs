@@ -101,16 +101,20 @@ fn a_spreadsheet_with_its_own_columns_imports_with_map_and_set_and_exports_back(
     let export = stdout(&marketscope(&db, &["export"]));
     assert_eq!(
         export,
-        "platform,metric,region,period,grain,value,unit,kind,qualifier,source,source_url,note\n\
-         temu,downloads,us,2000-01-01,day,1200,count,actual,,Store analytics,,\n\
-         temu,downloads,us,2000-01-02,day,1300,count,actual,,Store analytics,,\n"
+        format!(
+            "platform,metric,region,period,grain,value,unit,kind,qualifier,source,source_url,note,\
+             platform_name,metric_name,region_name,fiscal_year_start,published,period_end,recorded\n\
+             temu,downloads,us,2000-01-01,day,1200,count,actual,,Store analytics,,,TEMU,App downloads,US,,{today},2000-01-01,\n\
+             temu,downloads,us,2000-01-02,day,1300,count,actual,,Store analytics,,,TEMU,App downloads,US,,{today},2000-01-02,\n",
+            today = chrono::Utc::now().date_naive()
+        )
     );
     // Re-importing the export changes nothing.
     let back = dir.path().join("back.csv");
     std::fs::write(&back, &export).expect("write");
     let reimport = marketscope(&db, &["import", back.to_str().expect("path")]);
     assert!(
-        stdout(&reimport).contains("0 inserted, 0 replaced, 2 unchanged"),
+        stdout(&reimport).contains("0 inserted, 0 revised, 2 unchanged"),
         "{}",
         stdout(&reimport)
     );

@@ -99,7 +99,12 @@ fn negative_gmv_or_downloads_are_errors_but_negative_growth_is_not() {
 #[test]
 fn a_value_in_the_wrong_unit_for_its_metric_is_an_error() {
     let issue = one("platform,metric,period,value\ntemu,gmv,2024,25%\n");
-    assert!(issue.message.contains("stored in USD"), "{issue}");
+    assert!(
+        issue
+            .message
+            .contains("the value is in percent, but metric \"gmv\" is in USD"),
+        "{issue}"
+    );
 }
 
 #[test]
@@ -214,9 +219,27 @@ fn one_bad_row_at_the_end_of_a_long_file_writes_nothing() {
 }
 
 #[test]
-fn a_metric_new_to_the_store_needs_a_unit() {
-    let issue = one("platform,metric,period,value\ntemu,mystery,2024,1\n");
-    assert!(issue.message.contains("new to the store"), "{issue}");
+fn a_metric_new_to_the_store_with_no_unit_holds_plain_numbers_and_says_so() {
+    let mut store = TempStore::new();
+    let report = store
+        .import(
+            "plain.csv",
+            "platform,metric,period,value\ntemu,mystery,2024,1\ntemu,mystery,2025,2\n",
+            &opts(),
+        )
+        .expect("a plain number is a unit too");
+    assert_eq!(report.files[0].inserted, 2);
+    assert!(
+        report
+            .to_string()
+            .contains("metric \"mystery\" (plain numbers: no unit given)"),
+        "{report}"
+    );
+    let rows = store.all();
+    assert!(
+        rows.iter()
+            .all(|o| o.unit == marketscope::model::Unit::Plain)
+    );
 }
 
 #[test]
@@ -227,16 +250,22 @@ fn a_grain_that_contradicts_the_period_text_is_an_error() {
 }
 
 #[test]
-fn other_currencies_are_refused_rather_than_mislabelled() {
+fn another_currency_than_the_metrics_is_refused_rather_than_mislabelled() {
     let issue = one("platform,metric,period,value,unit\ntemu,gmv,2024,5,EUR billion\n");
-    assert!(issue.message.contains("only USD"), "{issue}");
+    assert!(
+        issue
+            .message
+            .contains("the value is in EUR, but metric \"gmv\" is in USD"),
+        "{issue}"
+    );
 }
 
 #[test]
 fn the_error_list_is_capped_and_counts_the_rest() {
     let mut csv = String::from("platform,metric,period,value\n");
-    for _ in 0..80 {
-        csv.push_str("temu,gmv,never,1\n");
+    for i in 0..80 {
+        // Eighty different problems: each value has its own unknown word.
+        csv.push_str(&format!("temu,gmv,2024,1 x{i}\n"));
     }
     let parsed = read_file("many.csv", csv.as_bytes(), &opts());
     match parsed {

@@ -245,6 +245,16 @@ fn series_head(row: &rusqlite::Row<'_>) -> rusqlite::Result<SeriesHead> {
     })
 }
 
+/// The statement [`Store::daily_columns`] runs, with its parameters.
+pub(super) fn daily_sql(query: &SeriesQuery) -> (String, Vec<rusqlite::types::Value>) {
+    let filter = super::filter::figures(query, true);
+    let sql = format!(
+        "SELECT {FIGURE_COLUMNS} {} ORDER BY se.id, o.period_start, o.publisher_id",
+        filter.sql
+    );
+    (sql, filter.params)
+}
+
 impl Store {
     /// Every observation, with daily series of at least `min_points` figures (per platform,
     /// metric and region) read as columns. `progress` hears the number of rows read so far, every
@@ -262,8 +272,12 @@ impl Store {
         };
         // The series' unique index, then each series' primary key: no sort, and each platform x
         // metric x region comes in one run.
+        // Series in the order of their unique index (metric, platform, region, grain, unit),
+        // each one's figures a range of the primary key: no sort, and each platform x metric x
+        // region comes in one run.
         let sql = format!(
-            "SELECT {FIGURE_COLUMNS} FROM series se JOIN observations o ON o.series_id = se.id \
+            "SELECT {FIGURE_COLUMNS} FROM series se INDEXED BY sqlite_autoindex_series_1 \
+             CROSS JOIN observations o ON o.series_id = se.id \
              ORDER BY se.metric, se.platform, se.region, se.grain, se.unit, o.period_start, \
              o.publisher_id"
         );
@@ -318,32 +332,9 @@ impl Store {
         }
         finish_group(group, min_points, &source, &mut out)?;
         progress(read);
-        // The order `series` gives (metric, platform, region, grain, period, publisher, source),
-        // so what the dashboard lists and draws is the same whichever read it came from.
-        out.observations.sort_by(|a, b| {
-            (
-                &a.metric,
-                &a.platform,
-                &a.region,
-                a.period.grain,
-                a.unit.as_str(),
-                a.period.start,
-                a.period.minute,
-                &a.source.publisher,
-                a.source.id,
-            )
-                .cmp(&(
-                    &b.metric,
-                    &b.platform,
-                    &b.region,
-                    b.period.grain,
-                    b.unit.as_str(),
-                    b.period.start,
-                    b.period.minute,
-                    &b.source.publisher,
-                    b.source.id,
-                ))
-        });
+        // The order `series` gives, so what the dashboard lists and draws is the same whichever
+        // read it came from.
+        out.observations.sort_by(super::queries::figure_order);
         Ok(out)
     }
 
@@ -352,14 +343,9 @@ impl Store {
     /// series index and each series' primary key. Non-daily figures are not read: they are few,
     /// and `series` has them.
     pub fn daily_columns(&self, query: &SeriesQuery) -> Result<Vec<SeriesColumns>, StoreError> {
-        let filter = super::filter::figures(query, true);
-        let sql = format!(
-            "SELECT {FIGURE_COLUMNS} {} ORDER BY se.metric, se.platform, se.region, se.grain, \
-             se.unit, o.period_start, o.publisher_id",
-            filter.sql
-        );
+        let (sql, params) = daily_sql(query);
         let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(params_from_iter(filter.params))?;
+        let mut rows = stmt.query(params_from_iter(params))?;
         let mut out: Vec<SeriesColumns> = Vec::new();
         let mut group: Vec<SeriesColumns> = Vec::new();
         let mut key = (String::new(), String::new(), String::new());
@@ -393,6 +379,15 @@ impl Store {
             push_daily(&mut group, head.unit, row, DAILY_ROW)?;
         }
         flush(&mut group, &key, &mut out);
+        // Series come in id order; charts list them by name.
+        out.sort_by(|a, b| {
+            (&a.metric, &a.platform, &a.region, a.kind).cmp(&(
+                &b.metric,
+                &b.platform,
+                &b.region,
+                b.kind,
+            ))
+        });
         Ok(out)
     }
 

@@ -65,6 +65,43 @@ pub struct SummaryRow {
 pub(super) const FIGURE_COLUMNS: &str = "se.platform, se.metric, se.region, o.period_start, se.grain, o.value, se.unit, \
      o.kind, o.qualifier, o.note, s.id, s.publisher, s.title, s.url, s.published, o.published";
 
+/// The statement [`Store::series`] runs, with its parameters.
+pub(super) fn series_sql(query: &SeriesQuery) -> (String, Vec<Value>) {
+    let filter = super::filter::figures(query, false);
+    let sql = format!(
+        "SELECT {FIGURE_COLUMNS} {} ORDER BY se.id, o.period_start, o.publisher_id",
+        filter.sql
+    );
+    (sql, filter.params)
+}
+
+/// The order figures are listed and drawn in, whichever read they came from: metric, platform,
+/// region, grain, unit, period, publisher, source.
+pub(super) fn figure_order(a: &Observation, b: &Observation) -> std::cmp::Ordering {
+    (
+        &a.metric,
+        &a.platform,
+        &a.region,
+        a.period.grain,
+        a.unit.as_str(),
+        a.period.start,
+        a.period.minute,
+        &a.source.publisher,
+        a.source.id,
+    )
+        .cmp(&(
+            &b.metric,
+            &b.platform,
+            &b.region,
+            b.period.grain,
+            b.unit.as_str(),
+            b.period.start,
+            b.period.minute,
+            &b.source.publisher,
+            b.source.id,
+        ))
+}
+
 /// A figure read with [`FIGURE_COLUMNS`].
 pub(super) fn figure(row: &rusqlite::Row<'_>) -> rusqlite::Result<Observation> {
     Ok(Observation {
@@ -110,18 +147,14 @@ impl Store {
     /// Observations matching the query, each with its source, ordered by metric, platform,
     /// region, grain, period and publisher.
     pub fn series(&self, query: &SeriesQuery) -> Result<Vec<Observation>, StoreError> {
-        let filter = super::filter::figures(query, false);
-        let sql = format!(
-            "SELECT {FIGURE_COLUMNS} {} ORDER BY se.metric, se.platform, se.region, se.grain, \
-             se.unit, o.period_start, s.publisher, s.id",
-            filter.sql
-        );
+        let (sql, params) = series_sql(query);
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(filter.params), figure)?;
+        let rows = stmt.query_map(params_from_iter(params), figure)?;
         let mut out: Vec<Observation> = rows.collect::<Result<_, _>>()?;
         if let Some(from) = query.from {
             out.retain(|o| o.period.end() > from);
         }
+        out.sort_by(figure_order);
         Ok(out)
     }
 
@@ -248,13 +281,13 @@ impl Store {
         let filter = super::filter::figures(&all, false);
         // The filter reads `observations o`; the same filter over the union of both tables.
         let union = filter.sql.replacen(
-            "JOIN observations o",
+            "CROSS JOIN observations o",
             "JOIN (SELECT * FROM observations UNION ALL SELECT * FROM revisions) o",
             1,
         );
         let sql = format!(
-            "SELECT {FIGURE_COLUMNS}, o.recorded {union} ORDER BY se.metric, se.platform, \
-             se.region, se.grain, se.unit, o.period_start, s.publisher, o.published, o.recorded"
+            "SELECT {FIGURE_COLUMNS}, o.recorded {union} ORDER BY se.id, o.period_start, \
+             o.publisher_id, o.published, o.recorded"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(filter.params), |row| {
@@ -268,6 +301,8 @@ impl Store {
         if let Some(from) = query.from {
             out.retain(|(o, _)| o.period.end() > from);
         }
+        // Stable: each key's vintages stay oldest first.
+        out.sort_by(|a, b| figure_order(&a.0, &b.0));
         Ok(out)
     }
 
@@ -316,5 +351,62 @@ impl Store {
             .conn
             .query_row(&sql, [text.trim()], |r| r.get(0))
             .optional()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan SQLite chooses for a statement, one line per step.
+    fn plan(store: &Store, sql: &str, params: Vec<Value>) -> String {
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("explain");
+        let rows = stmt
+            .query_map(params_from_iter(params), |row| row.get::<_, String>(3))
+            .expect("plan rows");
+        rows.map(|r| r.expect("plan row"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn chart_and_export_queries_use_the_keys_and_sort_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("plan.db")).expect("store");
+        store.load_sample().expect("sample");
+        let chart = SeriesQuery {
+            metrics: vec!["gmv".into()],
+            platforms: vec!["temu".into()],
+            from: NaiveDate::from_ymd_opt(2020, 1, 1),
+            to: NaiveDate::from_ymd_opt(2025, 12, 31),
+            ..SeriesQuery::default()
+        };
+        for query in [chart, SeriesQuery::default()] {
+            let (sql, params) = series_sql(&query);
+            let plan = plan(&store, &sql, params);
+            assert!(
+                plan.contains("SEARCH o USING PRIMARY KEY (series_id=?"),
+                "figures found by their key:\n{plan}"
+            );
+            assert!(
+                !plan.contains("SCAN o"),
+                "no scan of the figures table:\n{plan}"
+            );
+            assert!(!plan.contains("TEMP B-TREE"), "no sort:\n{plan}");
+        }
+        let (sql, params) = super::super::columns::daily_sql(&SeriesQuery {
+            platforms: vec!["temu".into()],
+            from: NaiveDate::from_ymd_opt(2020, 1, 1),
+            ..SeriesQuery::default()
+        });
+        let plan = plan(&store, &sql, params);
+        assert!(
+            plan.contains("SEARCH o USING PRIMARY KEY (series_id=? AND period_start>?)"),
+            "a chart's window is a key range:\n{plan}"
+        );
+        assert!(!plan.contains("TEMP B-TREE"), "no sort:\n{plan}");
     }
 }

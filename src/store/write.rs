@@ -275,6 +275,7 @@ impl Writer<'_, '_> {
             field: Some(field),
             text: Some(text.to_string()),
             message,
+            also: Vec::new(),
         });
     }
 

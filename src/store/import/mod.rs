@@ -35,13 +35,45 @@ pub struct ImportIssue {
     /// The offending text, quoted in the message.
     pub text: Option<String>,
     pub message: String,
+    /// Further lines with the very same problem: one message for fifty rows, not fifty.
+    pub also: Vec<u64>,
+}
+
+/// `2, 5-9, 12`: line numbers as ranges.
+fn line_ranges(lines: &[u64]) -> String {
+    let mut sorted = lines.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let start = sorted[i];
+        let mut end = start;
+        while i + 1 < sorted.len() && sorted[i + 1] == end + 1 {
+            i += 1;
+            end = sorted[i];
+        }
+        parts.push(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}-{end}")
+        });
+        i += 1;
+    }
+    parts.join(", ")
 }
 
 impl std::fmt::Display for ImportIssue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+        match self.line {
+            Some(line) if !self.also.is_empty() => {
+                let mut lines = self.also.clone();
+                lines.push(line);
+                write!(f, ": lines {} ({} rows)", line_ranges(&lines), lines.len())?;
+            }
+            Some(line) => write!(f, ":{line}")?,
+            None => {}
         }
         write!(f, ":")?;
         match (&self.column, self.field) {
@@ -107,6 +139,22 @@ pub struct Issues {
 
 impl Issues {
     pub fn push(&mut self, issue: ImportIssue) {
+        // The same problem on another line joins the first report of it.
+        if let Some(line) = issue.line
+            && let Some(same) = self.list.iter_mut().find(|i| {
+                i.line.is_some()
+                    && i.file == issue.file
+                    && i.column == issue.column
+                    && i.field == issue.field
+                    && i.message == issue.message
+            })
+        {
+            if same.text != issue.text {
+                same.text = None;
+            }
+            same.also.push(line);
+            return;
+        }
         if self.list.len() < MAX_ISSUES {
             self.list.push(issue);
         } else {
@@ -245,6 +293,7 @@ pub fn read_path(path: &Path, options: &ImportOptions) -> Result<ParsedFile, Imp
             field: None,
             text: None,
             message: format!("cannot read the file: {e}"),
+            also: Vec::new(),
         });
         issues.into_error()
     })?;

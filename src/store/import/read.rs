@@ -68,6 +68,7 @@ impl Problems<'_> {
             field: None,
             text: None,
             message: message.into(),
+            also: Vec::new(),
         });
     }
 
@@ -79,6 +80,7 @@ impl Problems<'_> {
             field: None,
             text: None,
             message: message.into(),
+            also: Vec::new(),
         });
     }
 
@@ -91,6 +93,7 @@ impl Problems<'_> {
             field: Some(field.name()),
             text: (!text.is_empty()).then(|| text.to_string()),
             message: message.into(),
+            also: Vec::new(),
         });
     }
 
@@ -255,6 +258,7 @@ pub fn read_file(
                     field: None,
                     text: None,
                     message: "not valid UTF-8 text; save the file as UTF-8".into(),
+                    also: Vec::new(),
                 });
                 continue;
             }
@@ -460,6 +464,7 @@ impl<'a> Builder<'a> {
                         field: Some("value"),
                         text: Some(value_text.clone()),
                         message: format!("{reason}; expected {VALUE_EXPECTED}"),
+                        also: Vec::new(),
                     });
                     None
                 }
@@ -532,6 +537,7 @@ impl<'a> Builder<'a> {
                 field: Some("value"),
                 text: Some(record.value_text.clone()),
                 message,
+                also: Vec::new(),
             });
             return None;
         }
