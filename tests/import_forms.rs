@@ -13,7 +13,7 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 
 #[test]
 fn every_period_form_lands_on_its_start_and_grain() {
-    let cases: [(&str, NaiveDate, Grain); 14] = [
+    let cases: [(&str, NaiveDate, Grain); 16] = [
         ("2025", ymd(2025, 1, 1), Grain::Year),
         ("2025-Q3", ymd(2025, 7, 1), Grain::Quarter),
         ("Q3 2024", ymd(2024, 7, 1), Grain::Quarter),
@@ -25,9 +25,11 @@ fn every_period_form_lands_on_its_start_and_grain() {
         ("2025-11-28", ymd(2025, 11, 28), Grain::Day),
         ("2025/11/27", ymd(2025, 11, 27), Grain::Day),
         ("Jan 1 2000", ymd(2000, 1, 1), Grain::Day),
-        ("2015/01/01 01:00:00", ymd(2015, 1, 1), Grain::Day),
-        ("2019-03-04T10:00:00Z", ymd(2019, 3, 4), Grain::Day),
-        ("2018-05-06T23:59:59+08:00", ymd(2018, 5, 6), Grain::Day),
+        ("2015/01/01 01:00:00", ymd(2015, 1, 1), Grain::Hour),
+        ("2019-03-04T10:00:00Z", ymd(2019, 3, 4), Grain::Hour),
+        ("2018-05-06T23:59:00+08:00", ymd(2018, 5, 6), Grain::Minute),
+        ("2018-05-06 14:00", ymd(2018, 5, 6), Grain::Hour),
+        ("2018-W19", ymd(2018, 5, 7), Grain::Week),
     ];
     let mut csv = String::from("platform,metric,period,value\n");
     for (text, _, _) in &cases {
@@ -259,7 +261,7 @@ fn events_files_are_told_apart_by_their_header() {
 }
 
 #[test]
-fn reimporting_counts_inserted_replaced_and_unchanged() {
+fn reimporting_counts_inserted_revised_and_unchanged() {
     let mut t = TempStore::new();
     let first = "platform,metric,period,value\ntemu,gmv,2024,1\ntemu,gmv,2025,2\n";
     let second =
@@ -270,8 +272,13 @@ fn reimporting_counts_inserted_replaced_and_unchanged() {
         .import("a.csv", second, &opts())
         .unwrap_or_else(|e| panic!("{e}"));
     let f = &report.files[0];
-    assert_eq!((f.inserted, f.replaced, f.unchanged), (1, 1, 1));
-    assert_eq!(t.count(), 3);
+    assert_eq!((f.inserted, f.revised, f.unchanged), (1, 1, 1));
+    assert_eq!(t.count(), 3, "a revision replaces the current figure");
+    assert_eq!(
+        t.store.revision_count().expect("revisions"),
+        1,
+        "and keeps the old one"
+    );
 }
 
 #[test]

@@ -371,6 +371,10 @@ fn a_store_survives_a_round_trip_through_csv_with_its_names_and_fiscal_years() {
         .expect("acme");
     assert_eq!(platform.name, "Acme, Inc");
     assert_eq!(platform.fiscal_year_start, Some(4));
-    assert_eq!(export(&second), csv, "the same figures, names and fiscal year");
+    assert_eq!(
+        export(&second),
+        csv,
+        "the same figures, names and fiscal year"
+    );
     assert!(csv.contains(",\"Acme, Inc\",revenue,Worldwide,4,"), "{csv}");
 }

@@ -190,7 +190,10 @@ fn a_write_waits_a_bounded_time_for_another_writer_then_says_busy_while_reads_go
     let count = t.count();
     let other = rusqlite::Connection::open(t.path()).expect("second connection");
     other
-        .execute_batch("BEGIN IMMEDIATE; DELETE FROM observations WHERE platform = 'temu';")
+        .execute_batch(
+            "BEGIN IMMEDIATE; DELETE FROM observations WHERE series_id IN \
+             (SELECT id FROM series WHERE platform = 'temu');",
+        )
         .expect("hold the write lock");
     // Reads see the last committed state while the other transaction is open (WAL).
     assert_eq!(t.count(), count);

@@ -30,7 +30,7 @@ fn a_long_series_is_drawn_decimated_and_hover_names_a_real_figure() {
     click_label(
         &mut h,
         &format!(
-            "Synthetic daily count ({})",
+            "Synthetic count ({})",
             marketscope::model::format::grouped(2 * POINTS)
         ),
     );

@@ -684,25 +684,33 @@ fn parse_week(t: &str) -> Parsed {
 /// `2025-11-11 14:00`, `2025-11-11T14:00:00`, RFC 3339 with an offset (the time as written, in
 /// its own offset): an hour on the hour, a minute otherwise. Seconds other than :00 are refused:
 /// periods are kept to the minute.
+/// The label form, "11 Nov 2025 14:00", so every label reads back.
+fn parse_time_label(t: &str) -> Parsed {
+    let dt = NaiveDateTime::parse_from_str(t, "%d %b %Y %H:%M").ok()?;
+    let minute = super::instant::minute_of(dt.time());
+    let grain = if minute % 60 == 0 {
+        Grain::Hour
+    } else {
+        Grain::Minute
+    };
+    Some(Ok(Period::at(dt.date(), minute, grain)))
+}
+
 fn parse_time(t: &str) -> Parsed {
     let b = t.as_bytes();
-    if b.len() < 16 || !(b[10] == b' ' || b[10] == b'T') || b[13] != b':' {
-        // The label form, "11 Nov 2025 14:00", so every label reads back.
-        let dt = NaiveDateTime::parse_from_str(t, "%d %b %Y %H:%M").ok()?;
-        let minute = super::instant::minute_of(dt.time());
-        let grain = if minute % 60 == 0 {
-            Grain::Hour
-        } else {
-            Grain::Minute
-        };
-        return Some(Ok(Period::at(dt.date(), minute, grain)));
+    if b.len() < 16 || !(b[10] == b' ' || b[10] == b'T') || b[13] != b':' || !t.is_char_boundary(10)
+    {
+        return parse_time_label(t);
     }
     let date_part = &t[..10];
-    let date = match parse_iso_date(date_part).or_else(|| {
+    let Some(date) = parse_iso_date(date_part).or_else(|| {
         NaiveDate::parse_from_str(date_part, "%Y/%m/%d")
             .ok()
             .map(|d| Ok(Period::day(d)))
-    })? {
+    }) else {
+        return parse_time_label(t);
+    };
+    let date = match date {
         Ok(p) => p.start,
         Err(e) => return Some(Err(e)),
     };

@@ -147,6 +147,9 @@ CREATE TABLE series (
     points      INTEGER NOT NULL DEFAULT 0,
     first_start INTEGER,
     last_start  INTEGER,
+    -- The smallest and largest non-zero magnitude, so an import 1,000x off is noticed cheaply.
+    abs_min     REAL,
+    abs_max     REAL,
     UNIQUE (metric, platform, region, grain, unit)
 );
 ALTER TABLE observations RENAME TO observations_v2;
@@ -211,9 +214,9 @@ INSERT INTO revisions
     FROM migrated WHERE rank > 1;
 DROP TABLE migrated;
 DROP TABLE observations_v2;
-UPDATE series SET points = (SELECT COUNT(*) FROM observations o WHERE o.series_id = series.id),
-    first_start = (SELECT MIN(period_start) FROM observations o WHERE o.series_id = series.id),
-    last_start = (SELECT MAX(period_start) FROM observations o WHERE o.series_id = series.id);
+UPDATE series SET (points, first_start, last_start, abs_min, abs_max) =
+    (SELECT COUNT(*), MIN(period_start), MAX(period_start), MIN(ABS(NULLIF(value, 0))),
+            MAX(ABS(value)) FROM observations o WHERE o.series_id = series.id);
 CREATE INDEX observations_by_source ON observations (source_id);
 CREATE INDEX revisions_by_source ON revisions (source_id);
 CREATE INDEX series_by_platform ON series (platform, metric);

@@ -154,9 +154,9 @@ impl Store {
                     at += step;
                 }
                 tx.execute(
-                    "UPDATE series SET points = (SELECT COUNT(*) FROM observations WHERE series_id = ?1), \
-                     first_start = (SELECT MIN(period_start) FROM observations WHERE series_id = ?1), \
-                     last_start = (SELECT MAX(period_start) FROM observations WHERE series_id = ?1) WHERE id = ?1",
+                    "UPDATE series SET (points, first_start, last_start, abs_min, abs_max) = \
+                     (SELECT COUNT(*), MIN(period_start), MAX(period_start), MIN(ABS(NULLIF(value, 0))), \
+                     MAX(ABS(value)) FROM observations WHERE series_id = ?1) WHERE id = ?1",
                     [series_id],
                 )?;
             }

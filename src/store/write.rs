@@ -200,6 +200,8 @@ pub(super) struct Writer<'t, 'c> {
     pub(super) now: chrono::NaiveDateTime,
     /// Catalogue entries whose display name this import has already considered.
     named: std::collections::HashSet<(&'static str, String)>,
+    /// Series this import created: nothing of theirs is in the store to compare against.
+    pub(super) created_series: std::collections::HashSet<i64>,
 }
 
 impl Store {
@@ -223,6 +225,7 @@ impl Store {
             issues: Issues::default(),
             now,
             named: Default::default(),
+            created_series: Default::default(),
         };
         let mut report = ImportReport {
             dry_run,

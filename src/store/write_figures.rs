@@ -49,6 +49,11 @@ struct LastRow {
     rule: Option<MetricRule>,
     publisher_id: i64,
     source_id: i64,
+    /// The last series resolved: grain code, unit and id.
+    series: Option<(i64, Unit, i64)>,
+    fiscal: Option<u32>,
+    /// The source's own publication date, the fallback for rows that give none.
+    source_published: Option<i64>,
 }
 
 impl Writer<'_, '_> {
@@ -96,17 +101,7 @@ impl Writer<'_, '_> {
             ));
         }
         report.series = series;
-        let mut stats = self.tx.prepare_cached(
-            "UPDATE series SET points = (SELECT COUNT(*) FROM observations WHERE series_id = ?1), \
-             first_start = (SELECT MIN(period_start) FROM observations WHERE series_id = ?1), \
-             last_start = (SELECT MAX(period_start) FROM observations WHERE series_id = ?1) \
-             WHERE id = ?1",
-        )?;
-        let mut touched: Vec<i64> = pending.iter().map(|p| p.series_id).collect();
-        touched.dedup();
-        for id in touched {
-            stats.execute([id])?;
-        }
+        self.update_series_stats(&pending)?;
         Ok(())
     }
 
@@ -159,6 +154,9 @@ impl Writer<'_, '_> {
             let (source_id, _) = self.upsert_source(&r.source)?;
             last.source_id = source_id;
             last.publisher_id = self.publisher_id(&r.source.publisher)?;
+            last.series = None;
+            last.fiscal = self.catalog.fiscal.get(&last.platform).copied();
+            last.source_published = self.source_published(last.source_id)?;
             last.names = Some((
                 r.platform.clone(),
                 r.metric.clone(),
@@ -178,8 +176,7 @@ impl Writer<'_, '_> {
             last.metric = self.create_metric(r, unit)?;
             last.rule = self.catalog.metric_rules.get(&last.metric).copied();
         }
-        let fiscal = self.catalog.fiscal.get(&last.platform).copied();
-        let period = match r.period.resolve(fiscal) {
+        let period = match r.period.resolve(last.fiscal) {
             Ok(p) => p,
             Err(e) => {
                 let message = match e {
@@ -195,8 +192,8 @@ impl Writer<'_, '_> {
         };
         let published = match r.published.or(r.source.published) {
             Some(date) => instant::instant(date, 0),
-            None => self
-                .source_published(last.source_id)?
+            None => last
+                .source_published
                 .unwrap_or(instant::instant(self.now.date(), 0)),
         };
         if published >= today_end {
@@ -213,7 +210,15 @@ impl Writer<'_, '_> {
             );
             return Ok(None);
         }
-        let series_id = self.series_id(&last.metric, &last.platform, &last.region, period, unit)?;
+        let series_id = match last.series {
+            Some((grain, u, id)) if grain == period.grain.code() && u == unit => id,
+            _ => {
+                let id =
+                    self.series_id(&last.metric, &last.platform, &last.region, period, unit)?;
+                last.series = Some((period.grain.code(), unit, id));
+                id
+            }
+        };
         let entry = series_info.entry(series_id).or_insert_with(|| {
             SeriesReport::new(&last.metric, &last.platform, &last.region, period, unit)
         });
@@ -304,10 +309,13 @@ impl Writer<'_, '_> {
         )?;
         let id = self.tx.last_insert_rowid();
         self.catalog.series.insert(key, id);
+        self.created_series.insert(id);
         Ok(id)
     }
 
-    /// Applies the sorted rows: one pass per series over the keys it already holds.
+    /// Applies the sorted rows: one pass per series over the keys it already holds. Rows of one
+    /// key are adjacent, oldest published first, so each key folds its rows into what the store
+    /// holds without a lookup table of the import's own keys.
     fn apply(
         &mut self,
         pending: &[Pending],
@@ -333,27 +341,52 @@ impl Writer<'_, '_> {
         )?;
         let mut duplicate_lines = Vec::new();
         for group in pending.chunk_by(|a, b| a.series_id == b.series_id) {
-            let first = group[0].start;
-            let last = group[group.len() - 1].start;
-            let mut current = self.current_figures(group[0].series_id, first, last)?;
-            let mut previous: Option<&Pending> = None;
-            for p in group {
-                if let Some(prev) = previous
-                    && (prev.start, prev.publisher_id, prev.published)
-                        == (p.start, p.publisher_id, p.published)
-                    && prev.figure != p.figure
-                {
-                    duplicate_lines.push((prev.line, p.line));
-                }
-                previous = Some(p);
-                let key = (p.start, p.publisher_id);
-                let outcome = match current.get(&key) {
-                    None => Outcome::Inserted,
-                    Some(c) if c.figure == p.figure => Outcome::Unchanged,
-                    Some(c) if p.published >= c.published => Outcome::Revised,
-                    // An older vintage of a figure that has been revised since: kept as history.
-                    Some(_) => {
-                        keep_old.execute(params![
+            let stored = if self.created_series.contains(&group[0].series_id) {
+                HashMap::new()
+            } else {
+                let (first, last) = (group[0].start, group[group.len() - 1].start);
+                self.current_figures(group[0].series_id, first, last)?
+            };
+            for rows in
+                group.chunk_by(|a, b| (a.start, a.publisher_id) == (b.start, b.publisher_id))
+            {
+                let mut current: Option<(i64, &Figure)> = stored
+                    .get(&(rows[0].start, rows[0].publisher_id))
+                    .map(|c| (c.published, &c.figure));
+                for (i, p) in rows.iter().enumerate() {
+                    if i > 0
+                        && rows[i - 1].published == p.published
+                        && rows[i - 1].figure != p.figure
+                    {
+                        duplicate_lines.push((rows[i - 1].line, p.line));
+                    }
+                    let outcome = match current {
+                        None => Outcome::Inserted,
+                        Some((_, figure)) if *figure == p.figure => Outcome::Unchanged,
+                        Some((published, _)) if p.published >= published => Outcome::Revised,
+                        // An older vintage of a figure that has been revised since: history.
+                        Some(_) => {
+                            keep_old.execute(params![
+                                p.series_id,
+                                p.start,
+                                p.publisher_id,
+                                p.figure.source_id,
+                                p.figure.value,
+                                p.figure.kind,
+                                p.figure.qualifier,
+                                p.published,
+                                recorded,
+                                p.figure.note
+                            ])?;
+                            report.count(Outcome::Revised);
+                            continue;
+                        }
+                    };
+                    if outcome == Outcome::Revised {
+                        revise.execute(params![p.series_id, p.start, p.publisher_id])?;
+                    }
+                    if outcome != Outcome::Unchanged {
+                        insert.execute(params![
                             p.series_id,
                             p.start,
                             p.publisher_id,
@@ -365,41 +398,58 @@ impl Writer<'_, '_> {
                             recorded,
                             p.figure.note
                         ])?;
-                        report.count(Outcome::Revised);
-                        continue;
+                        current = Some((p.published, &p.figure));
                     }
-                };
-                if outcome == Outcome::Revised {
-                    revise.execute(params![p.series_id, p.start, p.publisher_id])?;
+                    report.count(outcome);
                 }
-                if outcome != Outcome::Unchanged {
-                    insert.execute(params![
-                        p.series_id,
-                        p.start,
-                        p.publisher_id,
-                        p.figure.source_id,
-                        p.figure.value,
-                        p.figure.kind,
-                        p.figure.qualifier,
-                        p.published,
-                        recorded,
-                        p.figure.note
-                    ])?;
-                    current.insert(
-                        key,
-                        Current {
-                            published: p.published,
-                            figure: p.figure.clone(),
-                        },
-                    );
-                }
-                report.count(outcome);
             }
         }
         for (earlier, later) in duplicate_lines {
             report.warnings.push(format!(
                 "line {later} gives the same platform, metric, region, period, publisher and published date as line {earlier}, with another value; line {later} is current and line {earlier} is kept as a revision"
             ));
+        }
+        Ok(())
+    }
+
+    /// Keeps each touched series' counts, span and magnitudes: from the rows themselves for a
+    /// series this import created, by one pass over its figures otherwise.
+    fn update_series_stats(&mut self, pending: &[Pending]) -> Result<(), StoreError> {
+        let mut recount = self.tx.prepare_cached(
+            "UPDATE series SET (points, first_start, last_start, abs_min, abs_max) = \
+             (SELECT COUNT(*), MIN(period_start), MAX(period_start), MIN(ABS(NULLIF(value, 0))), \
+             MAX(ABS(value)) FROM observations WHERE series_id = ?1) WHERE id = ?1",
+        )?;
+        let mut set = self.tx.prepare_cached(
+            "UPDATE series SET points = ?2, first_start = ?3, last_start = ?4, abs_min = ?5, \
+             abs_max = ?6 WHERE id = ?1",
+        )?;
+        for group in pending.chunk_by(|a, b| a.series_id == b.series_id) {
+            let id = group[0].series_id;
+            if !self.created_series.contains(&id) {
+                recount.execute([id])?;
+                continue;
+            }
+            let same_key =
+                |a: &Pending, b: &Pending| (a.start, a.publisher_id) == (b.start, b.publisher_id);
+            let keys = group.chunk_by(same_key).count();
+            let (mut low, mut high) = (f64::INFINITY, 0.0f64);
+            // The current figure of each key is its last row (latest published).
+            for p in group.chunk_by(same_key).filter_map(|rows| rows.last()) {
+                let magnitude = p.figure.value.abs();
+                if magnitude > 0.0 {
+                    low = low.min(magnitude);
+                }
+                high = high.max(magnitude);
+            }
+            set.execute(params![
+                id,
+                keys as i64,
+                group[0].start,
+                group[group.len() - 1].start,
+                low.is_finite().then_some(low),
+                high
+            ])?;
         }
         Ok(())
     }
@@ -438,11 +488,10 @@ impl Writer<'_, '_> {
     /// A series whose values sit 1,000x or more away from its metric's other figures in the same
     /// unit: most often a missing "billion".
     fn magnitude_warning(&self, s: &SeriesReport) -> Result<Option<String>, StoreError> {
+        // Other series of the metric as the store held them before this import.
         let (low, high): (Option<f64>, Option<f64>) = self.tx.query_row(
-            "SELECT MIN(ABS(o.value)), MAX(ABS(o.value)) FROM observations o \
-             JOIN series se ON se.id = o.series_id \
-             WHERE se.metric = ?1 AND se.unit = ?2 AND NOT (se.platform = ?3 AND se.region = ?4) \
-             AND o.value <> 0",
+            "SELECT MIN(abs_min), MAX(abs_max) FROM series WHERE metric = ?1 AND unit = ?2 \
+             AND NOT (platform = ?3 AND region = ?4) AND points > 0",
             params![s.metric, s.unit.as_str(), s.platform, s.region],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;

@@ -1,7 +1,5 @@
 //! Turns a CSV file's bytes into typed records, listing every problem with its line and column.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::fields::{ColumnMap, Field, FileKind, detect_kind, map_columns};
@@ -311,22 +309,10 @@ fn decode(record: &csv::ByteRecord) -> Result<Vec<String>, usize> {
         .collect()
 }
 
-/// Identity of an observation within a file, to report a key given twice: platform, metric,
-/// region, period, publisher and when it was published.
-type ObservationKey = (
-    String,
-    String,
-    String,
-    PeriodSpec,
-    String,
-    Option<NaiveDate>,
-);
-
 struct Builder<'a> {
     name: &'a str,
     options: &'a ImportOptions,
     records: Records,
-    seen: HashMap<ObservationKey, (u64, usize)>,
     warnings: Vec<String>,
 }
 
@@ -344,7 +330,6 @@ impl<'a> Builder<'a> {
             name,
             options,
             records,
-            seen: HashMap::new(),
             warnings: Vec::new(),
         }
     }
@@ -404,27 +389,10 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A key given twice is found by the store, which sees every row of the import in key
+    /// order; here rows are only collected.
     fn push_observation(&mut self, record: ObservationRecord) {
-        let Records::Observations(list) = &mut self.records else {
-            return;
-        };
-        let key = (
-            record.platform.to_lowercase(),
-            record.metric.to_lowercase(),
-            record.region.to_lowercase(),
-            record.period,
-            record.source.publisher.to_lowercase(),
-            record.published,
-        );
-        if let Some((earlier_line, index)) = self.seen.get(&key).copied() {
-            self.warnings.push(format!(
-                "line {} gives the same platform, metric, region, period, publisher and published date as line {earlier_line}; the later row wins",
-                record.line
-            ));
-            self.seen.insert(key, (record.line, index));
-            list[index] = record;
-        } else {
-            self.seen.insert(key, (record.line, list.len()));
+        if let Records::Observations(list) = &mut self.records {
             list.push(record);
         }
     }
