@@ -56,6 +56,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
             set,
             wide,
             date_format,
+            delimiter,
+            sheet,
+            decimal_comma,
+            scale,
             dry_run,
         } => {
             let options = ImportOptions {
@@ -63,6 +67,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
                 set,
                 wide,
                 date_format,
+                delimiter,
+                sheet,
+                decimal_comma,
+                scale,
                 today: None,
             };
             import(&db, &files, &options, dry_run, &mut out)?

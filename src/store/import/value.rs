@@ -1,6 +1,7 @@
 //! Reading the numbers analysts type: `1,234,567`, `25%`, `1.4B`, `$100 billion`, `~100`, with a
 //! unit column such as `USD billion (about)`, into a value in base units.
 
+use super::number::Decimal;
 use crate::model::{Qualifier, Unit};
 
 /// A number read from a value cell, with what the cell itself said about unit and wording.
@@ -24,7 +25,7 @@ pub const VALUE_EXPECTED: &str =
     "a finite number such as 1234.5, 1,234,567, 25%, 1.4B or $100 billion";
 pub const UNIT_EXPECTED: &str = "a unit such as USD, USD billion, million, count or percent (values are stored in USD, counts or percent)";
 
-fn scale_word(word: &str) -> Option<f64> {
+pub(super) fn scale_word(word: &str) -> Option<f64> {
     match word {
         "k" | "thousand" | "thousands" => Some(1e3),
         "m" | "mn" | "mm" | "million" | "millions" => Some(1e6),
@@ -43,7 +44,7 @@ fn currency_word(word: &str) -> Option<Result<Unit, String>> {
     }
 }
 
-fn count_word(word: &str) -> bool {
+pub(super) fn count_word(word: &str) -> bool {
     matches!(
         word,
         "count"
@@ -115,7 +116,7 @@ pub fn parse_unit(text: &str) -> Result<UnitCell, String> {
 }
 
 /// Reads a value cell. Errors carry a short reason.
-pub fn parse_value(text: &str) -> Result<ValueCell, String> {
+pub fn parse_value(text: &str, decimal: Decimal) -> Result<ValueCell, String> {
     let mut rest = text.trim().to_lowercase();
     if rest.is_empty() {
         return Err("empty".into());
@@ -178,7 +179,7 @@ pub fn parse_value(text: &str) -> Result<ValueCell, String> {
         .map(|(i, _)| i)
         .unwrap_or(rest.len());
     let (number_text, suffix) = rest.split_at(number_end);
-    cell.number = parse_number(number_text)?;
+    cell.number = parse_number(number_text, decimal)?;
     let mut suffix = suffix.trim();
     if let Some(after) = suffix.strip_suffix('+') {
         cell.qualifier.get_or_insert(Qualifier::MoreThan);
@@ -209,40 +210,8 @@ pub fn parse_value(text: &str) -> Result<ValueCell, String> {
     Ok(cell)
 }
 
-fn parse_number(text: &str) -> Result<f64, String> {
-    if text.is_empty() {
-        return Err("not a number".into());
-    }
-    let digits = if text.contains(',') {
-        check_thousands(text)?;
-        text.replace(',', "")
-    } else {
-        text.replace('_', "")
-    };
-    let number: f64 = digits.parse().map_err(|_| "not a number".to_string())?;
-    if !number.is_finite() {
-        return Err("beyond the range of a 64-bit float".into());
-    }
-    Ok(number)
-}
-
-/// `1,234,567.8` is a thousands-separated number; `1,5` (a decimal comma) is refused, not misread.
-fn check_thousands(text: &str) -> Result<(), String> {
-    let integer = text.split('.').next().unwrap_or(text);
-    let integer = integer.trim_start_matches(['-', '+']);
-    let groups: Vec<&str> = integer.split(',').collect();
-    let ok = !groups[0].is_empty()
-        && groups[0].len() <= 3
-        && groups[1..].iter().all(|g| g.len() == 3)
-        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
-    if ok {
-        Ok(())
-    } else {
-        Err(
-            "commas are only read as thousands separators (1,234,567); write decimals with a point"
-                .into(),
-        )
-    }
+fn parse_number(text: &str, decimal: Decimal) -> Result<f64, String> {
+    super::number::parse_number(text, decimal)
 }
 
 #[cfg(test)]
@@ -250,7 +219,7 @@ mod tests {
     use super::*;
 
     fn value(text: &str) -> ValueCell {
-        parse_value(text).unwrap_or_else(|e| panic!("{text:?}: {e}"))
+        parse_value(text, Decimal::Point).unwrap_or_else(|e| panic!("{text:?}: {e}"))
     }
 
     #[test]
@@ -260,8 +229,8 @@ mod tests {
         assert_eq!(value("-12.5").number, -12.5);
         assert_eq!(value("1e9").number, 1e9);
         assert_eq!(value(" 42 ").number, 42.0);
-        assert!(parse_value("1,5").is_err());
-        assert!(parse_value("12,34,567").is_err());
+        assert!(parse_value("1,5", Decimal::Point).is_err());
+        assert!(parse_value("12,34,567", Decimal::Point).is_err());
     }
 
     #[test]
@@ -312,7 +281,10 @@ mod tests {
             "5 EUR",
             "--5",
         ] {
-            assert!(parse_value(bad).is_err(), "{bad:?} should be refused");
+            assert!(
+                parse_value(bad, Decimal::Point).is_err(),
+                "{bad:?} should be refused"
+            );
         }
     }
 
