@@ -293,6 +293,14 @@ fn a_mapped_value_column_takes_its_headers_scale() {
     let (t, report) = imported("my_temu.csv", csv.as_bytes(), &options);
     assert_eq!(report.files[0].inserted, 2, "{report}");
     assert_eq!(value_of(&t, "temu"), 14.5e9, "not $14.50");
+    // The report shows what the header did, so a dry run shows it too.
+    assert!(
+        report.files[0]
+            .warnings
+            .iter()
+            .any(|w| w.contains("GMV (USD bn)") && w.contains("14500000000")),
+        "{report}"
+    );
     assert_eq!(value_of(&t, "shein"), 1234.5e9);
     // Recognised without --map or --set: the only header with a unit names value and metric.
     let (t, _) = imported("auto.csv", csv.as_bytes(), &opts());

@@ -271,6 +271,24 @@ pub fn value_column_unit(
 }
 
 impl ColumnUnit {
+    /// What the column's unit does, shown with the first row (a dry run shows no values, and a
+    /// figure 1e9 off must not pass unseen).
+    pub fn describe(&self, first: &ObservationRecord) -> String {
+        let unit = self.unit.as_deref().unwrap_or("the metric's unit");
+        let scale = self.scale.unwrap_or(1.0);
+        let times = if scale >= 1e3 {
+            format!("{scale:e}")
+        } else {
+            format!("{scale}")
+        };
+        format!(
+            "{} reads values as {unit} x {times}: the first, {:?}, is stored as {}",
+            self.origin,
+            first.value_text,
+            first.value.number * scale
+        )
+    }
+
     /// Gives the record the column's unit and scale, as a unit column would; a scale or unit
     /// the row states as well is an error, never a guess.
     pub fn apply(&self, record: &mut ObservationRecord) -> Result<(), String> {

@@ -278,6 +278,11 @@ pub fn read_file(
         return Err(problems.issues.into_error());
     }
     warnings.extend(builder.warnings);
+    if let (Some(unit), Records::Observations(list)) = (&builder.column_unit, &builder.records)
+        && let Some(first) = list.first()
+    {
+        warnings.push(unit.describe(first));
+    }
     if builder.records.is_empty() {
         warnings.push("the file has a header but no rows".into());
     }
