@@ -365,3 +365,22 @@ fn an_ods_sheet_reads_its_dates_and_full_values() {
             .all(|o| o.period.start == NaiveDate::from_ymd_opt(2025, 3, 31).expect("date"))
     );
 }
+
+#[test]
+fn a_broken_workbook_is_an_error_naming_the_file() {
+    let whole = gmv_workbook();
+    let cases: [(&str, &[u8]); 3] = [
+        ("magic.xlsx", b"PK\x03\x04 not a zip at all"),
+        ("cut.xlsx", &whole[..whole.len() / 2]),
+        ("ole.xls", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 truncated"),
+    ];
+    for (name, bytes) in cases {
+        let found = refused(name, bytes, &opts());
+        assert_eq!(found[0].file, name);
+        assert!(
+            found[0].message.contains("cannot read the workbook"),
+            "{}",
+            found[0]
+        );
+    }
+}

@@ -141,7 +141,12 @@ fn open_sheet<'a>(
     if options.delimiter.is_some() {
         return Err(whole_file("--delimiter: a workbook has no delimiter"));
     }
-    let sheet = sheet::read_sheet(bytes, options).map_err(|e| TableError {
+    // A hostile file must not take the import down with it if the workbook reader panics on it.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        sheet::read_sheet(bytes, options)
+    }))
+    .map_err(|_| whole_file("cannot read the workbook: it is malformed"))?;
+    let sheet = read.map_err(|e| TableError {
         location: e.sheet.map(|s| sheet_location(name, &s)),
         line: None,
         message: e.message,
