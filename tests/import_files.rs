@@ -384,3 +384,48 @@ fn a_broken_workbook_is_an_error_naming_the_file() {
         );
     }
 }
+
+#[test]
+fn options_that_do_not_fit_the_file_are_errors() {
+    let sheet_on_text = ImportOptions {
+        sheet: Some("GMV".into()),
+        ..opts()
+    };
+    let found = refused(
+        "a.csv",
+        b"platform,metric,period,value\ntemu,downloads,2024,5\n",
+        &sheet_on_text,
+    );
+    assert!(
+        found[0].to_string().starts_with("a.csv: --sheet"),
+        "{}",
+        found[0]
+    );
+    let delimiter_on_workbook = ImportOptions {
+        delimiter: Some(b';'),
+        ..opts()
+    };
+    let found = refused("gmv.xlsx", &gmv_workbook(), &delimiter_on_workbook);
+    assert!(found[0].message.contains("--delimiter"), "{}", found[0]);
+}
+
+#[test]
+fn decimal_commas_leave_a_workbooks_number_cells_exact() {
+    let options = ImportOptions {
+        decimal_comma: true,
+        ..opts()
+    };
+    let (t, _) = imported("gmv.xlsx", &gmv_workbook(), &options);
+    assert_eq!(value_of(&t, "temu"), 14.5e9);
+    assert_eq!(value_of(&t, "shein"), 9.876_543_210_123_457 * 1e9);
+}
+
+#[test]
+fn a_count_header_names_its_metric_and_scale() {
+    let csv = "Platform;Year;Downloads (m)\nTEMU;2024;1,5\n";
+    let (t, report) = imported("apps.csv", csv.as_bytes(), &opts());
+    assert_eq!(report.files[0].inserted, 1, "{report}");
+    let o = &t.all()[0];
+    assert_eq!((o.metric.as_str(), o.unit), ("downloads", Unit::Count));
+    assert_eq!(o.value, 1.5e6);
+}
