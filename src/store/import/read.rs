@@ -158,75 +158,26 @@ pub fn read_file(
         issues: Issues::default(),
     };
     let header = std::mem::take(&mut table.header);
-    let header_line = table.header_line;
-    let wide = options.wide.is_some();
-    let original_set: Vec<Field> = options.set.iter().map(|(f, _)| *f).collect();
-    // A header's unit suffix can name the value column and the metric (`GMV (USD bn)`), but
-    // never turns a catalog or events file into observations.
-    let mut effective = match detect_kind(&header, &options.map, &original_set, wide) {
-        Ok(FileKind::Observations) | Err(_) => header_unit::complete_options(&header, options),
-        Ok(_) => options.clone(),
-    };
-    effective.decimal_comma = table.decimal == Decimal::Comma;
-    let options = &effective;
-    let set_fields: Vec<Field> = options.set.iter().map(|(f, _)| *f).collect();
-    let kind = match detect_kind(&header, &options.map, &set_fields, wide) {
-        Ok(kind) => kind,
-        Err(e) => {
-            problems.at(header_line, e);
-            return Err(problems.issues.into_error());
-        }
-    };
-    let map = match map_columns(kind, &header, &options.map) {
-        Ok(map) => map,
-        Err(e) => {
-            problems.file_level(e);
-            return Err(problems.issues.into_error());
-        }
-    };
-    let mut warnings = std::mem::take(&mut table.notes);
-    let series_columns: Vec<usize> = if options.wide.is_some() {
-        header
-            .iter()
-            .enumerate()
-            .filter(|(i, h)| !map.columns.values().any(|c| c == i) && !h.trim().is_empty())
-            .map(|(i, _)| i)
-            .collect()
-    } else {
-        if !map.unknown.is_empty() {
-            warnings.push(format!(
-                "columns not imported (no field of a {} file): {}",
-                kind.as_str(),
-                map.unknown.join(", ")
-            ));
-        }
-        Vec::new()
-    };
-    let column_unit = match kind {
-        FileKind::Observations => {
-            column_unit_of(&header, &map, &series_columns, options, &mut problems)
-        }
-        _ => None,
-    };
-    for &field in kind.required() {
-        let wide_supplies =
-            options.wide == Some(field) || (options.wide.is_some() && field == Field::Value);
-        if !map.columns.contains_key(&field) && !set_fields.contains(&field) && !wide_supplies {
-            problems.file_level(format!(
-                "no {} column (looked for {:?} and its usual synonyms); name one with --map {}=COLUMN or give a constant with --set {}=VALUE",
-                field.name(),
-                field.name(),
-                field.name(),
-                field.name()
-            ));
-        }
-    }
-    if options.wide.is_some() && series_columns.is_empty() {
-        problems.file_level("--wide: no series columns besides the period and field columns");
-    }
-    if !problems.issues.is_empty() {
+    let plan = plan(
+        &header,
+        table.header_line,
+        table.decimal,
+        options,
+        &mut problems,
+    );
+    let Some(Plan {
+        options,
+        kind,
+        map,
+        series_columns,
+        column_unit,
+        mut warnings,
+    }) = plan.filter(|_| problems.issues.is_empty())
+    else {
         return Err(problems.issues.into_error());
-    }
+    };
+    let options = &options;
+    warnings.splice(0..0, std::mem::take(&mut table.notes));
 
     let mut builder = Builder::new(kind, name, options);
     builder.column_unit = column_unit;
@@ -290,6 +241,90 @@ pub fn read_file(
         name: location.clone(),
         kind,
         records: builder.records,
+        warnings,
+    })
+}
+
+/// How a file's rows are to be read, decided from its header.
+struct Plan {
+    /// The user's options as the header completes them (`GMV (USD bn)` names value and metric).
+    options: ImportOptions,
+    kind: FileKind,
+    map: ColumnMap,
+    series_columns: Vec<usize>,
+    column_unit: Option<ColumnUnit>,
+    warnings: Vec<String>,
+}
+
+/// Reads the header: the file's kind, which column feeds each field, and what is missing.
+/// `None` (or issues) when the rows cannot be read.
+fn plan(
+    header: &[String],
+    header_line: u64,
+    decimal: Decimal,
+    options: &ImportOptions,
+    problems: &mut Problems<'_>,
+) -> Option<Plan> {
+    let wide = options.wide.is_some();
+    let original_set: Vec<Field> = options.set.iter().map(|(f, _)| *f).collect();
+    // A header's unit suffix can name the value column and the metric (`GMV (USD bn)`), but
+    // never turns a catalog or events file into observations.
+    let mut options = match detect_kind(header, &options.map, &original_set, wide) {
+        Ok(FileKind::Observations) | Err(_) => header_unit::complete_options(header, options),
+        Ok(_) => options.clone(),
+    };
+    options.decimal_comma = decimal == Decimal::Comma;
+    let set_fields: Vec<Field> = options.set.iter().map(|(f, _)| *f).collect();
+    let kind = detect_kind(header, &options.map, &set_fields, wide)
+        .map_err(|e| problems.at(header_line, e))
+        .ok()?;
+    let map = map_columns(kind, header, &options.map)
+        .map_err(|e| problems.file_level(e))
+        .ok()?;
+    let mut warnings = Vec::new();
+    let series_columns: Vec<usize> = if wide {
+        header
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| !map.columns.values().any(|c| c == i) && !h.trim().is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        if !map.unknown.is_empty() {
+            warnings.push(format!(
+                "columns not imported (no field of a {} file): {}",
+                kind.as_str(),
+                map.unknown.join(", ")
+            ));
+        }
+        Vec::new()
+    };
+    let column_unit = match kind {
+        FileKind::Observations => column_unit_of(header, &map, &series_columns, &options, problems),
+        _ => None,
+    };
+    for &field in kind.required() {
+        let wide_supplies =
+            options.wide == Some(field) || (options.wide.is_some() && field == Field::Value);
+        if !map.columns.contains_key(&field) && !set_fields.contains(&field) && !wide_supplies {
+            problems.file_level(format!(
+                "no {} column (looked for {:?} and its usual synonyms); name one with --map {}=COLUMN or give a constant with --set {}=VALUE",
+                field.name(),
+                field.name(),
+                field.name(),
+                field.name()
+            ));
+        }
+    }
+    if wide && series_columns.is_empty() {
+        problems.file_level("--wide: no series columns besides the period and field columns");
+    }
+    Some(Plan {
+        options,
+        kind,
+        map,
+        series_columns,
+        column_unit,
         warnings,
     })
 }
