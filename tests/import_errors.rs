@@ -183,7 +183,11 @@ fn empty_binary_and_non_utf8_files_are_errors() {
         "{}",
         found[0]
     );
-    let found = rejected(b"platform,metric,period,value\ntemu,gmv,2024,1\nte\xffmu,gmv,2025,1\n");
+    // A stray byte in a file whose other text is UTF-8 is a bad row, not a reason to read the
+    // whole file as Windows-1252.
+    let found = rejected(
+        b"platform,metric,period,value,note\ntemu,gmv,2024,1,caf\xc3\xa9\nte\xffmu,gmv,2025,1,x\n",
+    );
     assert_eq!(found[0].line, Some(3));
     assert_eq!(found[0].column.as_deref(), Some("platform"));
     assert!(found[0].message.contains("UTF-8"), "{}", found[0]);

@@ -1,5 +1,6 @@
-//! Any bytes as a CSV file: the importer reads them and a dry-run import writes them, and neither
-//! may panic. Options come from the first bytes, so `--wide`, `--set` and `--date-format` are fuzzed too.
+//! Any bytes as a CSV file (or, with a workbook's magic bytes, a workbook): the importer reads them
+//! and a dry-run import writes them, and neither may panic. Options come from the first byte, so
+//! `--wide`, `--set`, `--date-format`, `--decimal-comma`, `--scale` and `--delimiter` are fuzzed too.
 #![no_main]
 
 use std::sync::Mutex;
@@ -37,6 +38,15 @@ fn options(flags: u8) -> ImportOptions {
     }
     if flags & 8 != 0 {
         options.map.push((Field::Value, "amount".into()));
+    }
+    if flags & 16 != 0 {
+        options.decimal_comma = true;
+    }
+    if flags & 32 != 0 {
+        options.scale = Some(1e9);
+    }
+    if flags & 64 != 0 {
+        options.delimiter = Some(b';');
     }
     options
 }

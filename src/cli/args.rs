@@ -36,7 +36,8 @@ pub enum Command {
         #[arg(long)]
         sample: bool,
     },
-    /// Import CSV files: observations, events, or catalog files (told apart by the header).
+    /// Import CSV or other delimited text files and workbooks (xlsx, xls, ods): observations,
+    /// events, or catalog files (told apart by the header).
     Import {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -52,6 +53,18 @@ pub enum Command {
         /// chrono format of the period column, e.g. "%d.%m.%Y", when detection is not enough.
         #[arg(long, value_name = "FMT")]
         date_format: Option<String>,
+        /// Delimiter of a text file: , ; tab | or one character; detected when not given.
+        #[arg(long, value_name = "CHAR", value_parser = delimiter)]
+        delimiter: Option<u8>,
+        /// Sheet of a workbook to read; the first sheet when not given.
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Numbers are written 1.234,5 (always so in a semicolon-separated file).
+        #[arg(long)]
+        decimal_comma: bool,
+        /// Multiplier of every value of the value column, e.g. 1e9 for a column in billions.
+        #[arg(long, value_name = "N", value_parser = scale)]
+        scale: Option<f64>,
         /// Validate and report; write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -152,6 +165,30 @@ fn field_pair(text: &str) -> Result<(Field, String), String> {
     Ok((field, value.to_string()))
 }
 
+fn delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        "comma" => Ok(b','),
+        "semicolon" => Ok(b';'),
+        "pipe" => Ok(b'|'),
+        _ if text.len() == 1 && text.is_ascii() && !text.contains(['"', '\n', '\r']) => {
+            Ok(text.as_bytes()[0])
+        }
+        _ => Err(format!(
+            "--delimiter takes one ASCII character (, ; | or tab), got {text:?}"
+        )),
+    }
+}
+
+fn scale(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && n > 0.0 => Ok(n),
+        _ => Err(format!(
+            "--scale takes a positive number such as 1e9 or 1000000, got {text:?}"
+        )),
+    }
+}
+
 fn wide_field(text: &str) -> Result<Field, String> {
     match Field::parse(text) {
         Some(field @ (Field::Platform | Field::Metric | Field::Region)) => Ok(field),
@@ -182,6 +219,13 @@ mod tests {
             "platform",
             "--date-format",
             "%d.%m.%Y",
+            "--delimiter",
+            "tab",
+            "--sheet",
+            "Q3 data",
+            "--decimal-comma",
+            "--scale",
+            "1e9",
             "--dry-run",
         ])
         .expect("parses");
@@ -191,6 +235,10 @@ mod tests {
             set,
             wide,
             date_format,
+            delimiter,
+            sheet,
+            decimal_comma,
+            scale,
             dry_run,
         }) = cli.command
         else {
@@ -202,7 +250,16 @@ mod tests {
         assert_eq!(set, vec![(Field::Metric, "gmv".to_string())]);
         assert_eq!(wide, Some(Field::Platform));
         assert_eq!(date_format.as_deref(), Some("%d.%m.%Y"));
+        assert_eq!(delimiter, Some(b'\t'));
+        assert_eq!(sheet.as_deref(), Some("Q3 data"));
+        assert!(decimal_comma);
+        assert_eq!(scale, Some(1e9));
         assert!(dry_run);
+        for bad in [["--scale", "0"], ["--scale", "-1e9"], ["--delimiter", ";;"]] {
+            let mut line = vec!["marketscope", "import", "a.csv"];
+            line.extend(bad);
+            assert!(Cli::try_parse_from(line).is_err(), "{bad:?}");
+        }
         assert!(
             Cli::try_parse_from(["marketscope", "import", "a.csv", "--map", "colour of sky=x"])
                 .is_err()

@@ -73,6 +73,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
             set,
             wide,
             date_format,
+            delimiter,
+            sheet,
+            decimal_comma,
+            scale,
             dry_run,
         } => {
             let options = ImportOptions {
@@ -80,6 +84,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
                 set,
                 wide,
                 date_format,
+                delimiter,
+                sheet,
+                decimal_comma,
+                scale,
                 today: None,
             };
             import(&db, &files, &options, dry_run, &mut out)?

@@ -190,6 +190,14 @@ pub fn normalise(header: &str) -> String {
         .join("_")
 }
 
+/// Whether a header cell names a field of any file, by its own name or a synonym.
+pub fn is_known_column(header: &str) -> bool {
+    let name = normalise(header);
+    Field::ALL
+        .into_iter()
+        .any(|f| f.name() == name || f.synonyms().contains(&name.as_str()))
+}
+
 /// What a file holds, told apart by its header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,10 +1,13 @@
-//! CSV import: reads observations, events and catalog files (told apart by their header) into
-//! typed records, collecting every error with its file, line, column and field, then writes them
+//! Import of CSV and other delimited text files and workbooks (xlsx, xls, ods): reads
+//! observations, events and catalog files (told apart by their header) into typed records, collecting every error with its file, line, column and field, then writes them
 //! in one transaction, or nothing at all.
 
 mod fields;
+mod header_unit;
+mod number;
 mod read;
 pub(crate) mod records;
+mod table;
 mod value;
 
 use std::path::Path;
@@ -13,13 +16,22 @@ pub use fields::{Field, FileKind};
 pub use read::read_file;
 pub use records::{CatalogHints, MetricRule, Records};
 
-/// How the user asked a file to be read (`--map`, `--set`, `--wide`, `--date-format`).
+/// How the user asked a file to be read (`--map`, `--set`, `--wide`, `--date-format`,
+/// `--delimiter`, `--sheet`, `--decimal-comma`, `--scale`).
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
     pub map: Vec<(Field, String)>,
     pub set: Vec<(Field, String)>,
     pub wide: Option<Field>,
     pub date_format: Option<String>,
+    /// The delimiter of a text file; detected when `None`.
+    pub delimiter: Option<u8>,
+    /// The sheet of a workbook to read; the first when `None`.
+    pub sheet: Option<String>,
+    /// Numbers are written `1.234,5` (always so in a semicolon-separated file).
+    pub decimal_comma: bool,
+    /// The multiplier of every value of the value column, as a header's `(USD bn)` would give.
+    pub scale: Option<f64>,
     /// The date a file without a source is credited as imported on.
     pub today: Option<chrono::NaiveDate>,
 }
@@ -70,8 +82,14 @@ impl std::fmt::Display for ImportIssue {
             Some(line) if !self.also.is_empty() => {
                 let mut lines = self.also.clone();
                 lines.push(line);
-                write!(f, ": lines {} ({} rows)", line_ranges(&lines), lines.len())?;
+                let what = if table::is_sheet_location(&self.file) {
+                    "rows"
+                } else {
+                    "lines"
+                };
+                write!(f, ": {what} {} ({} rows)", line_ranges(&lines), lines.len())?;
             }
+            Some(row) if table::is_sheet_location(&self.file) => write!(f, " row {row}")?,
             Some(line) => write!(f, ":{line}")?,
             None => {}
         }

@@ -1,9 +1,13 @@
-//! Turns a CSV file's bytes into typed records, listing every problem with its line and column.
+//! Turns a table's rows (a CSV file or a workbook's sheet) into typed records, listing every
+//! problem with its line and column.
 
 use chrono::NaiveDate;
 
 use super::fields::{ColumnMap, Field, FileKind, detect_kind, map_columns};
+use super::header_unit::{self, ColumnUnit};
+use super::number::Decimal;
 use super::records::*;
+use super::table::{self, RowError, TableRow};
 use super::value::{self, UNIT_EXPECTED, VALUE_EXPECTED};
 use super::{ImportError, ImportIssue, ImportOptions, Issues, ParsedFile};
 use crate::model::{
@@ -128,129 +132,68 @@ impl Problems<'_> {
     }
 }
 
-/// Reads one file. `name` is how messages and the fallback source call it.
+/// Reads one file: delimited text or a workbook's sheet. `name` is how messages and the
+/// fallback source call it.
 pub fn read_file(
     name: &str,
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<ParsedFile, ImportError> {
+    let mut table = match table::open(name, bytes, options) {
+        Ok(table) => table,
+        Err(e) => {
+            let file = e.location.unwrap_or_else(|| name.to_string());
+            let mut problems = Problems {
+                file: &file,
+                issues: Issues::default(),
+            };
+            match e.line {
+                Some(line) => problems.at(line, e.message),
+                None => problems.file_level(e.message),
+            }
+            return Err(problems.issues.into_error());
+        }
+    };
+    let location = std::mem::take(&mut table.location);
     let mut problems = Problems {
-        file: name,
+        file: &location,
         issues: Issues::default(),
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        problems.file_level("the file is empty: expected a header row, then one row per figure");
+    let header = std::mem::take(&mut table.header);
+    let plan = plan(
+        &header,
+        table.header_line,
+        table.decimal,
+        options,
+        &mut problems,
+    );
+    let Some(Plan {
+        options,
+        kind,
+        map,
+        series_columns,
+        column_unit,
+        mut warnings,
+    }) = plan.filter(|_| problems.issues.is_empty())
+    else {
         return Err(problems.issues.into_error());
-    }
-    if bytes.contains(&0) {
-        problems.file_level("this is not a CSV text file (it contains NUL bytes)");
-        return Err(problems.issues.into_error());
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut records = reader.byte_records();
-    let header = match records.next() {
-        Some(Ok(record)) => match decode(&record) {
-            Ok(cells) => cells,
-            Err(column) => {
-                problems.at(
-                    1,
-                    format!(
-                        "column {}: not valid UTF-8 text; save the file as UTF-8",
-                        column + 1
-                    ),
-                );
-                return Err(problems.issues.into_error());
-            }
-        },
-        Some(Err(e)) => {
-            problems.at(1, format!("cannot read the header: {e}"));
-            return Err(problems.issues.into_error());
-        }
-        None => {
-            problems.file_level("the file is empty: expected a header row");
-            return Err(problems.issues.into_error());
-        }
     };
-    let set_fields: Vec<Field> = options.set.iter().map(|(f, _)| *f).collect();
-    let kind = match detect_kind(&header, &options.map, &set_fields, options.wide.is_some()) {
-        Ok(kind) => kind,
-        Err(e) => {
-            problems.at(1, e);
-            return Err(problems.issues.into_error());
-        }
-    };
-    let map = match map_columns(kind, &header, &options.map) {
-        Ok(map) => map,
-        Err(e) => {
-            problems.file_level(e);
-            return Err(problems.issues.into_error());
-        }
-    };
-    let mut warnings = Vec::new();
-    let series_columns: Vec<usize> = if options.wide.is_some() {
-        header
-            .iter()
-            .enumerate()
-            .filter(|(i, h)| !map.columns.values().any(|c| c == i) && !h.trim().is_empty())
-            .map(|(i, _)| i)
-            .collect()
-    } else {
-        if !map.unknown.is_empty() {
-            warnings.push(format!(
-                "columns not imported (no field of a {} file): {}",
-                kind.as_str(),
-                map.unknown.join(", ")
-            ));
-        }
-        Vec::new()
-    };
-    for &field in kind.required() {
-        let wide_supplies =
-            options.wide == Some(field) || (options.wide.is_some() && field == Field::Value);
-        if !map.columns.contains_key(&field) && !set_fields.contains(&field) && !wide_supplies {
-            problems.file_level(format!(
-                "no {} column (looked for {:?} and its usual synonyms); name one with --map {}=COLUMN or give a constant with --set {}=VALUE",
-                field.name(),
-                field.name(),
-                field.name(),
-                field.name()
-            ));
-        }
-    }
-    if options.wide.is_some() && series_columns.is_empty() {
-        problems.file_level("--wide: no series columns besides the period and field columns");
-    }
-    if !problems.issues.is_empty() {
-        return Err(problems.issues.into_error());
-    }
+    let options = &options;
+    warnings.splice(0..0, std::mem::take(&mut table.notes));
 
     let mut builder = Builder::new(kind, name, options);
-    for result in records {
-        let record = match result {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                problems.at(line, format!("cannot read the row: {e}"));
+    builder.column_unit = column_unit;
+    for result in table.rows {
+        let TableRow { line, cells } = match result {
+            Ok(row) => row,
+            Err(RowError::Unreadable { line, message }) => {
+                problems.at(line, message);
                 break;
             }
-        };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        if record
-            .iter()
-            .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
-        {
-            continue;
-        }
-        let cells = match decode(&record) {
-            Ok(cells) => cells,
-            Err(column) => {
+            Err(RowError::NotText { line, column }) => {
                 let column_name = header.get(column).map(|h| h.trim().to_string());
                 problems.issues.push(ImportIssue {
-                    file: name.to_string(),
+                    file: location.clone(),
                     line: Some(line),
                     column: column_name,
                     field: None,
@@ -289,24 +232,134 @@ pub fn read_file(
         return Err(problems.issues.into_error());
     }
     warnings.extend(builder.warnings);
+    if let (Some(unit), Records::Observations(list)) = (&builder.column_unit, &builder.records)
+        && let Some(first) = list.first()
+    {
+        warnings.push(unit.describe(first));
+    }
     if builder.records.is_empty() {
         warnings.push("the file has a header but no rows".into());
     }
     Ok(ParsedFile {
-        name: name.to_string(),
+        name: location.clone(),
         kind,
         records: builder.records,
         warnings,
     })
 }
 
-/// Cells as UTF-8 strings, or the index of the first cell that is not UTF-8.
-fn decode(record: &csv::ByteRecord) -> Result<Vec<String>, usize> {
-    record
-        .iter()
-        .enumerate()
-        .map(|(i, cell)| std::str::from_utf8(cell).map(str::to_string).map_err(|_| i))
-        .collect()
+/// How a file's rows are to be read, decided from its header.
+struct Plan {
+    /// The user's options as the header completes them (`GMV (USD bn)` names value and metric).
+    options: ImportOptions,
+    kind: FileKind,
+    map: ColumnMap,
+    series_columns: Vec<usize>,
+    column_unit: Option<ColumnUnit>,
+    warnings: Vec<String>,
+}
+
+/// Reads the header: the file's kind, which column feeds each field, and what is missing.
+/// `None` (or issues) when the rows cannot be read.
+fn plan(
+    header: &[String],
+    header_line: u64,
+    decimal: Decimal,
+    options: &ImportOptions,
+    problems: &mut Problems<'_>,
+) -> Option<Plan> {
+    let wide = options.wide.is_some();
+    let original_set: Vec<Field> = options.set.iter().map(|(f, _)| *f).collect();
+    // A header's unit suffix can name the value column and the metric (`GMV (USD bn)`), but
+    // never turns a catalog or events file into observations.
+    let mut options = match detect_kind(header, &options.map, &original_set, wide) {
+        Ok(FileKind::Observations) | Err(_) => header_unit::complete_options(header, options),
+        Ok(_) => options.clone(),
+    };
+    options.decimal_comma = decimal == Decimal::Comma;
+    let set_fields: Vec<Field> = options.set.iter().map(|(f, _)| *f).collect();
+    let kind = detect_kind(header, &options.map, &set_fields, wide)
+        .map_err(|e| problems.at(header_line, e))
+        .ok()?;
+    let map = map_columns(kind, header, &options.map)
+        .map_err(|e| problems.file_level(e))
+        .ok()?;
+    let mut warnings = Vec::new();
+    let series_columns: Vec<usize> = if wide {
+        header
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| !map.columns.values().any(|c| c == i) && !h.trim().is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        if !map.unknown.is_empty() {
+            warnings.push(format!(
+                "columns not imported (no field of a {} file): {}",
+                kind.as_str(),
+                map.unknown.join(", ")
+            ));
+        }
+        Vec::new()
+    };
+    let column_unit = match kind {
+        FileKind::Observations => column_unit_of(header, &map, &series_columns, &options, problems),
+        _ => None,
+    };
+    for &field in kind.required() {
+        let wide_supplies =
+            options.wide == Some(field) || (options.wide.is_some() && field == Field::Value);
+        if !map.columns.contains_key(&field) && !set_fields.contains(&field) && !wide_supplies {
+            problems.file_level(format!(
+                "no {} column (looked for {:?} and its usual synonyms); name one with --map {}=COLUMN or give a constant with --set {}=VALUE",
+                field.name(),
+                field.name(),
+                field.name(),
+                field.name()
+            ));
+        }
+    }
+    if wide && series_columns.is_empty() {
+        problems.file_level("--wide: no series columns besides the period and field columns");
+    }
+    Some(Plan {
+        options,
+        kind,
+        map,
+        series_columns,
+        column_unit,
+        warnings,
+    })
+}
+
+/// The unit and scale every value takes from the value column's header or `--scale`. A wide
+/// file's series headers are names (platforms, metrics): a unit written in one is refused.
+fn column_unit_of(
+    header: &[String],
+    map: &ColumnMap,
+    series: &[usize],
+    options: &ImportOptions,
+    problems: &mut Problems<'_>,
+) -> Option<ColumnUnit> {
+    if options.wide.is_none() {
+        return header_unit::value_column_unit(header, map, options.scale)
+            .map_err(|e| problems.file_level(e))
+            .ok()
+            .flatten();
+    }
+    for &column in series {
+        if !matches!(header_unit::header_unit(&header[column]), Ok(None)) {
+            problems.file_level(format!(
+                "--wide: the series column {:?} carries a unit or scale; name the series plainly and give the scale with --scale and the unit with --set unit=...",
+                header[column].trim()
+            ));
+        }
+    }
+    options.scale.map(|scale| ColumnUnit {
+        origin: format!("--scale {scale}"),
+        unit: None,
+        scale: Some(scale),
+    })
 }
 
 struct Builder<'a> {
@@ -314,6 +367,8 @@ struct Builder<'a> {
     options: &'a ImportOptions,
     records: Records,
     warnings: Vec<String>,
+    /// The unit and scale the value column's header (or `--scale`) gives every value.
+    column_unit: Option<ColumnUnit>,
 }
 
 impl<'a> Builder<'a> {
@@ -331,13 +386,16 @@ impl<'a> Builder<'a> {
             options,
             records,
             warnings: Vec::new(),
+            column_unit: None,
         }
     }
 
     fn row(&mut self, row: &Row<'_>, problems: &mut Problems<'_>) {
         match &mut self.records {
             Records::Observations(_) => {
-                if let Some(record) = self.observation(row, None, problems) {
+                if let Some(record) = self.observation(row, None, problems)
+                    && let Some(record) = self.with_column_unit(record, problems)
+                {
                     self.push_observation(record);
                 }
             }
@@ -383,8 +441,36 @@ impl<'a> Builder<'a> {
                 name: series_name,
                 value: cell.to_string(),
             };
-            if let Some(record) = self.observation(row, Some(&wide_cell), problems) {
+            if let Some(record) = self.observation(row, Some(&wide_cell), problems)
+                && let Some(record) = self.with_column_unit(record, problems)
+            {
                 self.push_observation(record);
+            }
+        }
+    }
+
+    /// The record with the value column's unit and scale applied, or `None` with an issue.
+    fn with_column_unit(
+        &self,
+        mut record: ObservationRecord,
+        problems: &mut Problems<'_>,
+    ) -> Option<ObservationRecord> {
+        let Some(column_unit) = &self.column_unit else {
+            return Some(record);
+        };
+        match column_unit.apply(&mut record) {
+            Ok(()) => Some(record),
+            Err(message) => {
+                problems.issues.push(ImportIssue {
+                    file: problems.file.to_string(),
+                    line: Some(record.line),
+                    column: Some(record.value_column.clone()),
+                    field: Some("value"),
+                    text: Some(record.value_text.clone()),
+                    message,
+                    also: Vec::new(),
+                });
+                None
             }
         }
     }
@@ -422,7 +508,7 @@ impl<'a> Builder<'a> {
             problems.required(row, Field::Value);
             None
         } else {
-            match value::parse_value(&value_text) {
+            match value::parse_value(&value_text, Decimal::of(self.options)) {
                 Ok(v) => Some(v),
                 Err(reason) => {
                     problems.issues.push(ImportIssue {

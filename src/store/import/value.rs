@@ -2,6 +2,7 @@
 //! `RMB 393.8 billion`, `3,938.4亿`, `1.2万亿美元`, `(1.2B)`, `−3%`, with a unit column such as
 //! `USD billion (about)`, into a value in base units.
 
+use super::number::Decimal;
 use crate::model::{Currency, Qualifier, Unit};
 
 /// A number read from a value cell, with what the cell itself said about unit and wording.
@@ -27,7 +28,7 @@ pub const VALUE_EXPECTED: &str = "a finite number such as 1234.5, 1,234,567, -3%
 pub const UNIT_EXPECTED: &str =
     "a unit such as USD, CNY billion, million, count, percent, or a unit of your own (users, MWh)";
 
-fn scale_word(word: &str) -> Option<f64> {
+pub(super) fn scale_word(word: &str) -> Option<f64> {
     match word {
         "k" | "thousand" | "thousands" => Some(1e3),
         "m" | "mn" | "mm" | "million" | "millions" => Some(1e6),
@@ -70,7 +71,7 @@ const CHINESE_TOKENS: [(&str, Option<f64>, Option<Unit>); 16] = [
     ("笔", None, Some(Unit::Count)),
 ];
 
-fn count_word(word: &str) -> bool {
+pub(super) fn count_word(word: &str) -> bool {
     matches!(
         word,
         "count"
@@ -165,7 +166,7 @@ pub fn parse_unit(text: &str) -> Result<UnitCell, String> {
 }
 
 /// Reads a value cell. Errors carry a short reason.
-pub fn parse_value(text: &str) -> Result<ValueCell, String> {
+pub fn parse_value(text: &str, decimal: Decimal) -> Result<ValueCell, String> {
     let mut rest = text
         .trim()
         .replace(['\u{2212}', '\u{2013}'], "-")
@@ -245,7 +246,7 @@ pub fn parse_value(text: &str) -> Result<ValueCell, String> {
         .map(|(i, _)| i)
         .unwrap_or(rest.len());
     let (number_text, suffix) = rest.split_at(number_end);
-    let number = parse_number(number_text)?;
+    let number = parse_number(number_text, decimal)?;
     if negative && number < 0.0 {
         return Err("negative twice (a minus sign inside parentheses)".into());
     }
@@ -350,40 +351,8 @@ fn chinese_suffix<'s>(
     }
 }
 
-fn parse_number(text: &str) -> Result<f64, String> {
-    if text.is_empty() {
-        return Err("not a number".into());
-    }
-    let digits = if text.contains(',') {
-        check_thousands(text)?;
-        text.replace(',', "")
-    } else {
-        text.replace('_', "")
-    };
-    let number: f64 = digits.parse().map_err(|_| "not a number".to_string())?;
-    if !number.is_finite() {
-        return Err("beyond the range of a 64-bit float".into());
-    }
-    Ok(number)
-}
-
-/// `1,234,567.8` is a thousands-separated number; `1,5` (a decimal comma) is refused, not misread.
-fn check_thousands(text: &str) -> Result<(), String> {
-    let integer = text.split('.').next().unwrap_or(text);
-    let integer = integer.trim_start_matches(['-', '+']);
-    let groups: Vec<&str> = integer.split(',').collect();
-    let ok = !groups[0].is_empty()
-        && groups[0].len() <= 3
-        && groups[1..].iter().all(|g| g.len() == 3)
-        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
-    if ok {
-        Ok(())
-    } else {
-        Err(
-            "commas are only read as thousands separators (1,234,567); write decimals with a point"
-                .into(),
-        )
-    }
+fn parse_number(text: &str, decimal: Decimal) -> Result<f64, String> {
+    super::number::parse_number(text, decimal)
 }
 
 #[cfg(test)]
@@ -391,7 +360,7 @@ mod tests {
     use super::*;
 
     fn value(text: &str) -> ValueCell {
-        parse_value(text).unwrap_or_else(|e| panic!("{text:?}: {e}"))
+        parse_value(text, Decimal::Point).unwrap_or_else(|e| panic!("{text:?}: {e}"))
     }
 
     #[test]
@@ -401,8 +370,8 @@ mod tests {
         assert_eq!(value("-12.5").number, -12.5);
         assert_eq!(value("1e9").number, 1e9);
         assert_eq!(value(" 42 ").number, 42.0);
-        assert!(parse_value("1,5").is_err());
-        assert!(parse_value("12,34,567").is_err());
+        assert!(parse_value("1,5", Decimal::Point).is_err());
+        assert!(parse_value("12,34,567", Decimal::Point).is_err());
     }
 
     #[test]
@@ -460,8 +429,11 @@ mod tests {
         let v = value("\u{2212}3%");
         assert_eq!((v.number, v.unit), (-3.0, Some(Unit::Percent)));
         assert_eq!(value("-$1.2B").number, -1.2);
-        assert!(parse_value("$5 CNY").is_err(), "two currencies");
-        assert!(parse_value("3亿万").is_err(), "two scales");
+        assert!(
+            parse_value("$5 CNY", Decimal::Point).is_err(),
+            "two currencies"
+        );
+        assert!(parse_value("3亿万", Decimal::Point).is_err(), "two scales");
     }
 
     #[test]
@@ -490,7 +462,10 @@ mod tests {
             "(-5)",
             "5 furlongs",
         ] {
-            assert!(parse_value(bad).is_err(), "{bad:?} should be refused");
+            assert!(
+                parse_value(bad, Decimal::Point).is_err(),
+                "{bad:?} should be refused"
+            );
         }
     }
 
