@@ -8,6 +8,7 @@ published dates differ, and an error when they do not.
 """
 import csv
 import datetime as dt
+import json
 import re
 import sys
 from collections import defaultdict
@@ -149,6 +150,18 @@ for n, e in enumerate(events, start=2):
 
 for key in source_keys - used:
     problems.append(f"source {key} is used by nothing")
+
+story = json.loads((DIR / "story.json").read_text(encoding="utf-8"))
+titles = {e["title"] for e in events}
+for st in story["stories"]:
+    for step in st["steps"]:
+        for key, known in (("platform_choice", fiscal), ("region_choice", region_ids)):
+            for pid in step["state"].get(key, {}):
+                if pid not in known:
+                    problems.append(f"story step {step['title']!r}: unknown {key} id {pid!r}")
+        for h in step["highlights"]:
+            if h not in fiscal and h not in titles:
+                problems.append(f"story step {step['title']!r}: highlight {h!r} is neither a platform nor an event title")
 
 revisions = 0
 for key, figures in identity.items():
