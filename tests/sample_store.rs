@@ -428,7 +428,6 @@ fn events_are_dated_honestly_and_consistently() {
 }
 
 #[test]
-#[ignore = "needs store v3: revisions API"]
 fn each_revision_pair_is_one_figure_whose_later_print_is_current() {
     // v3 should call the revisions query for the identity (platform, metric, region, period,
     // grain, publisher) and find, for each pair, the later figure current and the earlier one
@@ -469,10 +468,38 @@ fn each_revision_pair_is_one_figure_whose_later_print_is_current() {
         ),
         vec![179_143e6]
     );
+    // The first prints are kept as revisions, each with its own date.
+    let revisions = t
+        .store
+        .revisions(&marketscope::store::SeriesQuery::default())
+        .expect("revisions");
+    let trail = |platform: &str, publisher: &str| -> Vec<(f64, Option<NaiveDate>)> {
+        revisions
+            .iter()
+            .filter(|(o, _)| o.platform == platform && o.source.publisher == publisher)
+            .filter(|(o, _)| o.metric == "gmv" || o.metric == "adjusted_ebita")
+            .map(|(o, _)| (o.value, o.published))
+            .collect()
+    };
+    assert_eq!(
+        trail("tiktok_shop", "Momentum Works")
+            .into_iter()
+            .filter(|(v, _)| *v == 15e9 || *v == 16.3e9)
+            .collect::<Vec<_>>(),
+        vec![
+            (15e9, Some(date("2023-08-22"))),
+            (16.3e9, Some(date("2024-07-16")))
+        ]
+    );
+    assert_eq!(
+        trail("alibaba_group", "Alibaba Group"),
+        vec![
+            (179_174e6, Some(date("2025-12-31"))),
+            (179_143e6, Some(date("2026-05-20")))
+        ]
+    );
+    assert_eq!(t.store.revision_count().expect("count"), 3);
 }
-
-#[test]
-#[ignore = "needs store v3: published dates on observations"]
 fn every_figure_carries_the_date_it_became_known_where_the_research_gives_one() {
     // v3 should expose each observation's own `published` date (falling back to the source's).
     // Expected from the sample: Walmart FY2025 revenue 2025-03-14 (Quartz); PDD 2019 net income
@@ -484,5 +511,15 @@ fn every_figure_carries_the_date_it_became_known_where_the_research_gives_one() 
         .iter()
         .find(|o| o.value == 680.985e9)
         .expect("Walmart FY2025 revenue");
-    assert_eq!(fy2025.source.published, Some(date("2025-03-14")));
+    assert_eq!(fy2025.published, Some(date("2025-03-14")));
+    assert_eq!(
+        fy2025.period.start,
+        date("2024-02-01"),
+        "Walmart's FY2025 starts in February 2024"
+    );
+    let article = series(&t, "tiktok_shop", "gmv")
+        .into_iter()
+        .filter(|o| o.source.publisher == "Wallstreetcn")
+        .all(|o| o.published == Some(date("2026-01-09")));
+    assert!(article, "the article's figures are known from its date");
 }

@@ -301,8 +301,22 @@ impl Store {
         if let Some(from) = query.from {
             out.retain(|(o, _)| o.period.end() > from);
         }
-        // Stable: each key's vintages stay oldest first.
-        out.sort_by(|a, b| figure_order(&a.0, &b.0));
+        // Each key's vintages oldest first, whichever page printed them.
+        out.sort_by(|(a, ra), (b, rb)| {
+            let key = |o: &Observation| {
+                (
+                    o.metric.clone(),
+                    o.platform.clone(),
+                    o.region.clone(),
+                    o.period.grain,
+                    o.unit.as_str(),
+                    o.period.start,
+                    o.period.minute,
+                    o.source.publisher.clone(),
+                )
+            };
+            (key(a), a.published, ra).cmp(&(key(b), b.published, rb))
+        });
         Ok(out)
     }
 
