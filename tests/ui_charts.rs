@@ -1,12 +1,15 @@
 //! The charts, driven headless: provenance tooltips, measuring, legend and side-panel toggles,
 //! computed growth, event markers, log and index.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod ui_support;
 
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
-use marketscope::ui::chart_model::Mark;
-use marketscope::ui::settings::View;
+use marketscope::dashboard::chart_model::Mark;
+use marketscope::dashboard::settings::View;
 use ui_support::{TempStore, click_at, click_in_side_panel, open, point_pos, points};
 
 #[test]

@@ -2,6 +2,9 @@
 //! bounded number of points, whatever its length), says so, and hovering finds a real figure
 //! with its source.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod ui_support;
 
 use egui_kittest::kittest::Queryable;

@@ -1,12 +1,15 @@
 //! Keyboard shortcuts, driven headless: views, toggles, the overlay, reset, and that typing in a
 //! text field never triggers them.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod ui_support;
 
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
+use marketscope::dashboard::settings::{ThemeChoice, View};
 use marketscope::ui::actions::Action;
-use marketscope::ui::settings::{ThemeChoice, View};
 use ui_support::{TempStore, open, point_pos};
 
 #[test]

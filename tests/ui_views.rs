@@ -1,9 +1,12 @@
 //! The dashboard's views, driven headless: every tab, the empty and error states, the side panel.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod ui_support;
 
 use egui_kittest::kittest::Queryable;
-use marketscope::ui::settings::View;
+use marketscope::dashboard::settings::View;
 use ui_support::{TempStore, open};
 
 #[test]
@@ -150,7 +153,7 @@ fn the_table_sorts_and_copies_the_selection_as_csv() {
     let s = h.state().settings();
     assert_eq!(
         (s.table_sort, s.table_ascending),
-        (marketscope::ui::settings::TableColumn::Value, true)
+        (marketscope::dashboard::settings::TableColumn::Value, true)
     );
     h.get_by_label("Value ▲").click();
     h.run();

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
-use super::settings::View;
+use crate::dashboard::settings::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {

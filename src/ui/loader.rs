@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use eframe::egui;
 
-use super::snapshot::Snapshot;
+use crate::dashboard::snapshot::Snapshot;
 use crate::model::{SavedView, Story};
 use crate::store::Store;
 use crate::store::import::{ImportOptions, read_path};

@@ -8,11 +8,11 @@ use eframe::egui::{self, RichText};
 
 use super::actions::Action;
 use super::chart::kinds_line_sample_ui;
-use super::settings::{Settings, View};
-use super::snapshot::{Snapshot, display_name};
+use super::chart::tooltip::colour_chip_ui;
 use super::tokens;
-use super::tooltip::colour_chip_ui;
 use super::views::data_years;
+use crate::dashboard::settings::{Settings, View};
+use crate::dashboard::snapshot::{Snapshot, display_name};
 use crate::model::{EventCategory, Grain, Kind, Platform, PlatformType};
 
 /// How many figures of the current view each platform and region has, counted again only when

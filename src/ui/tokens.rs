@@ -1,10 +1,13 @@
 //! Design tokens: every colour, size and font the dashboard uses, in one place. Platform colours
 //! come from the store (one colour-blind-safe palette, the same in every view); the rest is here.
 
+// The one place colours are made (clippy.toml disallows the constructors everywhere else).
+#![allow(clippy::disallowed_methods)]
+
 use eframe::egui::{self, Color32, FontId, Stroke, Visuals};
 use egui_plot::{LineStyle, MarkerShape};
 
-use super::settings::ThemeChoice;
+use crate::dashboard::settings::ThemeChoice;
 use crate::model::{EventCategory, Kind, Rgb};
 
 // Window and panels.
@@ -293,8 +296,8 @@ pub const HIGHLIGHT_WIDTH_FACTOR: f32 = 2.0;
 pub const DIMMED_ALPHA: f32 = 0.3;
 
 /// Line width factor and opacity of a series drawn with this emphasis.
-pub fn emphasis_style(emphasis: super::interaction::Emphasis) -> (f32, f32) {
-    use super::interaction::Emphasis;
+pub fn emphasis_style(emphasis: crate::dashboard::interaction::Emphasis) -> (f32, f32) {
+    use crate::dashboard::interaction::Emphasis;
     match emphasis {
         Emphasis::Normal => (1.0, 1.0),
         Emphasis::Strong => (HIGHLIGHT_WIDTH_FACTOR, 1.0),

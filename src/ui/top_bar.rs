@@ -4,9 +4,9 @@
 use eframe::egui::{self, RichText};
 
 use super::actions::Action;
-use super::settings::{Settings, ThemeChoice, View};
-use super::snapshot::Snapshot;
 use super::tokens;
+use crate::dashboard::settings::{Settings, ThemeChoice, View};
+use crate::dashboard::snapshot::Snapshot;
 
 pub struct StoreStatus<'a> {
     pub path: &'a std::path::Path,

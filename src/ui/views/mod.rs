@@ -16,11 +16,11 @@ use eframe::egui::{self, RichText};
 
 use super::actions::Action;
 use super::chart::{self, ZoomResets};
-use super::chart_model::{ChartModel, ChartSpec, YMode, build_chart};
 use super::interaction::Interaction;
-use super::settings::{Settings, View};
-use super::snapshot::Snapshot;
 use super::tokens;
+use crate::dashboard::chart_model::{ChartModel, ChartSpec, YMode, build_chart};
+use crate::dashboard::settings::{Settings, View};
+use crate::dashboard::snapshot::Snapshot;
 
 pub use brands::brand_sales_ui;
 pub use downloads::downloads_ui;
@@ -219,7 +219,7 @@ fn measure_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     if !cx.chrome {
         return;
     }
-    let picked = cx.inter.measure.clone();
+    let picked = cx.inter.explore.measure.clone();
     let size = egui::vec2(ui.available_width(), tokens::MEASURE_BAR_HEIGHT_PX);
     ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -230,8 +230,12 @@ fn measure_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     });
 }
 
-fn measure_text_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, picked: &[super::interaction::Picked]) {
-    let describe = |p: &super::interaction::Picked| {
+fn measure_text_ui(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    picked: &[crate::dashboard::interaction::Picked],
+) {
+    let describe = |p: &crate::dashboard::interaction::Picked| {
         format!(
             "{} {} ({})",
             p.series,
@@ -241,7 +245,7 @@ fn measure_text_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, picked: &[super::int
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Measure").strong());
-        match (picked, cx.inter.measurement()) {
+        match (picked, cx.inter.explore.measurement()) {
             ([a, b], Some(m)) => {
                 let (from, to) = if m.from == a.period && m.from_value == a.figure.value {
                     (a, b)
@@ -280,7 +284,7 @@ fn measure_text_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, picked: &[super::int
             }
         }
     });
-    if let Some(m) = cx.inter.measurement()
+    if let Some(m) = cx.inter.explore.measurement()
         && !m.caveats.is_empty()
     {
         ui.label(

@@ -5,8 +5,8 @@ use eframe::egui::{self, RichText};
 use egui_extras::TableBuilder;
 
 use super::{ViewCtx, with_columns};
+use crate::dashboard::settings::View;
 use crate::store::SourceUsage;
-use crate::ui::settings::View;
 use crate::ui::tokens;
 
 pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -111,7 +111,7 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     });
     if let Some(id) = chosen {
         cx.settings.source_filter = Some(id);
-        cx.inter.measure.clear();
+        cx.inter.explore.measure.clear();
         cx.settings.view = view_for_source(cx, id);
     }
 }

@@ -7,13 +7,13 @@ use eframe::egui::{self, RichText};
 use egui_extras::TableBuilder;
 
 use super::{ViewCtx, with_columns};
+use crate::dashboard::selection::passes;
+use crate::dashboard::settings::{Settings, TableColumn};
+use crate::dashboard::snapshot::Snapshot;
 use crate::model::Observation;
 use crate::model::format::qualified;
 use crate::store::export::{Format, write_observations};
 use crate::ui::actions::Action;
-use crate::ui::selection::passes;
-use crate::ui::settings::{Settings, TableColumn};
-use crate::ui::snapshot::Snapshot;
 use crate::ui::tokens;
 
 /// The rows of the Table view, sorted as it shows them.
@@ -111,7 +111,7 @@ fn long_series_note_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &Settings) 
         .dense
         .iter()
         .filter(|d| settings.table_metric.is_empty() || d.metric == settings.table_metric)
-        .filter(|d| crate::ui::selection::dense_exclusion(d, snap, settings).is_none())
+        .filter(|d| crate::dashboard::selection::dense_exclusion(d, snap, settings).is_none())
         .map(|d| d.len())
         .collect();
     if long.is_empty() {

@@ -4,12 +4,14 @@
 
 use eframe::egui::{self, RichText};
 
-use super::chart_model::{ChartModel, ChartPoint, DenseLine, Mark, Origin, Series, YMode};
-use super::snapshot::Snapshot;
-use super::tokens;
 use crate::analysis::DerivedGrowth;
+use crate::dashboard::chart_model::{
+    ChartModel, ChartPoint, DenseLine, Mark, Origin, Series, YMode,
+};
+use crate::dashboard::snapshot::Snapshot;
 use crate::model::format::qualified;
 use crate::model::{Event, Observation, Source, Unit};
+use crate::ui::tokens;
 
 pub fn point_tooltip_ui(
     ui: &mut egui::Ui,

@@ -1,4 +1,4 @@
-//! What the dashboard remembers between runs (eframe persistence): the view, the selections, the
+//! What the dashboard remembers between runs (saved by `ui::persistence`): the view, the selections, the
 //! chart toggles and the theme. Selections are stored as the user's explicit choices over
 //! defaults, so platforms imported later still get a sensible default.
 
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{EventCategory, Grain, Kind, Platform, PlatformType};
 
-/// The key under which the settings are saved in eframe's storage.
+/// The key under which the settings are saved in the window's storage.
 pub const STORAGE_KEY: &str = "marketscope.settings.v1";
 
 /// The seven views of the top bar, in their shortcut order (`1`..`7`).
@@ -186,16 +186,6 @@ impl Settings {
             theme,
             ..Settings::default()
         };
-    }
-
-    pub fn load(storage: Option<&dyn eframe::Storage>) -> Settings {
-        storage
-            .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
-            .unwrap_or_default()
-    }
-
-    pub fn save(&self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, self);
     }
 }
 
