@@ -87,7 +87,11 @@ fn growth_is_computed_across_sources_beside_reported_growth() {
         .into_iter()
         .filter(|p| p.chart == "growth" && p.platform == "tiktok_shop" && p.region == "global")
         .collect();
-    assert!(tiktok.iter().any(|p| p.series == "TikTok Shop · half-yearly"));
+    assert!(
+        tiktok
+            .iter()
+            .any(|p| p.series == "TikTok Shop · half-yearly")
+    );
     assert!(tiktok.iter().any(|p| p.mark == Mark::Reported));
     // 2024 over 2023: Cube Asia's $42B over the $20B two other sources give: +110%.
     let computed = tiktok

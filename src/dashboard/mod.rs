@@ -1,12 +1,14 @@
 //! The dashboard's view model, without egui: what the loader reads from the store
 //! ([`snapshot`]), what the user chose ([`settings`], [`selection`]), the views there are
-//! ([`views`]), the chart models built from those ([`chart_model`], [`dense`]) and the exploring
+//! ([`views`]) and the store's metrics by group ([`metrics`]), the chart models built from those ([`chart_model`], [`dense`]) and the exploring
 //! that outlives a frame ([`interaction`]). The `ui` module draws it; everything here is
 //! unit-tested like `analysis`.
 
 pub mod chart_model;
 pub mod dense;
 pub mod interaction;
+pub mod metrics;
 pub mod selection;
 pub mod settings;
 pub mod snapshot;
+pub mod views;

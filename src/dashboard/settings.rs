@@ -6,59 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+pub use super::views::View;
 use crate::model::{EventCategory, Grain, Kind, Platform, PlatformType};
 
 /// The key under which the settings are saved in the window's storage.
 pub const STORAGE_KEY: &str = "marketscope.settings.v1";
-
-/// The seven views of the top bar, in their shortcut order (`1`..`7`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum View {
-    #[default]
-    Gmv,
-    Growth,
-    Downloads,
-    BrandSales,
-    Events,
-    Table,
-    Sources,
-}
-
-impl View {
-    pub const ALL: [View; 7] = [
-        View::Gmv,
-        View::Growth,
-        View::Downloads,
-        View::BrandSales,
-        View::Events,
-        View::Table,
-        View::Sources,
-    ];
-
-    /// The tab's label; also what tests click.
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Gmv => "GMV",
-            View::Growth => "Growth",
-            View::Downloads => "Downloads",
-            View::BrandSales => "Brand sales",
-            View::Events => "Events",
-            View::Table => "Table",
-            View::Sources => "Sources",
-        }
-    }
-
-    /// The metrics the view charts, for the counts in the side panel.
-    pub fn metrics(self, brand_metric: &str) -> Vec<String> {
-        match self {
-            View::Gmv => vec!["gmv".into()],
-            View::Growth => vec!["gmv_yoy".into(), "gmv".into()],
-            View::Downloads => vec!["downloads".into(), "downloads_per_day".into()],
-            View::BrandSales => vec![brand_metric.to_string()],
-            View::Events | View::Table | View::Sources => Vec::new(),
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ThemeChoice {
@@ -109,6 +61,8 @@ pub struct Settings {
     pub index_base_year: i32,
     pub stack_gmv_with_growth: bool,
     pub brand_metric: String,
+    /// The Metrics view's metric; empty until one is picked (or a store opens on it).
+    pub metric: String,
     /// Only this source's figures, after a click in the Sources view.
     pub source_filter: Option<i64>,
     /// The Table view's metric; empty means all metrics.
@@ -155,6 +109,7 @@ impl Default for Settings {
             index_base_year: 2023,
             stack_gmv_with_growth: false,
             brand_metric: BRAND_METRICS[0].to_string(),
+            metric: String::new(),
             source_filter: None,
             table_metric: String::new(),
             table_sort: TableColumn::Period,

@@ -6,6 +6,7 @@ pub mod columns;
 mod error;
 pub mod export;
 pub mod import;
+mod names;
 mod presentation;
 mod queries;
 mod sample;
@@ -20,6 +21,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use columns::{Provenance, ProvenanceRun, SeriesColumns, SplitSeries};
 pub use error::StoreError;
+pub use names::Named;
 pub use presentation::{PresentationsError, PresentationsReport};
 pub use queries::{CatalogKind, EventQuery, SeriesQuery, SourceUsage, SummaryRow};
 pub use sample::SAMPLE_FILES;

@@ -11,7 +11,7 @@ use super::chart::kinds_line_sample_ui;
 use super::chart::tooltip::colour_chip_ui;
 use super::tokens;
 use super::views::data_years;
-use crate::dashboard::settings::{Settings, View};
+use crate::dashboard::settings::Settings;
 use crate::dashboard::snapshot::{Snapshot, display_name};
 use crate::model::{EventCategory, Grain, Kind, Platform, PlatformType};
 
@@ -26,7 +26,7 @@ pub struct SideCounts {
 
 impl SideCounts {
     fn update(&mut self, snap: &Snapshot, settings: &Settings) {
-        let metrics = settings.view.metrics(&settings.brand_metric);
+        let metrics = settings.view.metrics(settings);
         let key = format!(
             "{}|{metrics:?}|{:?}|{:?}",
             snap.generation, settings.platform_choice, settings.region_choice
@@ -73,9 +73,10 @@ pub fn side_panel_ui(
     counts.update(snap, settings);
     let per_platform = &counts.per_platform;
     let per_region = &counts.per_region;
-    let what = match settings.view {
-        View::Events | View::Table | View::Sources => "figures",
-        _ => "figures in this view",
+    let what = if settings.view.is_chart() {
+        "figures in this view"
+    } else {
+        "figures"
     };
 
     ui.horizontal(|ui| {

@@ -17,6 +17,10 @@ pub const WINDOW_MIN_SIZE_PX: [f32; 2] = [960.0, 600.0];
 /// (where the screen is that large).
 pub const EXPORT_WINDOW_SIZE_PX: [f32; 2] = [1920.0, 1080.0];
 pub const SIDE_PANEL_WIDTH_PX: f32 = 300.0;
+/// The Metrics view's list of metrics, beside its chart.
+pub const METRICS_LIST_WIDTH_PX: f32 = 360.0;
+/// A display name typed in the Metrics view.
+pub const NAME_FIELD_WIDTH_PX: f32 = 180.0;
 pub const SIDE_PANEL_MIN_WIDTH_PX: f32 = 240.0;
 pub const DETAILS_PANEL_WIDTH_PX: f32 = 340.0;
 pub const PANEL_GAP_PX: f32 = 8.0;

@@ -247,10 +247,11 @@ enum Refusal {
 
 pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> ChartModel {
     let unit = unit_of(snap, &spec.metric);
-    let y_mode = if unit == Unit::Percent {
-        YMode::Linear
-    } else {
-        spec.y_mode
+    // A rate indexed to a base year means nothing; a log scale of rates is asked for by name and
+    // refuses rates of zero or less, saying so, like any other series.
+    let y_mode = match (unit, spec.y_mode) {
+        (Unit::Percent, YMode::Index(_)) => YMode::Linear,
+        (_, mode) => mode,
     };
     let derived = match &spec.derived_from {
         Some(level_metric) => derived_growth(snap, settings, level_metric),
@@ -269,14 +270,18 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
             Err(Refusal::NotPositive(name, n)) => refused.push((name, n)),
         }
     }
-    let notes = refusal_notes(y_mode, &unindexed, &refused);
     let empty = series.is_empty().then(|| {
-        let mut empty = empty_state(snap, settings, spec, !unindexed.is_empty());
-        if !refused.is_empty() {
-            empty.reasons.insert(0, log_refusal_note(&refused));
+        if refused.is_empty() {
+            empty_state(snap, settings, spec, !unindexed.is_empty())
+        } else {
+            log_refusal_state(&refused)
         }
-        empty
     });
+    let notes = if empty.is_some() {
+        Vec::new()
+    } else {
+        refusal_notes(y_mode, &unindexed, &refused)
+    };
     let x_bounds = x_bounds(settings, &series);
     ChartModel {
         spec: ChartSpec {
@@ -492,17 +497,33 @@ fn refusal_notes(y_mode: YMode, unindexed: &[String], refused: &[(String, usize)
     notes
 }
 
-fn log_refusal_note(refused: &[(String, usize)]) -> String {
-    let names: Vec<String> = refused
+/// Every series refused by the log scale: nothing else to show, and why.
+fn log_refusal_state(refused: &[(String, usize)]) -> EmptyState {
+    EmptyState {
+        headline: "Not drawn on a log scale, which has no zero or negative values".to_string(),
+        reasons: vec![
+            format!("{}.", refused_names(refused)),
+            "Turn off Log scale (L) to see them.".to_string(),
+        ],
+    }
+}
+
+/// "ACME (1 figure of zero or less), Globex (3 figures of zero or less)".
+fn refused_names(refused: &[(String, usize)]) -> String {
+    refused
         .iter()
         .map(|(name, n)| {
             let figures = if *n == 1 { "figure" } else { "figures" };
             format!("{name} ({n} {figures} of zero or less)")
         })
-        .collect();
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn log_refusal_note(refused: &[(String, usize)]) -> String {
     format!(
         "Not drawn on a log scale, which has no zero or negative values: {}. Turn off Log scale (L) to see them.",
-        names.join(", ")
+        refused_names(refused)
     )
 }
 
@@ -872,9 +893,9 @@ pub(crate) mod tests {
         let model = build_chart(&snap, &all_platforms(), &log);
         assert!(model.series.is_empty());
         let empty = model.empty.expect("an empty state");
+        assert!(empty.headline.contains("log scale"), "{}", empty.headline);
         assert!(
-            empty.reasons[0].contains("log scale")
-                && empty.reasons[0].contains("1 figure of zero or less"),
+            empty.reasons[0].contains("1 figure of zero or less"),
             "{:?}",
             empty.reasons
         );

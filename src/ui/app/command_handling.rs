@@ -11,7 +11,7 @@ use crate::ui::dialogs::Notice;
 use crate::ui::export::dialog::ExportKind;
 use crate::ui::export::{ImageTarget, Scale};
 use crate::ui::library::LibraryOp;
-use crate::ui::loader::Request;
+use crate::ui::loader::{PresentationEdit, Request};
 use crate::ui::presenter::Presenter;
 use crate::ui::tokens;
 use crate::ui::views::selection_csv;
@@ -102,6 +102,12 @@ impl App {
             Action::PresentStory(index) => self.start_presenting(ctx, index, true),
             Action::SaveView => self.save_view.open = true,
             Action::ShowViews => self.views_window.open = !self.views_window.open,
+            Action::SaveName => {
+                if let Some((what, id, name)) = self.names.take_pending() {
+                    self.loader
+                        .send(Request::Edit(PresentationEdit::Rename { what, id, name }));
+                }
+            }
             Action::ResetView => {
                 self.settings.reset_view();
                 self.inter.explore.measure.clear();

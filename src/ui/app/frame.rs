@@ -140,6 +140,7 @@ impl App {
             resets: &mut self.resets,
             charts: &mut self.charts,
             actions,
+            names: &mut self.names,
             chrome,
         };
         view_ui(ui, &mut cx);
@@ -295,20 +296,7 @@ impl eframe::App for App {
 }
 
 fn status_hint_ui(ui: &mut egui::Ui, view: View, path: &Path) {
-    let hint = match view {
-        View::Gmv | View::Growth | View::Downloads | View::BrandSales => {
-            "Hover a point for its source · click two points to measure · scroll to zoom, drag to pan, right-drag to zoom a box, double-click to reset · ? for shortcuts"
-        }
-        View::Events => {
-            "Click an event's title for its details and source · filter categories under Event markers · ? for shortcuts"
-        }
-        View::Table => {
-            "Click a column title to sort · Copy as CSV (C) gives the importer's columns · ? for shortcuts"
-        }
-        View::Sources => {
-            "Click a publisher to chart only its figures · URLs open in the browser · ? for shortcuts"
-        }
-    };
+    let hint = view.spec().hint;
     ui.horizontal(|ui| {
         ui.label(RichText::new(hint).weak().small());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

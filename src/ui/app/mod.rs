@@ -16,10 +16,12 @@ use super::loader::{Loader, Reply, Request};
 use super::presenter::Presenter;
 use super::side_panel::SideCounts;
 use super::startup::StartupProbe;
-use super::views::ChartCache;
+use super::views::{ChartCache, NameDrafts};
 use super::{fonts, tokens};
-use crate::dashboard::settings::{Settings, ThemeChoice};
+use crate::dashboard::metrics::busiest_metric;
+use crate::dashboard::settings::{Settings, ThemeChoice, View};
 use crate::dashboard::snapshot::Snapshot;
+use crate::dashboard::views::opening_view;
 
 mod command_handling;
 mod frame;
@@ -50,6 +52,8 @@ pub struct App {
     pub(crate) exporter: Exporter,
     pub(crate) export_dialog: ExportDialog,
     pub(crate) story_export: Option<StoryExport>,
+    /// Display names typed in the Metrics view, until saved.
+    pub(crate) names: NameDrafts,
     /// What the command line asked to do once the store is read.
     pub(crate) on_load: OnLoad,
     /// What reading the store asked the next frame to do (reading it has no egui context).
@@ -126,6 +130,7 @@ impl App {
             exporter: Exporter::default(),
             export_dialog: ExportDialog::default(),
             story_export: None,
+            names: NameDrafts::default(),
             on_load: OnLoad::default(),
             next_frame: NextFrame::default(),
         }
@@ -246,6 +251,10 @@ impl App {
                     {
                         self.inter.explore.selected_event = None;
                     }
+                    let had_figures = self.snapshot.as_ref().is_some_and(|s| has_figures(s));
+                    if !had_figures {
+                        self.open_on_figures(&snapshot);
+                    }
                     self.snapshot = Some(snapshot);
                     self.error = None;
                     if let Some(name) = self.on_load.present.take() {
@@ -310,6 +319,30 @@ impl App {
         }
         self.loader.send(Request::Import(dropped));
         self.import.open = false;
+    }
+}
+
+fn has_figures(snap: &Snapshot) -> bool {
+    !snap.observations.is_empty() || !snap.dense.is_empty()
+}
+
+impl App {
+    /// A store's first figures open on a view that shows them: the remembered view if it has
+    /// figures here, else the first curated chart with some, else the Metrics view on the metric
+    /// with most figures (a store of only `share_price` opens on its chart).
+    fn open_on_figures(&mut self, snap: &Snapshot) {
+        if !has_figures(snap) {
+            return;
+        }
+        let Some(view) = opening_view(snap, self.settings.view) else {
+            return;
+        };
+        self.settings.view = view;
+        if view == View::Metrics
+            && let Some(metric) = busiest_metric(snap)
+        {
+            self.settings.metric = metric;
+        }
     }
 }
 

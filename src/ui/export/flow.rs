@@ -19,11 +19,7 @@ use crate::ui::views::view_data_csv;
 impl App {
     /// Images are of charts: the table views say so instead.
     pub(crate) fn can_export_image(&mut self) -> bool {
-        let chart = !self
-            .settings
-            .view
-            .metrics(&self.settings.brand_metric)
-            .is_empty();
+        let chart = !self.settings.view.metrics(&self.settings).is_empty();
         if !chart || self.snapshot.as_ref().is_none_or(|s| s.is_empty()) {
             self.notice = Some(Notice::Failed(
                 "Only charts export as images: switch to GMV, Growth, Downloads or Brand sales (the Table view's figures export as CSV)."

@@ -1,33 +1,36 @@
 //! Brand and seller metrics: a time chart, or a bar chart when every figure shown is for one
 //! period (AliExpress's count of brands doing twice their Amazon daily sales, say).
 
-use eframe::egui::{self, RichText};
+use eframe::egui;
 
-use super::gmv::measure_reserve;
-use super::{ViewCtx, chart_height, events_toggle_ui, measure_bar_ui, reset_zoom_ui, toggle_ui};
-use crate::dashboard::chart_model::{ChartSpec, YMode};
+use super::one_metric::one_metric_chart_ui;
+use super::{ViewCtx, events_toggle_ui, reset_zoom_ui, toggle_ui};
+use crate::dashboard::chart_model::YMode;
+use crate::dashboard::metrics::{MetricGroup, metric_catalogue};
 use crate::dashboard::settings::BRAND_METRICS;
+use crate::dashboard::snapshot::Snapshot;
 use crate::ui::actions::Action;
-use crate::ui::chart::bars::{bar_chart_ui, single_period};
-use crate::ui::chart::{ChartFrame, Legend, chart_header_ui, kinds_key_ui, time_chart_ui};
-use crate::ui::tokens;
 
-/// The brand metrics, then any other metric with figures that no view charts (a synthetic or an
-/// imported metric of its own), so every figure in the store can be charted somewhere.
-fn brand_view_metrics(snap: &crate::dashboard::snapshot::Snapshot) -> Vec<String> {
-    const CHARTED_ELSEWHERE: [&str; 4] = ["gmv", "gmv_yoy", "downloads", "downloads_per_day"];
+/// The brand and seller metrics: the sample's, then any other of the sellers group with figures.
+fn brand_view_metrics(snap: &Snapshot) -> Vec<String> {
     let mut metrics: Vec<String> = BRAND_METRICS.iter().map(|m| m.to_string()).collect();
-    for m in &snap.metrics {
-        let known =
-            BRAND_METRICS.contains(&m.id.as_str()) || CHARTED_ELSEWHERE.contains(&m.id.as_str());
-        if !known && snap.figure_count(&m.id) > 0 {
-            metrics.push(m.id.clone());
+    for m in metric_catalogue(snap) {
+        if m.group == MetricGroup::Sellers && m.figures > 0 && !metrics.contains(&m.id) {
+            metrics.push(m.id);
         }
     }
     metrics
 }
 
 pub fn brand_sales_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    // Never a metric without figures while another has some (a new store's default is one).
+    if cx.snap.figure_count(&cx.settings.brand_metric) == 0
+        && let Some(with_figures) = brand_view_metrics(cx.snap)
+            .into_iter()
+            .find(|m| cx.snap.figure_count(m) > 0)
+    {
+        cx.settings.brand_metric = with_figures;
+    }
     if cx.chrome {
         brand_toolbar_ui(ui, cx);
     }
@@ -36,7 +39,7 @@ pub fn brand_sales_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 
 /// The metrics offered: the brand and seller counts, and the one on screen when a saved view or
 /// story step chose another (de minimis entries, say), so the buttons always name what is shown.
-fn offered_metrics(snap: &crate::dashboard::snapshot::Snapshot, current: &str) -> Vec<String> {
+fn offered_metrics(snap: &Snapshot, current: &str) -> Vec<String> {
     let mut metrics = brand_view_metrics(snap);
     if !current.is_empty() && !metrics.iter().any(|m| m == current) {
         metrics.push(current.to_string());
@@ -86,53 +89,13 @@ fn brand_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 }
 
 fn brand_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
-    let spec = ChartSpec {
-        metric: cx.settings.brand_metric.clone(),
-        derived_from: None,
-        y_mode: if cx.settings.log_scale {
-            YMode::Log
-        } else {
-            YMode::Linear
-        },
+    let y_mode = if cx.settings.log_scale {
+        YMode::Log
+    } else {
+        YMode::Linear
     };
-    let model = cx.charts.get(cx.snap, cx.settings, &spec);
-    if let Some(period) = single_period(&model) {
-        // A bar's length is its value only from zero: bars are drawn on a linear axis.
-        let linear = ChartSpec {
-            y_mode: YMode::Linear,
-            ..spec
-        };
-        let model = cx.charts.get(cx.snap, cx.settings, &linear);
-        chart_header_ui(ui, &model);
-        ui.label(
-            RichText::new(format!(
-                "Every figure shown is for {}: compared side by side, from zero.",
-                period.label()
-            ))
-            .weak(),
-        );
-        let height = chart_height(ui, 1, tokens::KEY_GAP_PX);
-        bar_chart_ui(
-            ui,
-            cx.snap,
-            &model,
-            cx.inter,
-            Legend::for_chrome(cx.chrome),
-            height,
-        );
-        return;
-    }
-    chart_header_ui(ui, &model);
-    kinds_key_ui(ui, false, cx.chrome);
-    let frame = ChartFrame {
-        id: "brand-sales",
-        height_px: chart_height(ui, 1, measure_reserve(cx)),
-        link: None,
-        x_bounds: None,
-        legend: Legend::for_chrome(cx.chrome),
-    };
-    time_chart_ui(ui, cx.snap, &model, &frame, cx.inter, cx.resets);
-    measure_bar_ui(ui, cx);
+    let metric = cx.settings.brand_metric.clone();
+    one_metric_chart_ui(ui, cx, &metric, "brand-sales", y_mode);
 }
 
 #[cfg(test)]

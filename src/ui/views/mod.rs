@@ -6,6 +6,8 @@ mod downloads;
 mod events;
 mod gmv;
 mod growth;
+mod metrics;
+mod one_metric;
 mod sources;
 mod table;
 
@@ -27,6 +29,7 @@ pub use downloads::downloads_ui;
 pub use events::events_ui;
 pub use gmv::gmv_ui;
 pub use growth::growth_ui;
+pub use metrics::{NameDrafts, metrics_ui};
 pub use sources::sources_ui;
 pub use table::{selection_csv, table_ui, view_data_csv};
 
@@ -88,6 +91,8 @@ pub struct ViewCtx<'a> {
     pub resets: &'a mut ZoomResets,
     pub charts: &'a mut ChartCache,
     pub actions: &'a mut Vec<Action>,
+    /// Display names typed in the Metrics view.
+    pub names: &'a mut NameDrafts,
     /// The view's own controls (toggles, metric buttons, reset zoom, the measure bar): off while
     /// presenting and in an exported image, where only the chart belongs.
     pub chrome: bool,
@@ -112,6 +117,7 @@ pub fn view_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         View::Growth => growth_ui(ui, cx),
         View::Downloads => downloads_ui(ui, cx),
         View::BrandSales => brand_sales_ui(ui, cx),
+        View::Metrics => metrics_ui(ui, cx),
         View::Events => events_ui(ui, cx),
         View::Table => table_ui(ui, cx),
         View::Sources => sources_ui(ui, cx),

@@ -112,26 +112,30 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     if let Some(id) = chosen {
         cx.settings.source_filter = Some(id);
         cx.inter.explore.measure.clear();
-        cx.settings.view = view_for_source(cx, id);
+        match metric_of_source(cx, id) {
+            Some(metric) => {
+                let view = crate::dashboard::views::view_of_metric(&metric);
+                if view == View::Metrics {
+                    cx.settings.metric = metric;
+                }
+                cx.settings.view = view;
+            }
+            None => cx.settings.view = View::Events,
+        }
     }
 }
 
-/// The chart where most of a source's figures are, so the click lands on them.
-fn view_for_source(cx: &ViewCtx<'_>, source_id: i64) -> View {
-    let mut counts = [0usize; 4];
-    let slot = |metric: &str| match metric {
-        "gmv" => 0,
-        "gmv_yoy" => 1,
-        "downloads" | "downloads_per_day" => 2,
-        _ => 3,
-    };
+/// The metric most of a source's figures are of (None: it has only events), so the click lands
+/// on the chart where they are.
+fn metric_of_source(cx: &ViewCtx<'_>, source_id: i64) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for o in cx
         .snap
         .observations
         .iter()
         .filter(|o| o.source.id == source_id)
     {
-        counts[slot(&o.metric)] += 1;
+        *counts.entry(&o.metric).or_default() += 1;
     }
     for d in cx
         .snap
@@ -139,16 +143,10 @@ fn view_for_source(cx: &ViewCtx<'_>, source_id: i64) -> View {
         .iter()
         .filter(|d| d.source_ids().any(|id| id == source_id))
     {
-        counts[slot(&d.metric)] += d.len();
+        *counts.entry(&d.metric).or_default() += d.len();
     }
-    let best = (0..4)
-        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
-        .unwrap_or(0);
-    match (best, counts[best]) {
-        (_, 0) => View::Events,
-        (0, _) => View::Gmv,
-        (1, _) => View::Growth,
-        (2, _) => View::Downloads,
-        _ => View::Table,
-    }
+    counts
+        .into_iter()
+        .max_by_key(|&(m, n)| (n, std::cmp::Reverse(m)))
+        .map(|(m, _)| m.to_string())
 }

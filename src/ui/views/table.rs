@@ -79,7 +79,7 @@ pub fn selection_csv(snap: &Snapshot, settings: &Settings) -> (usize, String) {
 /// charts that pass the filters (the Table view's selection of each metric, one after another);
 /// for the other views, the Table view's selection.
 pub fn view_data_csv(snap: &Snapshot, settings: &Settings) -> Result<(usize, String), String> {
-    let metrics = settings.view.metrics(&settings.brand_metric);
+    let metrics = settings.view.metrics(settings);
     if metrics.is_empty() {
         return rows_csv(selection_rows(snap, settings));
     }
