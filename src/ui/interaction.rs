@@ -111,7 +111,7 @@ impl Interaction {
                     platform: series.platform.clone(),
                     region: series.region.clone(),
                     metric: match point.mark {
-                        Mark::Computed => "gmv_yoy (computed)".to_string(),
+                        Mark::Computed => format!("{} (computed)", drawn.model.spec.metric),
                         _ => drawn.model.spec.metric.clone(),
                     },
                     period: point.period.label(),

@@ -97,60 +97,7 @@ pub(super) fn empty_state(
     if of_metric.is_empty() {
         reasons.push(format!("The store has no {noun} figures at all."));
     }
-    let mut hidden: BTreeMap<Exclusion, Vec<&Hidden>> = BTreeMap::new();
-    for (h, why) in &of_metric {
-        if let Some(why) = why {
-            hidden.entry(*why).or_default().push(h);
-        }
-    }
-    for (why, obs) in hidden {
-        let n: usize = obs.iter().map(|h| h.count).sum();
-        let figures = if n == 1 { "figure" } else { "figures" };
-        let named = |names: Vec<(String, usize)>| {
-            let mut counted: BTreeMap<String, usize> = BTreeMap::new();
-            for (name, count) in names {
-                *counted.entry(name).or_default() += count;
-            }
-            let mut list: Vec<(String, usize)> = counted.into_iter().collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let shown: Vec<String> = list
-                .iter()
-                .take(4)
-                .map(|(k, c)| format!("{k} ({c})"))
-                .collect();
-            let more = list.len().saturating_sub(4);
-            if more > 0 {
-                format!("{} and {more} more", shown.join(", "))
-            } else {
-                shown.join(", ")
-            }
-        };
-        let by = |name: &dyn Fn(&Hidden) -> String| -> String {
-            named(obs.iter().map(|h| (name(h), h.count)).collect())
-        };
-        reasons.push(match why {
-            Exclusion::Source => format!(
-                "{n} {figures} come from other sources: the charts show one source only (clear the source filter in the top bar)."
-            ),
-            Exclusion::Platform => format!(
-                "{n} {figures} for platforms that are not ticked: {}. Tick them under Platforms.",
-                by(&|h| snap.platform_name(h.platform))
-            ),
-            Exclusion::Region => format!(
-                "{n} {figures} in other regions: {}. Tick them under Regions.",
-                by(&|h| snap.region_name(h.region))
-            ),
-            Exclusion::Kind => format!(
-                "{n} {figures} of a kind that is not ticked ({}). Tick it under Kinds.",
-                by(&|h| h.kind.to_string())
-            ),
-            Exclusion::Grain => format!(
-                "{n} {figures} for periods that are not ticked ({}). Tick them under Periods.",
-                by(&|h| format!("{}s", h.grain))
-            ),
-            Exclusion::DateRange => format!("{n} {figures} outside the date range. Widen it under Date range."),
-        });
-    }
+    reasons.extend(exclusion_reasons(snap, &of_metric));
     reasons.push(
         "To add figures, import a CSV: Import CSV… in the top bar, or drop CSV files onto the window."
             .to_string(),
@@ -186,4 +133,64 @@ fn lower_first(text: &str) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// One sentence per reason figures are hidden: how many, whose, and what to tick.
+fn exclusion_reasons(snap: &Snapshot, of_metric: &[(Hidden, Option<Exclusion>)]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut hidden: BTreeMap<Exclusion, Vec<&Hidden>> = BTreeMap::new();
+    for (h, why) in of_metric {
+        if let Some(why) = why {
+            hidden.entry(*why).or_default().push(h);
+        }
+    }
+    for (why, obs) in hidden {
+        let n: usize = obs.iter().map(|h| h.count).sum();
+        let figures = if n == 1 { "figure" } else { "figures" };
+        let named = |names: Vec<(String, usize)>| {
+            let mut counted: BTreeMap<String, usize> = BTreeMap::new();
+            for (name, count) in names {
+                *counted.entry(name).or_default() += count;
+            }
+            let mut list: Vec<(String, usize)> = counted.into_iter().collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let shown: Vec<String> = list
+                .iter()
+                .take(4)
+                .map(|(k, c)| format!("{k} ({c})"))
+                .collect();
+            let more = list.len().saturating_sub(4);
+            if more > 0 {
+                format!("{} and {more} more", shown.join(", "))
+            } else {
+                shown.join(", ")
+            }
+        };
+        let by = |name: &dyn Fn(&Hidden) -> String| -> String {
+            named(obs.iter().map(|h| (name(h), h.count)).collect())
+        };
+        out.push(match why {
+            Exclusion::Source => format!(
+                "{n} {figures} come from other sources: the charts show one source only (clear the source filter in the top bar)."
+            ),
+            Exclusion::Platform => format!(
+                "{n} {figures} for platforms that are not ticked: {}. Tick them under Platforms.",
+                by(&|h| snap.platform_name(h.platform))
+            ),
+            Exclusion::Region => format!(
+                "{n} {figures} in other regions: {}. Tick them under Regions.",
+                by(&|h| snap.region_name(h.region))
+            ),
+            Exclusion::Kind => format!(
+                "{n} {figures} of a kind that is not ticked ({}). Tick it under Kinds.",
+                by(&|h| h.kind.to_string())
+            ),
+            Exclusion::Grain => format!(
+                "{n} {figures} for periods that are not ticked ({}). Tick them under Periods.",
+                by(&|h| format!("{}s", h.grain))
+            ),
+            Exclusion::DateRange => format!("{n} {figures} outside the date range. Widen it under Date range."),
+        });
+    }
+    out
 }

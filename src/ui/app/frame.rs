@@ -147,17 +147,18 @@ impl App {
     }
 }
 
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
+impl App {
+    /// Before anything is drawn: the loader's replies, dropped files, the theme, exports and what
+    /// the last frame asked of this one.
+    fn begin_frame(&mut self, ctx: &egui::Context) {
         if let Some(probe) = &mut self.startup_probe {
-            probe.begin_frame(&ctx);
+            probe.begin_frame(ctx);
         }
         self.poll_loader();
-        self.handle_dropped_files(&ctx);
+        self.handle_dropped_files(ctx);
         self.inter.begin_frame();
         if self.applied_theme != Some(self.settings.theme) {
-            tokens::apply_theme(&ctx, self.settings.theme);
+            tokens::apply_theme(ctx, self.settings.theme);
             self.applied_theme = Some(self.settings.theme);
         }
         self.poll_exports();
@@ -172,26 +173,20 @@ impl eframe::App for App {
         }
         if let Some(index) = self.next_frame.present.take() {
             match self.on_load.export.take() {
-                Some((dir, outcome)) => self.start_story_export(&ctx, index, dir, Some(outcome)),
-                None => self.start_presenting(&ctx, index, true),
+                Some((dir, outcome)) => self.start_story_export(ctx, index, dir, Some(outcome)),
+                None => self.start_presenting(ctx, index, true),
             }
         }
-        self.drive_story_export(&ctx);
+        self.drive_story_export(ctx);
         self.inter.explore.highlights = self
             .presenter
             .as_ref()
             .map(Presenter::step_highlights)
             .unwrap_or_default();
-        if self.exporter.capturing() {
-            self.sheet_ui(ui);
-            return;
-        }
-        if self.presenter.is_some() {
-            self.presenter_ui(ui);
-            return;
-        }
-        let mut actions = Self::keyboard_actions(&ctx);
+    }
 
+    /// The top bar, status bar, side panel and event details around the view.
+    fn panels_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.add_space(tokens::SMALL_GAP_PX);
             let status = StoreStatus {
@@ -201,7 +196,7 @@ impl eframe::App for App {
                 rows_read: self.loader.rows_read(),
                 failed: self.error.is_some() && self.snapshot.is_none(),
             };
-            top_bar_ui(ui, &self.settings, &status, &mut actions);
+            top_bar_ui(ui, &self.settings, &status, actions);
             ui.add_space(tokens::TINY_GAP_PX);
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| {
@@ -226,7 +221,7 @@ impl eframe::App for App {
                         &snap,
                         &mut self.settings,
                         &mut self.side_counts,
-                        &mut actions,
+                        actions,
                     )
                 });
             if let Some(event) = self
@@ -249,6 +244,24 @@ impl eframe::App for App {
                 }
             }
         }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.begin_frame(&ctx);
+        if self.exporter.capturing() {
+            self.sheet_ui(ui);
+            return;
+        }
+        if self.presenter.is_some() {
+            self.presenter_ui(ui);
+            return;
+        }
+        let mut actions = Self::keyboard_actions(&ctx);
+
+        self.panels_ui(ui, &mut actions);
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut actions));
 
         let read_only = self.snapshot.as_ref().is_some_and(|s| s.read_only);

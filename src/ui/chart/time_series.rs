@@ -58,26 +58,8 @@ pub(crate) fn time_chart_ui(
         .collect();
     let measure_line = measure_segment(model, frame.id, inter);
     let measure_colour = tokens::measure_colour(&visuals);
-    let emphasis = inter
-        .explore
-        .series_emphasis(visible.iter().map(|s| s.platform.as_str()));
-    for (series, e) in visible.iter().zip(&emphasis) {
-        inter
-            .drawn_emphasis
-            .push((frame.id.to_string(), series.name.clone(), *e));
-    }
-    let drawn: Vec<(&Series, Emphasis)> = visible.iter().copied().zip(emphasis).collect();
-    let fit = fit_window(frame.x_bounds.or(model.x_bounds), &visible, mode);
-    let (window, moving) = inter.explore.window_command(
-        frame.id,
-        mode,
-        fit,
-        ui.input(|i| i.time),
-        tokens::WINDOW_ANIMATION_S,
-    );
-    if moving {
-        ui.ctx().request_repaint();
-    }
+    let drawn = emphasised(frame.id, &visible, inter);
+    let window = window_for(ui, frame, model, &visible, inter);
     let dense_visible = visible.clone();
     let fallback_x = frame.x_bounds.or(model.x_bounds);
     // Reserved before the plot draws, filled after it: behind the grid, the lines and markers.
@@ -129,15 +111,7 @@ pub(crate) fn time_chart_ui(
 
     record_screen_points(inter, frame.id, model, &transform, &visible, &dense);
     record_screen_events(inter, frame.id, snap, model, &transform);
-    let mut behind = vec![Shape::Rect(egui::epaint::RectShape::new(
-        plot_rect,
-        2,
-        visuals.extreme_bg_color,
-        visuals.widgets.noninteractive.bg_stroke,
-        egui::StrokeKind::Inside,
-    ))];
-    event_shapes(&mut behind, snap, model, &transform, inter);
-    span_shapes(&mut behind, &visible, &transform);
+    let behind = shapes_behind(&visuals, snap, model, &transform, &visible, inter);
     ui.painter().set(background, Shape::Vec(behind));
     let painter = ui.painter_at(plot_rect);
     let plotted = Plotted {
@@ -166,6 +140,68 @@ pub(crate) fn time_chart_ui(
         &transform,
         inter,
     );
+}
+
+/// Each series with its emphasis under a story step's highlights (recorded for tests).
+fn emphasised<'a>(
+    chart: &str,
+    visible: &[&'a Series],
+    inter: &mut Interaction,
+) -> Vec<(&'a Series, Emphasis)> {
+    let emphasis = inter
+        .explore
+        .series_emphasis(visible.iter().map(|s| s.platform.as_str()));
+    for (series, e) in visible.iter().zip(&emphasis) {
+        inter
+            .drawn_emphasis
+            .push((chart.to_string(), series.name.clone(), *e));
+    }
+    visible.iter().copied().zip(emphasis).collect()
+}
+
+/// What the plot does with its bounds this frame: keep them, fit the data, or move towards a
+/// saved window (repainting while it moves).
+fn window_for(
+    ui: &egui::Ui,
+    frame: &ChartFrame<'_>,
+    model: &ChartModel,
+    visible: &[&Series],
+    inter: &mut Interaction,
+) -> WindowCommand {
+    let mode = model.spec.y_mode;
+    let fit = fit_window(frame.x_bounds.or(model.x_bounds), visible, mode);
+    let (window, moving) = inter.explore.window_command(
+        frame.id,
+        mode,
+        fit,
+        ui.input(|i| i.time),
+        tokens::WINDOW_ANIMATION_S,
+    );
+    if moving {
+        ui.ctx().request_repaint();
+    }
+    window
+}
+
+/// The plot's background with event markers and period spans, painted behind the series.
+fn shapes_behind(
+    visuals: &egui::Visuals,
+    snap: &Snapshot,
+    model: &ChartModel,
+    transform: &PlotTransform,
+    visible: &[&Series],
+    inter: &Interaction,
+) -> Vec<Shape> {
+    let mut behind = vec![Shape::Rect(egui::epaint::RectShape::new(
+        *transform.frame(),
+        2,
+        visuals.extreme_bg_color,
+        visuals.widgets.noninteractive.bg_stroke,
+        egui::StrokeKind::Inside,
+    ))];
+    event_shapes(&mut behind, snap, model, transform, inter);
+    span_shapes(&mut behind, visible, transform);
+    behind
 }
 
 /// Draws the legend (when the frame has one) and returns the height left for the plot.

@@ -10,30 +10,7 @@ use crate::store::SourceUsage;
 use crate::ui::tokens;
 
 pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
-    let search_id = egui::Id::unique("sources-search");
-    let mut search: String = ui.data_mut(|d| d.get_temp::<String>(search_id).unwrap_or_default());
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new("Sources")
-                .font(tokens::heading_font())
-                .strong(),
-        );
-        ui.label(
-            RichText::new(format!(
-                "{} sources. Click a publisher to show only its figures in the charts.",
-                cx.snap.sources.len()
-            ))
-            .weak(),
-        );
-        let label = ui.label("Find:");
-        ui.add(
-            egui::TextEdit::singleline(&mut search)
-                .hint_text("publisher, title or URL")
-                .desired_width(tokens::SEARCH_FIELD_WIDTH_PX),
-        )
-        .labelled_by(label.id);
-    });
-    ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+    let search = search_bar_ui(ui, cx);
     let needle = search.to_lowercase();
     let shown: Vec<&SourceUsage> = cx
         .snap
@@ -110,18 +87,7 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         });
     });
     if let Some(id) = chosen {
-        cx.settings.source_filter = Some(id);
-        cx.inter.explore.measure.clear();
-        match metric_of_source(cx, id) {
-            Some(metric) => {
-                let view = crate::dashboard::views::view_of_metric(&metric);
-                if view == View::Metrics {
-                    cx.settings.metric = metric;
-                }
-                cx.settings.view = view;
-            }
-            None => cx.settings.view = View::Events,
-        }
+        show_source(cx, id);
     }
 }
 
@@ -149,4 +115,49 @@ fn metric_of_source(cx: &ViewCtx<'_>, source_id: i64) -> Option<String> {
         .into_iter()
         .max_by_key(|&(m, n)| (n, std::cmp::Reverse(m)))
         .map(|(m, _)| m.to_string())
+}
+
+/// The title, the count and the search field; returns the text searched for.
+fn search_bar_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> String {
+    let search_id = egui::Id::unique("sources-search");
+    let mut search: String = ui.data_mut(|d| d.get_temp::<String>(search_id).unwrap_or_default());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new("Sources")
+                .font(tokens::heading_font())
+                .strong(),
+        );
+        ui.label(
+            RichText::new(format!(
+                "{} sources. Click a publisher to show only its figures in the charts.",
+                cx.snap.sources.len()
+            ))
+            .weak(),
+        );
+        let label = ui.label("Find:");
+        ui.add(
+            egui::TextEdit::singleline(&mut search)
+                .hint_text("publisher, title or URL")
+                .desired_width(tokens::SEARCH_FIELD_WIDTH_PX),
+        )
+        .labelled_by(label.id);
+    });
+    ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+    search
+}
+
+/// After a click on a publisher: only its figures, in the view where most of them are.
+fn show_source(cx: &mut ViewCtx<'_>, id: i64) {
+    cx.settings.source_filter = Some(id);
+    cx.inter.explore.measure.clear();
+    match metric_of_source(cx, id) {
+        Some(metric) => {
+            let view = crate::dashboard::views::view_of_metric(&metric);
+            if view == View::Metrics {
+                cx.settings.metric = metric;
+            }
+            cx.settings.view = view;
+        }
+        None => cx.settings.view = View::Events,
+    }
 }
