@@ -43,6 +43,20 @@ fn clicking_two_points_measures_change_and_cagr() {
     assert!((cagr - 123.6068).abs() < 1e-3, "{cagr}");
     assert_eq!(m.years, 2.0);
     h.get_by_label("change +$80B · +400.0% · CAGR 123.6% a year over 2.00 years");
+    // Copy gives one sentence for a memo: both figures with their sources, and the rates.
+    h.get_by_label("Copy").click();
+    h.step();
+    let text = ui_support::copied_text(&h).expect("the measurement was copied");
+    assert!(text.starts_with("From TikTok Shop 2023 ($20B, "), "{text}");
+    assert!(
+        text.contains(" to TikTok Shop 2025 (about $100B, estimate, "),
+        "{text}"
+    );
+    assert!(
+        text.contains("a change of +$80B, +400.0%, a CAGR of 123.6% a year over 2.00 years."),
+        "{text}"
+    );
+    h.run();
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(h.state().measurement().is_none());

@@ -11,6 +11,7 @@
 pub mod chart_model;
 pub mod dense;
 pub mod interaction;
+pub mod measure_text;
 pub mod metrics;
 pub mod selection;
 pub mod settings;

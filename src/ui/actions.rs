@@ -37,6 +37,8 @@ pub enum Action {
     ExportCsv,
     /// Store the display name typed in the Metrics view (from its Save button or Enter).
     SaveName,
+    /// The measurement as one sentence (both figures, their sources, the caveats) to the clipboard.
+    CopyMeasurement,
 }
 
 impl Action {
@@ -53,7 +55,7 @@ impl Action {
     }
 
     /// The actions that are not a view, in the overlay's order.
-    const OTHERS: [Action; 18] = [
+    const OTHERS: [Action; 19] = [
         Action::ResetZoom,
         Action::ToggleLog,
         Action::ToggleIndex,
@@ -63,6 +65,7 @@ impl Action {
         Action::ToggleShortcuts,
         Action::ClearMeasure,
         Action::CopyCsv,
+        Action::CopyMeasurement,
         Action::CopyImage,
         Action::ExportImage,
         Action::ExportCsv,
@@ -96,6 +99,7 @@ impl Action {
             Action::ShowViews => plain(Key::V),
             // Enter in the name field; not a shortcut of its own (not in [`Action::all`]).
             Action::SaveName => plain(Key::Enter),
+            Action::CopyMeasurement => plain(Key::M),
             // C copies the table as text; Shift+C the chart as a picture.
             Action::CopyImage => KeyboardShortcut::new(Modifiers::SHIFT, Key::C),
             Action::ExportImage => KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
@@ -140,6 +144,7 @@ impl Action {
             Action::SaveView => "Save view…",
             Action::ShowViews => "Saved views and stories",
             Action::SaveName => "Save the name typed",
+            Action::CopyMeasurement => "Copy the measurement as a sentence",
             Action::CopyImage => "Copy the chart as an image",
             Action::ExportImage => "Save the chart as PNG…",
             Action::ExportCsv => "Save the chart's figures as CSV…",

@@ -5,6 +5,7 @@ use eframe::egui;
 
 use super::App;
 use crate::dashboard::interaction::WindowGoal;
+use crate::dashboard::measure_text::measure_sentence;
 use crate::dashboard::settings::{ChartWindow, Settings, ThemeChoice};
 use crate::ui::actions::{Action, PresenterAction};
 use crate::ui::dialogs::Notice;
@@ -102,6 +103,7 @@ impl App {
             Action::PresentStory(index) => self.start_presenting(ctx, index, true),
             Action::SaveView => self.save_view.open = true,
             Action::ShowViews => self.views_window.open = !self.views_window.open,
+            Action::CopyMeasurement => self.copy_measurement(ctx),
             Action::SaveName => {
                 if let Some((what, id, name)) = self.names.take_pending() {
                     self.loader
@@ -115,6 +117,24 @@ impl App {
                 self.resets.requested += 1;
                 self.inter.explore.hidden_series.clear();
             }
+        }
+    }
+
+    /// The measurement on screen, as one sentence for a memo, to the clipboard.
+    fn copy_measurement(&mut self, ctx: &egui::Context) {
+        if let ([a, b], Some(m)) = (
+            self.inter.explore.measure.as_slice(),
+            self.inter.explore.measurement(),
+        ) {
+            let (from, to) = if m.from == a.period && m.from_value == a.figure.value {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            ctx.copy_text(measure_sentence(from, to, &m));
+            self.notice = Some(Notice::Done(
+                "Copied the measurement as a sentence to the clipboard.".into(),
+            ));
         }
     }
 

@@ -16,6 +16,7 @@ use eframe::egui;
 
 use crate::dashboard::chart_model::YMode;
 
+pub(crate) use crate::dashboard::measure_text::{pct, pct_signed, signed};
 pub(crate) use legend::{
     chart_header_ui, empty_state_ui, kinds_key_ui, kinds_line_sample_ui, legend_entries, legend_ui,
 };
@@ -72,22 +73,4 @@ impl ZoomResets {
 
 pub fn plot_id(chart: &str) -> egui::Id {
     egui::Id::unique(("marketscope-chart", chart))
-}
-
-pub fn pct(value: f64) -> String {
-    format!("{value:.1}%")
-}
-
-pub fn pct_signed(value: f64) -> String {
-    format!("{value:+.1}%")
-}
-
-/// "+$80B", "-2.5%" (percentage points for rates).
-pub fn signed(value: f64, unit: crate::model::Unit) -> String {
-    let text = crate::model::format::compact(value.abs(), unit);
-    let sign = if value < 0.0 { "-" } else { "+" };
-    match unit {
-        crate::model::Unit::Percent => format!("{sign}{} pp", text.trim_end_matches('%')),
-        _ => format!("{sign}{text}"),
-    }
 }

@@ -270,6 +270,17 @@ fn measure_text_ui(
                     parts.push(format!("CAGR {} a year over {:.2} years", chart::pct(c), m.years));
                 }
                 ui.label(RichText::new(parts.join(" · ")).strong());
+                if ui
+                    .small_button("Copy")
+                    .on_hover_text(format!(
+                        "{} ({})",
+                        Action::CopyMeasurement.label(),
+                        Action::CopyMeasurement.shortcut_text()
+                    ))
+                    .clicked()
+                {
+                    cx.actions.push(Action::CopyMeasurement);
+                }
                 if ui.small_button("Clear").on_hover_text("Esc").clicked() {
                     cx.actions.push(Action::ClearMeasure);
                 }
