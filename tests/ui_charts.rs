@@ -287,3 +287,42 @@ fn the_parent_company_shows_on_hover_in_the_side_panel() {
     h.run();
     h.get_by_label("Parent company: Alibaba Group 阿里巴巴");
 }
+
+#[test]
+fn a_quick_range_above_the_chart_sets_the_range_and_refits_the_axis() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    let start = |h: &egui_kittest::Harness<'static, marketscope::ui::App>| {
+        h.state().chart_window().expect("a chart is drawn").bounds[0]
+    };
+    let latest_year = h
+        .state()
+        .snapshot()
+        .and_then(|s| s.observations.iter().map(|o| o.period.start).max())
+        .map(|d| chrono::Datelike::year(&d))
+        .expect("figures");
+    let first_day = marketscope::analysis::day_number(
+        chrono::NaiveDate::from_ymd_opt(latest_year - 2, 1, 1).expect("a date"),
+    );
+    assert!(
+        start(&h) < first_day - 365.0,
+        "the sample starts years earlier"
+    );
+    h.get_by_label("last 3 years").click();
+    for _ in 0..3 {
+        h.run();
+    }
+    assert_eq!(h.state().settings().from_year, Some(latest_year - 2));
+    // Refitted at once (no R): the axis starts at the range, less the chart's small margin.
+    let now = start(&h);
+    assert!(
+        now > first_day - 120.0 && now <= first_day,
+        "axis starts at day {now}, the range at {first_day}"
+    );
+    h.get_by_label("all").click();
+    for _ in 0..3 {
+        h.run();
+    }
+    assert_eq!(h.state().settings().from_year, None);
+    assert!(start(&h) < first_day - 365.0);
+}

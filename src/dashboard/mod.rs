@@ -13,6 +13,7 @@ pub mod dense;
 pub mod interaction;
 pub mod measure_text;
 pub mod metrics;
+pub mod ranges;
 pub mod selection;
 pub mod settings;
 pub mod snapshot;

@@ -53,6 +53,9 @@ pub struct Settings {
     pub kinds: BTreeSet<Kind>,
     pub grains: BTreeSet<Grain>,
     pub from_year: Option<i32>,
+    /// A start finer than a year (a quick range of quarters); when set it, not `from_year`, starts
+    /// the range. The year choosers clear it.
+    pub from_date: Option<chrono::NaiveDate>,
     pub to_year: Option<i32>,
     pub show_events: bool,
     pub event_categories: BTreeSet<EventCategory>,
@@ -99,6 +102,7 @@ impl Default for Settings {
             kinds: Kind::ALL.into_iter().collect(),
             grains: Grain::ALL.into_iter().collect(),
             from_year: None,
+            from_date: None,
             to_year: None,
             show_events: true,
             event_categories: EventCategory::ALL.into_iter().collect(),

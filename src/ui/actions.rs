@@ -3,6 +3,7 @@
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
+use crate::dashboard::ranges::QuickRange;
 use crate::dashboard::settings::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,8 @@ pub enum Action {
     ExportCsv,
     /// Store the display name typed in the Metrics view (from its Save button or Enter).
     SaveName,
+    /// A quick date range above the charts.
+    QuickRange(QuickRange),
     /// The measurement as one sentence (both figures, their sources, the caveats) to the clipboard.
     CopyMeasurement,
 }
@@ -50,6 +53,7 @@ impl Action {
         views
             .into_iter()
             .map(Action::ShowView)
+            .chain(QuickRange::ALL.map(Action::QuickRange))
             .chain(Action::OTHERS)
             .collect()
     }
@@ -100,6 +104,16 @@ impl Action {
             // Enter in the name field; not a shortcut of its own (not in [`Action::all`]).
             Action::SaveName => plain(Key::Enter),
             Action::CopyMeasurement => plain(Key::M),
+            // Shift and the digit of its place: beside the digits that switch views.
+            Action::QuickRange(range) => KeyboardShortcut::new(
+                Modifiers::SHIFT,
+                match range {
+                    QuickRange::Since2020 => Key::Num1,
+                    QuickRange::LastThreeYears => Key::Num2,
+                    QuickRange::LastTwelveQuarters => Key::Num3,
+                    QuickRange::All => Key::Num4,
+                },
+            ),
             // C copies the table as text; Shift+C the chart as a picture.
             Action::CopyImage => KeyboardShortcut::new(Modifiers::SHIFT, Key::C),
             Action::ExportImage => KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
@@ -145,6 +159,12 @@ impl Action {
             Action::ShowViews => "Saved views and stories",
             Action::SaveName => "Save the name typed",
             Action::CopyMeasurement => "Copy the measurement as a sentence",
+            Action::QuickRange(QuickRange::Since2020) => "Date range: since 2020",
+            Action::QuickRange(QuickRange::LastThreeYears) => "Date range: the last 3 years",
+            Action::QuickRange(QuickRange::LastTwelveQuarters) => {
+                "Date range: the last 12 quarters"
+            }
+            Action::QuickRange(QuickRange::All) => "Date range: all",
             Action::CopyImage => "Copy the chart as an image",
             Action::ExportImage => "Save the chart as PNG…",
             Action::ExportCsv => "Save the chart's figures as CSV…",

@@ -256,9 +256,20 @@ fn date_range_ui(
         let from = year_choice_ui(ui, "from-year", "From", &mut settings.from_year, &years);
         let to = year_choice_ui(ui, "to-year", "to", &mut settings.to_year, &years);
         if from || to {
+            settings.from_date = None;
             actions.push(Action::ResetZoom);
         }
     });
+    if let Some(start) = settings.from_date {
+        ui.label(
+            RichText::new(format!(
+                "Starts {} (a quick range)",
+                start.format("%-d %b %Y")
+            ))
+            .weak()
+            .small(),
+        );
+    }
     if let (Some(a), Some(b)) = (settings.from_year, settings.to_year)
         && a > b
     {

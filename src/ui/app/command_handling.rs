@@ -6,6 +6,7 @@ use eframe::egui;
 use super::App;
 use crate::dashboard::interaction::WindowGoal;
 use crate::dashboard::measure_text::measure_sentence;
+use crate::dashboard::ranges::latest_figure;
 use crate::dashboard::settings::{ChartWindow, Settings, ThemeChoice};
 use crate::ui::actions::{Action, PresenterAction};
 use crate::ui::dialogs::Notice;
@@ -26,31 +27,11 @@ impl App {
                 self.inter.explore.range_drag = None;
             }
             Action::ResetZoom => self.resets.requested += 1,
-            Action::ToggleLog => {
-                self.settings.log_scale = !self.settings.log_scale;
-                if self.settings.log_scale {
-                    self.settings.index_to_100 = false;
-                }
-                self.resets.requested += 1;
-            }
-            Action::ToggleIndex => {
-                self.settings.index_to_100 = !self.settings.index_to_100;
-                if self.settings.index_to_100 {
-                    self.settings.log_scale = false;
-                }
-                self.resets.requested += 1;
-            }
-            Action::ToggleEvents => self.settings.show_events = !self.settings.show_events,
-            Action::ToggleStack => {
-                self.settings.stack_gmv_with_growth = !self.settings.stack_gmv_with_growth;
-                self.resets.requested += 1;
-            }
-            Action::ToggleTheme => {
-                self.settings.theme = match self.settings.theme {
-                    ThemeChoice::Dark => ThemeChoice::Light,
-                    ThemeChoice::Light => ThemeChoice::Dark,
-                };
-            }
+            Action::ToggleLog
+            | Action::ToggleIndex
+            | Action::ToggleEvents
+            | Action::ToggleStack
+            | Action::ToggleTheme => self.toggle(action),
             Action::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Action::ClearMeasure => {
                 if self.show_shortcuts {
@@ -104,6 +85,11 @@ impl App {
             Action::SaveView => self.save_view.open = true,
             Action::ShowViews => self.views_window.open = !self.views_window.open,
             Action::CopyMeasurement => self.copy_measurement(ctx),
+            Action::QuickRange(range) => {
+                let latest = self.snapshot.as_deref().and_then(latest_figure);
+                range.apply(&mut self.settings, latest);
+                self.resets.requested += 1;
+            }
             Action::SaveName => {
                 if let Some((what, id, name)) = self.names.take_pending() {
                     self.loader
@@ -117,6 +103,38 @@ impl App {
                 self.resets.requested += 1;
                 self.inter.explore.hidden_series.clear();
             }
+        }
+    }
+
+    /// The chart toggles and the theme; log and index exclude each other.
+    fn toggle(&mut self, action: Action) {
+        match action {
+            Action::ToggleLog => {
+                self.settings.log_scale = !self.settings.log_scale;
+                if self.settings.log_scale {
+                    self.settings.index_to_100 = false;
+                }
+                self.resets.requested += 1;
+            }
+            Action::ToggleIndex => {
+                self.settings.index_to_100 = !self.settings.index_to_100;
+                if self.settings.index_to_100 {
+                    self.settings.log_scale = false;
+                }
+                self.resets.requested += 1;
+            }
+            Action::ToggleEvents => self.settings.show_events = !self.settings.show_events,
+            Action::ToggleStack => {
+                self.settings.stack_gmv_with_growth = !self.settings.stack_gmv_with_growth;
+                self.resets.requested += 1;
+            }
+            Action::ToggleTheme => {
+                self.settings.theme = match self.settings.theme {
+                    ThemeChoice::Dark => ThemeChoice::Light,
+                    ThemeChoice::Light => ThemeChoice::Dark,
+                };
+            }
+            _ => {}
         }
     }
 

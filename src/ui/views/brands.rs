@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use super::one_metric::one_metric_chart_ui;
-use super::{ViewCtx, events_toggle_ui, reset_zoom_ui, toggle_ui};
+use super::{ViewCtx, events_toggle_ui, quick_ranges_ui, reset_zoom_ui, toggle_ui};
 use crate::dashboard::chart_model::YMode;
 use crate::dashboard::metrics::{MetricGroup, metric_catalogue};
 use crate::dashboard::settings::BRAND_METRICS;
@@ -86,6 +86,7 @@ fn brand_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         ui.separator();
         reset_zoom_ui(ui, cx.actions);
     });
+    quick_ranges_ui(ui, cx);
 }
 
 fn brand_chart_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {

@@ -4,7 +4,10 @@
 use eframe::egui;
 
 use super::gmv::measure_reserve;
-use super::{ViewCtx, chart_height, events_toggle_ui, measure_bar_ui, reset_zoom_ui, toggle_ui};
+use super::{
+    ViewCtx, chart_height, events_toggle_ui, measure_bar_ui, quick_ranges_ui, reset_zoom_ui,
+    toggle_ui,
+};
 use crate::dashboard::chart_model::{ChartSpec, YMode};
 use crate::ui::actions::Action;
 use crate::ui::chart::{
@@ -34,6 +37,7 @@ fn growth_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         ui.separator();
         reset_zoom_ui(ui, cx.actions);
     });
+    quick_ranges_ui(ui, cx);
 }
 
 fn growth_charts_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {

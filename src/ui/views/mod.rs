@@ -193,6 +193,29 @@ fn level_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, with_index: bool) {
         ui.separator();
         reset_zoom_ui(ui, cx.actions);
     });
+    quick_ranges_ui(ui, cx);
+}
+
+/// Since 2020, the last 3 years, the last 12 quarters, all: above the chart, one click each (the
+/// side panel's years are the fine control).
+pub(super) fn quick_ranges_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    if !cx.chrome {
+        return;
+    }
+    let latest = crate::dashboard::ranges::latest_figure(cx.snap);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Range:").weak());
+        for range in crate::dashboard::ranges::QuickRange::ALL {
+            let action = Action::QuickRange(range);
+            if ui
+                .selectable_label(range.is_on(cx.settings, latest), range.label())
+                .on_hover_text(format!("{} ({})", action.label(), action.shortcut_text()))
+                .clicked()
+            {
+                cx.actions.push(action);
+            }
+        }
+    });
 }
 
 fn events_toggle_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
