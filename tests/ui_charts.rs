@@ -24,7 +24,10 @@ fn hovering_a_point_shows_value_kind_and_every_source() {
     h.get_by_label("Source: 56ok");
     h.get_by_label("Source: Wallstreetcn, 9 Jan 2026");
     h.get_by_label("2025 · Gross merchandise value");
-    h.get_by_label("2 figures for 2025; the line follows one of them.");
+    // Both give about $100B: the line follows the dated publication, and says why.
+    h.get_by_label(
+        "2 figures for 2025; the line follows Wallstreetcn's about $100B: every source gives it.",
+    );
 }
 
 #[test]
