@@ -170,6 +170,25 @@ pub fn kind_marker_filled(kind: Kind) -> bool {
 pub const FIGURE_MARKER: MarkerShape = MarkerShape::Circle;
 pub const COMPUTED_MARKER: MarkerShape = MarkerShape::Circle;
 pub const REPORTED_MARKER: MarkerShape = MarkerShape::Diamond;
+/// A platform's series in a region: its colour, and the marker (with the legend's glyph for it) of
+/// its variant, 1, 2... (0, worldwide, keeps [`FIGURE_MARKER`]).
+pub const REGION_MARKERS: [(MarkerShape, &str); 5] = [
+    (MarkerShape::Square, "■"),
+    (MarkerShape::Up, "▲"),
+    (MarkerShape::Down, "▼"),
+    (MarkerShape::Asterisk, "✱"),
+    (MarkerShape::Cross, "✕"),
+];
+/// A region's line beside its platform's worldwide one: thinner, so the two read apart.
+pub const REGION_LINE_WIDTH_FACTOR: f32 = 0.55;
+
+/// The figure marker of a series variant (see [`REGION_MARKERS`]), and its legend glyph.
+pub fn variant_marker(variant: usize) -> (MarkerShape, &'static str) {
+    match variant.checked_sub(1) {
+        None => (FIGURE_MARKER, "●"),
+        Some(i) => REGION_MARKERS[i % REGION_MARKERS.len()],
+    }
+}
 
 /// Event markers use Paul Tol's muted palette: distinct from the platforms' Okabe-Ito colours.
 pub fn event_colour(category: EventCategory) -> Color32 {

@@ -88,6 +88,9 @@ pub struct Series {
     pub region: String,
     pub name: String,
     pub colour: Rgb,
+    /// 0 for a platform's worldwide series, 1, 2... for its regions: drawn in the platform's
+    /// colour with a marker and line of their own, so "SHEIN" and "SHEIN · United States" differ.
+    pub variant: usize,
     pub points: Vec<ChartPoint>,
     pub segments: Vec<Segment>,
     /// Long daily series of this platform and region (one per kind), drawn decimated.
@@ -277,6 +280,7 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
             log_refusal_state(&refused)
         }
     });
+    number_region_variants(&mut series);
     let notes = if empty.is_some() {
         Vec::new()
     } else {
@@ -296,6 +300,25 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
         empty,
         notes,
         x_bounds,
+    }
+}
+
+/// Each platform's regions in their order get variants 1, 2...; its worldwide series keeps 0.
+fn number_region_variants(series: &mut [Series]) {
+    let mut regions: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for s in series.iter_mut() {
+        if s.region == "global" {
+            continue;
+        }
+        let seen = regions.entry(s.platform.clone()).or_default();
+        let at = match seen.iter().position(|r| *r == s.region) {
+            Some(at) => at,
+            None => {
+                seen.push(s.region.clone());
+                seen.len() - 1
+            }
+        };
+        s.variant = at + 1;
     }
 }
 
@@ -467,6 +490,7 @@ fn scale_series(
         region,
         name,
         colour,
+        variant: 0,
         points,
         segments,
         dense: dense
@@ -926,5 +950,34 @@ pub(crate) mod tests {
             assert_eq!(grains.len(), 1, "{} mixes grains", s.name);
         }
         assert!(tiktok.iter().any(|s| s.name == "TikTok Shop · quarterly"));
+    }
+
+    #[test]
+    fn a_platforms_regions_are_variants_of_its_colour() {
+        let snap = sample();
+        let mut settings = Settings::default();
+        for r in &snap.regions {
+            settings.region_choice.insert(r.id.clone(), true);
+        }
+        let model = build_chart(&snap, &settings, &spec("gmv"));
+        let tiktok: Vec<&Series> = model
+            .series
+            .iter()
+            .filter(|s| s.platform == "tiktok_shop")
+            .collect();
+        let worldwide = tiktok
+            .iter()
+            .find(|s| s.region == "global")
+            .expect("worldwide");
+        assert_eq!(worldwide.variant, 0);
+        let us: Vec<&&Series> = tiktok.iter().filter(|s| s.region == "us").collect();
+        assert!(!us.is_empty());
+        assert!(
+            us.iter()
+                .all(|s| s.variant > 0 && s.colour == worldwide.colour)
+        );
+        // One variant per region, whatever its grains.
+        let uk = tiktok.iter().find(|s| s.region == "uk").expect("uk");
+        assert_ne!(uk.variant, us[0].variant);
     }
 }

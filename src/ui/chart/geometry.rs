@@ -284,6 +284,7 @@ mod tests {
             region: "global".into(),
             name: name.into(),
             colour: Rgb([1, 2, 3]),
+            variant: 0,
             points,
             segments: Vec::new(),
             dense: Vec::new(),

@@ -162,24 +162,49 @@ pub fn kinds_line_sample_ui(ui: &mut egui::Ui, kind: Kind) {
     );
 }
 
-/// The series of some charts, once each, in their order: name and colour.
-pub fn legend_entries(models: &[&ChartModel]) -> Vec<(String, crate::model::Rgb)> {
-    let mut out: Vec<(String, crate::model::Rgb)> = Vec::new();
+/// One series in a legend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    pub name: String,
+    pub colour: crate::model::Rgb,
+    /// A region of its platform (see `Series::variant`): its marker glyph beside the chip.
+    pub variant: usize,
+}
+
+/// The series of some charts, once each, in their order.
+pub fn legend_entries(models: &[&ChartModel]) -> Vec<LegendEntry> {
+    let mut out: Vec<LegendEntry> = Vec::new();
     for model in models {
         for s in &model.series {
-            if !out.iter().any(|(n, _)| n == &s.name) {
-                out.push((s.name.clone(), s.colour));
+            if !out.iter().any(|e| e.name == s.name) {
+                out.push(LegendEntry {
+                    name: s.name.clone(),
+                    colour: s.colour,
+                    variant: s.variant,
+                });
             }
         }
     }
     out
 }
 
+/// The colour chip, and for a region of a platform the marker its points are drawn with.
+fn entry_key_ui(ui: &mut egui::Ui, entry: &LegendEntry) {
+    tooltip::colour_chip_ui(ui, tokens::platform_colour(entry.colour));
+    if entry.variant > 0 {
+        let glyph = tokens::variant_marker(entry.variant).1;
+        ui.label(RichText::new(glyph).color(tokens::platform_colour(entry.colour)))
+            .on_hover_text(
+                "The platform's colour, in a region: this marker and a thinner line tell it from the worldwide series",
+            );
+    }
+}
+
 /// The legend, above the chart so it never covers a figure: click hides a series, Alt-click shows
 /// it alone (Alt-click it again to show all).
 pub fn legend_ui(
     ui: &mut egui::Ui,
-    entries: &[(String, crate::model::Rgb)],
+    entries: &[LegendEntry],
     hidden: &mut std::collections::BTreeSet<String>,
     legend: Legend,
 ) {
@@ -189,9 +214,9 @@ pub fn legend_ui(
     if legend == Legend::Names {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = tokens::ITEM_GAP_PX;
-            for (name, colour) in entries.iter().filter(|(n, _)| !hidden.contains(n)) {
-                tooltip::colour_chip_ui(ui, tokens::platform_colour(*colour));
-                ui.label(name.as_str());
+            for entry in entries.iter().filter(|e| !hidden.contains(&e.name)) {
+                entry_key_ui(ui, entry);
+                ui.label(entry.name.as_str());
                 ui.add_space(tokens::ITEM_GAP_PX);
             }
         });
@@ -199,26 +224,20 @@ pub fn legend_ui(
     }
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = tokens::ITEM_GAP_PX;
-        for (name, colour) in entries {
+        for entry in entries {
+            let name = &entry.name;
             let mut shown = !hidden.contains(name);
-            tooltip::colour_chip_ui(ui, tokens::platform_colour(*colour));
+            entry_key_ui(ui, entry);
             let response = ui
                 .checkbox(&mut shown, name.as_str())
                 .on_hover_text("Click hides this series; Alt-click shows it alone");
             if response.clicked() {
                 if ui.input(|i| i.modifiers.alt) {
-                    let others_hidden = entries
-                        .iter()
-                        .filter(|(n, _)| n != name)
-                        .all(|(n, _)| hidden.contains(n));
+                    let others = entries.iter().filter(|e| &e.name != name);
+                    let others_hidden = others.clone().all(|e| hidden.contains(&e.name));
                     hidden.clear();
                     if !others_hidden {
-                        hidden.extend(
-                            entries
-                                .iter()
-                                .filter(|(n, _)| n != name)
-                                .map(|(n, _)| n.clone()),
-                        );
+                        hidden.extend(others.map(|e| e.name.clone()));
                     }
                 } else if shown {
                     hidden.remove(name);

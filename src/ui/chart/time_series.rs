@@ -431,7 +431,10 @@ fn dense_hover_ui(
 
 /// Every item of a series carries its name, so tests and tools can tell them apart.
 fn series_ui(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series, emphasis: Emphasis) {
-    let (width, alpha) = tokens::emphasis_style(emphasis);
+    let (mut width, alpha) = tokens::emphasis_style(emphasis);
+    if series.variant > 0 {
+        width *= tokens::REGION_LINE_WIDTH_FACTOR;
+    }
     let colour = tokens::platform_colour(series.colour).gamma_multiply(alpha);
     // Segments that continue each other with one kind are one polyline: one plot item, not many.
     let mut runs: Vec<(Kind, Vec<[f64; 2]>)> = Vec::new();
@@ -466,7 +469,10 @@ fn series_ui(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series, emphasis: Emp
             let (shape, radius) = match mark {
                 Mark::Reported => (tokens::REPORTED_MARKER, tokens::REPORTED_MARKER_RADIUS_PX),
                 Mark::Computed => (tokens::COMPUTED_MARKER, tokens::MARKER_RADIUS_PX),
-                Mark::Figure => (tokens::FIGURE_MARKER, tokens::MARKER_RADIUS_PX),
+                Mark::Figure => (
+                    tokens::variant_marker(series.variant).0,
+                    tokens::MARKER_RADIUS_PX,
+                ),
             };
             plot_ui.points(
                 Points::new(series.name.clone(), pts)
