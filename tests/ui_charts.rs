@@ -329,3 +329,46 @@ fn a_quick_range_above_the_chart_sets_the_range_and_refits_the_axis() {
     assert_eq!(h.state().settings().from_year, None);
     assert!(start(&h) < first_day - 365.0);
 }
+
+#[test]
+fn the_grain_choice_shows_one_grain_alone_or_all() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    let grains = |h: &egui_kittest::Harness<'static, marketscope::ui::App>| {
+        let mut labels: Vec<String> = h
+            .state()
+            .screen_points()
+            .into_iter()
+            .filter(|p| p.chart == "gmv")
+            .map(|p| p.series)
+            .collect();
+        labels.sort();
+        labels.dedup();
+        labels
+    };
+    // Yearly and quarterly TikTok Shop are two series (two legend entries).
+    assert!(grains(&h).iter().any(|s| s == "TikTok Shop"));
+    assert!(grains(&h).iter().any(|s| s == "TikTok Shop · quarterly"));
+    h.get_by_label("quarterly").click();
+    h.run();
+    let only: std::collections::BTreeSet<_> =
+        [marketscope::model::Grain::Quarter].into_iter().collect();
+    assert_eq!(h.state().settings().grains, only);
+    let points: Vec<_> = h
+        .state()
+        .screen_points()
+        .into_iter()
+        .filter(|p| p.chart == "gmv")
+        .collect();
+    assert!(!points.is_empty());
+    assert!(
+        points.iter().all(|p| p.period.contains('Q')),
+        "only quarters drawn"
+    );
+    h.get_by_label("all grains").click();
+    h.run();
+    assert_eq!(
+        h.state().settings().grains.len(),
+        marketscope::model::Grain::ALL.len()
+    );
+}

@@ -215,7 +215,50 @@ pub(super) fn quick_ranges_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 cx.actions.push(action);
             }
         }
+        ui.separator();
+        grain_choice_ui(ui, cx);
     });
+}
+
+/// One grain, or all: annual and quarterly figures are series of their own, and this shows one
+/// kind alone (the side panel's Periods tick them one by one).
+fn grain_choice_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    let metrics = cx.settings.view.metrics(cx.settings);
+    let mut present: Vec<crate::model::Grain> = cx
+        .snap
+        .observations
+        .iter()
+        .filter(|o| metrics.contains(&o.metric))
+        .map(|o| o.period.grain)
+        .collect();
+    if cx.snap.dense.iter().any(|d| metrics.contains(&d.metric)) {
+        present.push(crate::model::Grain::Day);
+    }
+    present.sort();
+    present.dedup();
+    if present.len() < 2 {
+        return;
+    }
+    ui.label(RichText::new("Grain:").weak());
+    let all = crate::model::Grain::ALL
+        .iter()
+        .all(|g| cx.settings.grains.contains(g));
+    if ui.selectable_label(all, "all grains").clicked() {
+        cx.settings.grains = crate::model::Grain::ALL.into_iter().collect();
+        cx.actions.push(Action::ResetZoom);
+    }
+    for grain in present.into_iter().rev() {
+        let only = cx.settings.grains.len() == 1 && cx.settings.grains.contains(&grain);
+        let label = crate::dashboard::chart_model::grain_adjective(grain);
+        if ui
+            .selectable_label(only, label)
+            .on_hover_text("Only figures of this period length")
+            .clicked()
+        {
+            cx.settings.grains = std::iter::once(grain).collect();
+            cx.actions.push(Action::ResetZoom);
+        }
+    }
 }
 
 fn events_toggle_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
