@@ -60,6 +60,10 @@ fn a_store_of_only_share_prices_opens_on_their_chart() {
     assert_eq!(settings.view, View::Metrics);
     assert_eq!(settings.metric, "share_price");
     assert_eq!(h.query_all_by_label_contains("No GMV figures").count(), 0);
+    // The list holds what can be charted; the catalogue's empty metrics are named apart.
+    assert_eq!(h.query_all_by_label_contains("· 0 figures").count(), 0);
+    h.get_by_label_contains("In the catalogue without figures: Gross merchandise value");
+    h.get_by_label("share_price · USD · 560 figures · 5 platforms");
     let points: Vec<_> = h
         .state()
         .screen_points()

@@ -83,7 +83,11 @@ pub fn metrics_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 /// The groups and their metrics; a click charts one.
 fn metric_list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, catalogue: &[MetricSummary]) {
     for group in MetricGroup::ALL {
-        let in_group: Vec<&MetricSummary> = catalogue.iter().filter(|m| m.group == group).collect();
+        // A catalogued metric without figures (a new store's gmv) has nothing to chart.
+        let in_group: Vec<&MetricSummary> = catalogue
+            .iter()
+            .filter(|m| m.group == group && m.figures > 0)
+            .collect();
         if in_group.is_empty() {
             continue;
         }
@@ -121,6 +125,21 @@ fn metric_list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, catalogue: &[MetricSu
             }
         }
         ui.add_space(tokens::SMALL_GAP_PX);
+    }
+    let without: Vec<&str> = catalogue
+        .iter()
+        .filter(|m| m.figures == 0)
+        .map(|m| m.name.as_str())
+        .collect();
+    if !without.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "In the catalogue without figures: {}.",
+                without.join(", ")
+            ))
+            .weak()
+            .small(),
+        );
     }
 }
 
