@@ -6,6 +6,9 @@
 //! Needs a display: `xvfb-run -a -s "-screen 0 1600x900x24" cargo bench --bench cold_start`
 //! (`.ci/bench` does this). `MARKETSCOPE_BENCH_STARTS` sets the number of starts of each (9).
 
+// A benchmark panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -5,6 +5,9 @@
 //!
 //! Run: `cargo bench --bench frame_cost`
 
+// A benchmark panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::time::{Duration, Instant};
 
 use egui::{Pos2, RawInput, Rect, Vec2};

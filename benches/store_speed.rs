@@ -8,6 +8,9 @@
 //! queries an existing store made by `marketscope generate` instead of generating one;
 //! `MARKETSCOPE_BENCH_SKIP_IMPORT=1` skips the import part.
 
+// A benchmark panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Write;
 use std::path::Path;
 use std::process::Command;

@@ -1,5 +1,8 @@
 //! The command line as scripts use it: exit status, stdout, stderr, and export/import round trips.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

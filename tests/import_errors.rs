@@ -1,6 +1,9 @@
 //! Every class of bad input: the error names file, line, column and field, quotes the text, and
 //! nothing is written.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::{TempStore, issues, opts};

@@ -1,6 +1,7 @@
 //! Files as strategists keep them, read through a real import into a store: semicolon files with
 //! decimal commas, UTF-16 and Windows-1252 text, tab and pipe files, workbooks with a title block
 //! above the header, and units and scale written in a header.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,5 +1,8 @@
 //! Every period and value form the importer documents, read through a real import into a store.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use chrono::NaiveDate;

@@ -1,6 +1,7 @@
 //! What store v3 takes that v2 refused, each through the real importer and store: other
 //! currencies, losses, hours, weeks, fiscal years, revisions with "as known on", and the errors
 //! that name the file, line and field and write nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

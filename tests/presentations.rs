@@ -1,6 +1,9 @@
 //! Saved views and stories: round trips through the store and through the JSON file, and the
 //! migration that added them keeps an older store's data.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::TempStore;

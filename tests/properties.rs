@@ -1,6 +1,9 @@
 //! Properties over random input: periods survive print-and-parse for every grain, and random valid
 //! rows survive import-then-export unchanged.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use chrono::NaiveDate;

@@ -1,5 +1,8 @@
 //! The embedded sample: sourced, complete for the nine platforms, and faithful to the research.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use chrono::NaiveDate;
@@ -436,7 +439,7 @@ fn each_revision_pair_is_one_figure_whose_later_print_is_current() {
     //   temu / gmv / global / 2024 / LatePost: 30e9 (2023-12-31) -> 60e9 (2024-04-29)
     //   alibaba_group / adjusted_ebita / global / FY2025 / Alibaba Group:
     //     179_174e6 (2025-12-31) -> 179_143e6 (2026-05-20)
-    // Until then, with series() returning current figures only, each identity shows its later print.
+    // series() gives current figures only: each identity shows its later print.
     let t = TempStore::with_sample();
     let current = |platform: &str, metric: &str, region: &str, start: &str, publisher: &str| {
         let found: Vec<f64> = series(&t, platform, metric)
@@ -500,11 +503,13 @@ fn each_revision_pair_is_one_figure_whose_later_print_is_current() {
     );
     assert_eq!(t.store.revision_count().expect("count"), 3);
 }
+
+#[test]
 fn every_figure_carries_the_date_it_became_known_where_the_research_gives_one() {
-    // v3 should expose each observation's own `published` date (falling back to the source's).
+    // Each observation's own `published` date (falling back to the source's).
     // Expected from the sample: Walmart FY2025 revenue 2025-03-14 (Quartz); PDD 2019 net income
     // 2024-04-26 (Stock Analysis snapshot); the article's figures 2026-01-09; 123 of the 257
-    // observations have a date in observations.csv. Until then only the source's date is visible.
+    // observations have a date in observations.csv.
     let t = TempStore::with_sample();
     let walmart = series(&t, "walmart", "revenue_usd");
     let fy2025 = walmart

@@ -1,6 +1,9 @@
 //! Opening stores: new, newer, foreign, broken and read-only files are handled, and a refused
 //! file is left byte-for-byte as it was.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::Path;

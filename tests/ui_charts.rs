@@ -1,12 +1,15 @@
 //! The charts, driven headless: provenance tooltips, measuring, legend and side-panel toggles,
 //! computed growth, event markers, log and index.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod ui_support;
 
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
-use marketscope::ui::chart_model::Mark;
-use marketscope::ui::settings::View;
+use marketscope::dashboard::chart_model::Mark;
+use marketscope::dashboard::settings::View;
 use ui_support::{TempStore, click_at, click_in_side_panel, open, point_pos, points};
 
 #[test]
@@ -21,7 +24,10 @@ fn hovering_a_point_shows_value_kind_and_every_source() {
     h.get_by_label("Source: 56ok");
     h.get_by_label("Source: Wallstreetcn, 9 Jan 2026");
     h.get_by_label("2025 · Gross merchandise value");
-    h.get_by_label("2 figures for 2025; the line follows one of them.");
+    // Both give about $100B: the line follows the dated publication, and says why.
+    h.get_by_label(
+        "2 figures for 2025; the line follows Wallstreetcn's about $100B: every source gives it.",
+    );
 }
 
 #[test]
@@ -40,6 +46,20 @@ fn clicking_two_points_measures_change_and_cagr() {
     assert!((cagr - 123.6068).abs() < 1e-3, "{cagr}");
     assert_eq!(m.years, 2.0);
     h.get_by_label("change +$80B · +400.0% · CAGR 123.6% a year over 2.00 years");
+    // Copy gives one sentence for a memo: both figures with their sources, and the rates.
+    h.get_by_label("Copy").click();
+    h.step();
+    let text = ui_support::copied_text(&h).expect("the measurement was copied");
+    assert!(text.starts_with("From TikTok Shop 2023 ($20B, "), "{text}");
+    assert!(
+        text.contains(" to TikTok Shop 2025 (about $100B, estimate, "),
+        "{text}"
+    );
+    assert!(
+        text.contains("a change of +$80B, +400.0%, a CAGR of 123.6% a year over 2.00 years."),
+        "{text}"
+    );
+    h.run();
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(h.state().measurement().is_none());
@@ -77,7 +97,18 @@ fn growth_is_computed_across_sources_beside_reported_growth() {
     let mut h = open(&store.path, None);
     h.get_by_label("Growth").click();
     h.run();
-    let tiktok = points(&h, "growth", "TikTok Shop");
+    // Each grain is a series of its own: "TikTok Shop" (yearly), "TikTok Shop · half-yearly"...
+    let tiktok: Vec<_> = h
+        .state()
+        .screen_points()
+        .into_iter()
+        .filter(|p| p.chart == "growth" && p.platform == "tiktok_shop" && p.region == "global")
+        .collect();
+    assert!(
+        tiktok
+            .iter()
+            .any(|p| p.series == "TikTok Shop · half-yearly")
+    );
     assert!(tiktok.iter().any(|p| p.mark == Mark::Reported));
     // 2024 over 2023: Cube Asia's $42B over the $20B two other sources give: +110%.
     let computed = tiktok
@@ -258,4 +289,86 @@ fn the_parent_company_shows_on_hover_in_the_side_panel() {
     ui_support::leftmost(&h, "AliExpress 速卖通").hover();
     h.run();
     h.get_by_label("Parent company: Alibaba Group 阿里巴巴");
+}
+
+#[test]
+fn a_quick_range_above_the_chart_sets_the_range_and_refits_the_axis() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    let start = |h: &egui_kittest::Harness<'static, marketscope::ui::App>| {
+        h.state().chart_window().expect("a chart is drawn").bounds[0]
+    };
+    let latest_year = h
+        .state()
+        .snapshot()
+        .and_then(|s| s.observations.iter().map(|o| o.period.start).max())
+        .map(|d| chrono::Datelike::year(&d))
+        .expect("figures");
+    let first_day = marketscope::analysis::day_number(
+        chrono::NaiveDate::from_ymd_opt(latest_year - 2, 1, 1).expect("a date"),
+    );
+    assert!(
+        start(&h) < first_day - 365.0,
+        "the sample starts years earlier"
+    );
+    h.get_by_label("last 3 years").click();
+    for _ in 0..3 {
+        h.run();
+    }
+    assert_eq!(h.state().settings().from_year, Some(latest_year - 2));
+    // Refitted at once (no R): the axis starts at the range, less the chart's small margin.
+    let now = start(&h);
+    assert!(
+        now > first_day - 120.0 && now <= first_day,
+        "axis starts at day {now}, the range at {first_day}"
+    );
+    h.get_by_label("all").click();
+    for _ in 0..3 {
+        h.run();
+    }
+    assert_eq!(h.state().settings().from_year, None);
+    assert!(start(&h) < first_day - 365.0);
+}
+
+#[test]
+fn the_grain_choice_shows_one_grain_alone_or_all() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    let grains = |h: &egui_kittest::Harness<'static, marketscope::ui::App>| {
+        let mut labels: Vec<String> = h
+            .state()
+            .screen_points()
+            .into_iter()
+            .filter(|p| p.chart == "gmv")
+            .map(|p| p.series)
+            .collect();
+        labels.sort();
+        labels.dedup();
+        labels
+    };
+    // Yearly and quarterly TikTok Shop are two series (two legend entries).
+    assert!(grains(&h).iter().any(|s| s == "TikTok Shop"));
+    assert!(grains(&h).iter().any(|s| s == "TikTok Shop · quarterly"));
+    h.get_by_label("quarterly").click();
+    h.run();
+    let only: std::collections::BTreeSet<_> =
+        [marketscope::model::Grain::Quarter].into_iter().collect();
+    assert_eq!(h.state().settings().grains, only);
+    let points: Vec<_> = h
+        .state()
+        .screen_points()
+        .into_iter()
+        .filter(|p| p.chart == "gmv")
+        .collect();
+    assert!(!points.is_empty());
+    assert!(
+        points.iter().all(|p| p.period.contains('Q')),
+        "only quarters drawn"
+    );
+    h.get_by_label("all grains").click();
+    h.run();
+    assert_eq!(
+        h.state().settings().grains.len(),
+        marketscope::model::Grain::ALL.len()
+    );
 }

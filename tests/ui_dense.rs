@@ -2,13 +2,16 @@
 //! bounded number of points, whatever its length), says so, and hovering finds a real figure
 //! with its source.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod ui_support;
 
 use egui_kittest::kittest::Queryable;
 use marketscope::model::Unit;
 use marketscope::model::format::compact;
 use marketscope::store::{SeriesQuery, Store};
-use ui_support::{SIZE, click_in_side_panel, click_label, open, points};
+use ui_support::{SIZE, click_in_side_panel, open, points};
 
 /// Synthetic series sit in a region of their own, which the side panel leaves unticked at first.
 const SERIES: &str = "Synthetic 001 · Synthetic region";
@@ -25,18 +28,18 @@ fn a_long_series_is_drawn_decimated_and_hover_names_a_real_figure() {
         .expect("generate");
     let mut h = open(&path, None);
 
-    // No view charts the synthetic metric by name: the Brand sales view offers it.
-    click_label(&mut h, "Brand sales");
-    click_label(
-        &mut h,
-        &format!(
-            "Synthetic count ({})",
-            marketscope::model::format::grouped(2 * POINTS)
-        ),
+    // No curated view charts the synthetic metric: the store opens on the Metrics view, on it.
+    assert_eq!(
+        h.state().settings().view,
+        marketscope::dashboard::settings::View::Metrics
     );
+    h.get_by_label_contains(&format!(
+        "Synthetic daily count · count · {} figures",
+        marketscope::model::format::grouped(2 * POINTS)
+    ));
     click_in_side_panel(&mut h, "Synthetic region");
 
-    let drawn = points(&h, "brand-sales", SERIES);
+    let drawn = points(&h, "metrics", SERIES);
     assert!(!drawn.is_empty(), "the long series is drawn");
     // At most four points a pixel column over the view and its margins, never the 200,000.
     let bound = (4.0 * SIZE.x * (1.0 + 2.0 * 0.25)) as usize + 4;

@@ -7,6 +7,9 @@
 //! answer it with an image of the window's size in pixels; everything after that (cropping,
 //! encoding, writing, naming, the notices) is the app's own path.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod ui_support;
 
 use std::path::Path;
@@ -14,8 +17,8 @@ use std::path::Path;
 use eframe::egui::{self, ColorImage, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use marketscope::dashboard::interaction::Emphasis;
 use marketscope::store::Store;
-use marketscope::ui::interaction::Emphasis;
 use marketscope::ui::{App, Notice};
 use ui_support::{SIZE, TempStore, open};
 
@@ -50,6 +53,8 @@ fn screenshot_requests(h: &Harness<'static, App>) -> Vec<egui::ScreenshotCallbac
 
 /// A screenshot as the window would send it: the whole window at its pixels per point, each
 /// pixel coloured by its position so a crop can be checked.
+// Arbitrary pixels, not the dashboard's colours.
+#[allow(clippy::disallowed_methods)]
 fn window_image(h: &Harness<'static, App>) -> ColorImage {
     let ppp = h.ctx.pixels_per_point();
     let w = (SIZE.x * ppp).round() as usize;

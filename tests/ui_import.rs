@@ -1,5 +1,8 @@
 //! Importing from the dashboard: a path typed into the import window, a good file and a bad one.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod ui_support;
 
 use eframe::egui::Key;

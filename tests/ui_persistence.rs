@@ -1,9 +1,12 @@
 //! Settings survive a restart: what eframe saves is what the next app starts with.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod ui_support;
 
 use egui_kittest::kittest::Queryable;
-use marketscope::ui::settings::{ThemeChoice, View};
+use marketscope::dashboard::settings::{ThemeChoice, View};
 use ui_support::{MemoryStorage, TempStore, click_in_side_panel, open};
 
 #[test]
@@ -47,6 +50,6 @@ fn a_fresh_start_uses_the_defaults() {
     let h = open(&store.path, Some(&MemoryStorage::default()));
     assert_eq!(
         h.state().settings(),
-        &marketscope::ui::settings::Settings::default()
+        &marketscope::dashboard::settings::Settings::default()
     );
 }

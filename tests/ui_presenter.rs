@@ -1,15 +1,18 @@
 //! Presenter mode, driven headless with the keys a clicker sends: stepping, blanking, leaving
 //! back to the user's own settings; saving and opening views; a story built in the store.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod ui_support;
 
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use marketscope::dashboard::settings::View;
 use marketscope::model::Story;
 use marketscope::store::Store;
 use marketscope::ui::App;
-use marketscope::ui::settings::View;
 use ui_support::{TempStore, open};
 
 const SAMPLE_STORY: &str = "Cross-border e-commerce in 2025";
@@ -52,7 +55,7 @@ fn a_clicker_walks_the_sample_story_and_esc_restores_the_view() {
     assert!(shows(&h, &sample.steps[1].title));
     assert!(shows(&h, "2 / 8"));
     assert!(!shows(&h, &sample.steps[0].title));
-    let step_two: marketscope::ui::settings::Settings =
+    let step_two: marketscope::dashboard::settings::Settings =
         serde_json::from_value(sample.steps[1].state.clone()).expect("step state");
     assert_eq!(h.state().settings().view, step_two.view);
 

@@ -1,9 +1,12 @@
 //! The dashboard's views, driven headless: every tab, the empty and error states, the side panel.
 
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod ui_support;
 
 use egui_kittest::kittest::Queryable;
-use marketscope::ui::settings::View;
+use marketscope::dashboard::settings::View;
 use ui_support::{TempStore, open};
 
 #[test]
@@ -13,7 +16,8 @@ fn opens_on_gmv_with_the_sample_and_every_tab_switches_its_view() {
     assert_eq!(h.state().settings().view, View::Gmv);
     h.get_by_label_contains("Gross merchandise value");
     assert!(!ui_support::points(&h, "gmv", "TikTok Shop").is_empty());
-    for view in View::ALL.into_iter().rev() {
+    let views: Vec<View> = View::all().collect();
+    for view in views.into_iter().rev() {
         h.get_by_label(view.label()).click();
         h.run();
         assert_eq!(
@@ -150,7 +154,7 @@ fn the_table_sorts_and_copies_the_selection_as_csv() {
     let s = h.state().settings();
     assert_eq!(
         (s.table_sort, s.table_ascending),
-        (marketscope::ui::settings::TableColumn::Value, true)
+        (marketscope::dashboard::settings::TableColumn::Value, true)
     );
     h.get_by_label("Value ▲").click();
     h.run();

@@ -112,6 +112,13 @@ impl LodSeries {
         self.xs.is_empty()
     }
 
+    /// The lowest and highest value of the whole series (the pyramid's top node), None when
+    /// empty.
+    pub fn y_range(&self) -> Option<(f64, f64)> {
+        let top = self.levels.last()?.first()?;
+        Some((top.min, top.max))
+    }
+
     pub fn point(&self, index: usize) -> Option<[f64; 2]> {
         Some([*self.xs.get(index)?, *self.ys.get(index)?])
     }

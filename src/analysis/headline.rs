@@ -37,6 +37,41 @@ pub fn headline<'a>(candidates: &[&'a Observation]) -> Option<&'a Observation> {
     })
 }
 
+/// Why `chosen` heads its period among `candidates`, in words for a tooltip: the first rule of
+/// [`headline`] that sets it apart from every other candidate.
+pub fn headline_reason(candidates: &[&Observation], chosen: &Observation) -> &'static str {
+    let agreeing = |o: &Observation| {
+        candidates
+            .iter()
+            .filter(|c| c.kind == o.kind && c.value == o.value)
+            .count()
+    };
+    // Sources that give the same figure back it up; the others are its rivals.
+    let rivals: Vec<&&Observation> = candidates
+        .iter()
+        .filter(|c| !(c.kind == chosen.kind && c.value == chosen.value))
+        .collect();
+    let surer = |o: &Observation| kind_rank(o.kind) > kind_rank(chosen.kind);
+    let more_agreed = |o: &Observation| surer(o) || agreeing(o) < agreeing(chosen);
+    if candidates.len() < 2 {
+        "the only figure"
+    } else if rivals.is_empty() {
+        "every source gives it"
+    } else if rivals.iter().all(|o| surer(o)) {
+        "the surest kind"
+    } else if rivals.iter().all(|o| more_agreed(o)) {
+        "most sources agree on it"
+    } else if chosen.qualifier == Qualifier::None
+        && rivals
+            .iter()
+            .all(|o| more_agreed(o) || o.qualifier != Qualifier::None)
+    {
+        "an exact figure, not a worded one"
+    } else {
+        "the latest publication"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +92,27 @@ mod tests {
         let b = obs("2023", 20e9, Kind::Estimate, 2);
         let c = obs("2023", 20e9, Kind::Estimate, 3);
         assert_eq!(headline(&[&a, &b, &c]).expect("one").value, 20e9);
+    }
+
+    #[test]
+    fn the_reason_names_the_rule_that_decided() {
+        let forecast = obs("2024", 60e9, Kind::Forecast, 1);
+        let estimate = obs("2024", 50e9, Kind::Estimate, 2);
+        let all = [&forecast, &estimate];
+        let head = headline(&all).expect("one");
+        assert_eq!(headline_reason(&all, head), "the surest kind");
+        let a = obs("2023", 11.09e9, Kind::Estimate, 1);
+        let b = obs("2023", 20e9, Kind::Estimate, 2);
+        let c = obs("2023", 20e9, Kind::Estimate, 3);
+        let all = [&a, &b, &c];
+        let head = headline(&all).expect("one");
+        assert_eq!(headline_reason(&all, head), "most sources agree on it");
+        let d = obs("2022", 5e9, Kind::Estimate, 4);
+        let e = obs("2022", 6e9, Kind::Estimate, 5);
+        let all = [&d, &e];
+        let head = headline(&all).expect("one");
+        assert_eq!(headline_reason(&all, head), "the latest publication");
+        assert_eq!(headline_reason(&[&d], &d), "the only figure");
     }
 
     #[test]

@@ -378,7 +378,7 @@ impl Period {
         let d = self.start;
         match self.grain {
             Grain::Minute => true,
-            Grain::Hour => self.minute % 60 == 0,
+            Grain::Hour => self.minute.is_multiple_of(60),
             Grain::Day => self.minute == 0,
             Grain::Week => d.weekday() == chrono::Weekday::Mon,
             Grain::Month => d.day() == 1,
@@ -402,8 +402,8 @@ impl Period {
         };
         let part = match self.grain {
             Grain::Year if months_in == 0 => FiscalPart::Year,
-            Grain::Half if months_in % 6 == 0 => FiscalPart::Half(months_in / 6 + 1),
-            Grain::Quarter if months_in % 3 == 0 => FiscalPart::Quarter(months_in / 3 + 1),
+            Grain::Half if months_in.is_multiple_of(6) => FiscalPart::Half(months_in / 6 + 1),
+            Grain::Quarter if months_in.is_multiple_of(3) => FiscalPart::Quarter(months_in / 3 + 1),
             _ => return None,
         };
         Some(
@@ -511,10 +511,8 @@ impl Period {
         if has(&["%H", "%I", "%R", "%T", "%k", "%l"]) {
             let dt = NaiveDateTime::parse_from_str(t, format).map_err(|_| err())?;
             let minute = super::instant::minute_of(dt.time());
-            let grain = if has(&["%M", "%R", "%T"]) && minute % 60 != 0 {
+            let grain = if has(&["%M", "%R", "%T"]) && !minute.is_multiple_of(60) {
                 Grain::Minute
-            } else if has(&["%M", "%R", "%T"]) {
-                Grain::Hour
             } else {
                 Grain::Hour
             };
@@ -688,7 +686,7 @@ fn parse_week(t: &str) -> Parsed {
 fn parse_time_label(t: &str) -> Parsed {
     let dt = NaiveDateTime::parse_from_str(t, "%d %b %Y %H:%M").ok()?;
     let minute = super::instant::minute_of(dt.time());
-    let grain = if minute % 60 == 0 {
+    let grain = if minute.is_multiple_of(60) {
         Grain::Hour
     } else {
         Grain::Minute

@@ -7,6 +7,7 @@ mod error;
 pub mod export;
 mod filter;
 pub mod import;
+mod names;
 mod presentation;
 mod queries;
 mod sample;
@@ -22,6 +23,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use columns::{Provenance, ProvenanceRun, SeriesColumns, SplitSeries};
 pub use error::StoreError;
+pub use names::Named;
 pub use presentation::{PresentationsError, PresentationsReport};
 pub use queries::{CatalogKind, EventQuery, SeriesQuery, SourceUsage, SummaryRow};
 pub use sample::SAMPLE_FILES;

@@ -3,7 +3,8 @@
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
-use super::settings::View;
+use crate::dashboard::ranges::QuickRange;
+use crate::dashboard::settings::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -35,18 +36,30 @@ pub enum Action {
     ExportImage,
     /// The figures behind the view as a CSV file (the `export` command's columns).
     ExportCsv,
+    /// Store the display name typed in the Metrics view (from its Save button or Enter).
+    SaveName,
+    /// A quick date range above the charts.
+    QuickRange(QuickRange),
+    /// The measurement as one sentence (both figures, their sources, the caveats) to the clipboard.
+    CopyMeasurement,
 }
 
 impl Action {
     /// In the order the shortcut overlay lists them.
-    pub const ALL: [Action; 25] = [
-        Action::ShowView(View::Gmv),
-        Action::ShowView(View::Growth),
-        Action::ShowView(View::Downloads),
-        Action::ShowView(View::BrandSales),
-        Action::ShowView(View::Events),
-        Action::ShowView(View::Table),
-        Action::ShowView(View::Sources),
+    /// Every action, in the order the shortcut overlay lists them: the views (by key), then these.
+    pub fn all() -> Vec<Action> {
+        let mut views: Vec<View> = View::all().collect();
+        views.sort_by_key(|v| v.spec().key);
+        views
+            .into_iter()
+            .map(Action::ShowView)
+            .chain(QuickRange::ALL.map(Action::QuickRange))
+            .chain(Action::OTHERS)
+            .collect()
+    }
+
+    /// The actions that are not a view, in the overlay's order.
+    const OTHERS: [Action; 19] = [
         Action::ResetZoom,
         Action::ToggleLog,
         Action::ToggleIndex,
@@ -56,6 +69,7 @@ impl Action {
         Action::ToggleShortcuts,
         Action::ClearMeasure,
         Action::CopyCsv,
+        Action::CopyMeasurement,
         Action::CopyImage,
         Action::ExportImage,
         Action::ExportCsv,
@@ -70,15 +84,7 @@ impl Action {
     pub fn shortcut(self) -> KeyboardShortcut {
         let plain = |key| KeyboardShortcut::new(Modifiers::NONE, key);
         match self {
-            Action::ShowView(view) => plain(match view {
-                View::Gmv => Key::Num1,
-                View::Growth => Key::Num2,
-                View::Downloads => Key::Num3,
-                View::BrandSales => Key::Num4,
-                View::Events => Key::Num5,
-                View::Table => Key::Num6,
-                View::Sources => Key::Num7,
-            }),
+            Action::ShowView(view) => plain(digit_key(view.spec().key)),
             Action::ResetZoom => plain(Key::R),
             Action::ToggleLog => plain(Key::L),
             Action::ToggleIndex => plain(Key::I),
@@ -95,6 +101,19 @@ impl Action {
             // Plain S already stacks the Growth view's charts.
             Action::SaveView => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
             Action::ShowViews => plain(Key::V),
+            // Enter in the name field; not a shortcut of its own (not in [`Action::all`]).
+            Action::SaveName => plain(Key::Enter),
+            Action::CopyMeasurement => plain(Key::M),
+            // Shift and the digit of its place: beside the digits that switch views.
+            Action::QuickRange(range) => KeyboardShortcut::new(
+                Modifiers::SHIFT,
+                match range {
+                    QuickRange::Since2020 => Key::Num1,
+                    QuickRange::LastThreeYears => Key::Num2,
+                    QuickRange::LastTwelveQuarters => Key::Num3,
+                    QuickRange::All => Key::Num4,
+                },
+            ),
             // C copies the table as text; Shift+C the chart as a picture.
             Action::CopyImage => KeyboardShortcut::new(Modifiers::SHIFT, Key::C),
             Action::ExportImage => KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
@@ -122,13 +141,7 @@ impl Action {
 
     pub fn label(self) -> &'static str {
         match self {
-            Action::ShowView(View::Gmv) => "GMV view",
-            Action::ShowView(View::Growth) => "Growth view",
-            Action::ShowView(View::Downloads) => "Downloads view",
-            Action::ShowView(View::BrandSales) => "Brand sales view",
-            Action::ShowView(View::Events) => "Events view",
-            Action::ShowView(View::Table) => "Table view",
-            Action::ShowView(View::Sources) => "Sources view",
+            Action::ShowView(view) => view.spec().action_label,
             Action::ResetZoom => "Reset zoom to the data",
             Action::ToggleLog => "Log scale",
             Action::ToggleIndex => "Index to 100",
@@ -144,6 +157,14 @@ impl Action {
             Action::Present | Action::PresentStory(_) => "Present a story (full screen)",
             Action::SaveView => "Save view…",
             Action::ShowViews => "Saved views and stories",
+            Action::SaveName => "Save the name typed",
+            Action::CopyMeasurement => "Copy the measurement as a sentence",
+            Action::QuickRange(QuickRange::Since2020) => "Date range: since 2020",
+            Action::QuickRange(QuickRange::LastThreeYears) => "Date range: the last 3 years",
+            Action::QuickRange(QuickRange::LastTwelveQuarters) => {
+                "Date range: the last 12 quarters"
+            }
+            Action::QuickRange(QuickRange::All) => "Date range: all",
             Action::CopyImage => "Copy the chart as an image",
             Action::ExportImage => "Save the chart as PNG…",
             Action::ExportCsv => "Save the chart's figures as CSV…",
@@ -153,7 +174,7 @@ impl Action {
     /// The action whose shortcut was pressed this frame, consuming the key. More specific
     /// shortcuts (Shift+R, Ctrl+R) are tried before the plain ones they contain (R).
     pub fn from_input(input: &mut egui::InputState) -> Option<Action> {
-        let mut ordered = Action::ALL;
+        let mut ordered = Action::all();
         ordered.sort_by_key(|a| a.shortcut().modifiers.is_none());
         ordered
             .into_iter()
@@ -214,22 +235,38 @@ impl PresenterAction {
     }
 }
 
+/// The key of a digit 1-9 (a view's key in the registry).
+fn digit_key(digit: u8) -> Key {
+    match digit {
+        1 => Key::Num1,
+        2 => Key::Num2,
+        3 => Key::Num3,
+        4 => Key::Num4,
+        5 => Key::Num5,
+        6 => Key::Num6,
+        7 => Key::Num7,
+        8 => Key::Num8,
+        _ => Key::Num9,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_shortcut_is_distinct_and_views_are_numbered() {
-        for (i, a) in Action::ALL.iter().enumerate() {
-            for b in &Action::ALL[i + 1..] {
+        let all = Action::all();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
                 assert_ne!(a.shortcut(), b.shortcut(), "{a:?} and {b:?}");
             }
         }
-        let keys: Vec<String> = View::ALL
-            .iter()
-            .map(|v| Action::ShowView(*v).shortcut_text())
+        let mut keys: Vec<String> = View::all()
+            .map(|v| Action::ShowView(v).shortcut_text())
             .collect();
-        assert_eq!(keys, ["1", "2", "3", "4", "5", "6", "7"]);
+        keys.sort();
+        assert_eq!(keys, ["1", "2", "3", "4", "5", "6", "7", "8"]);
         assert_eq!(Action::ToggleShortcuts.shortcut_text(), "?");
         assert_eq!(Action::ResetView.shortcut_text(), "Shift+R");
     }

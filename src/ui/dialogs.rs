@@ -93,7 +93,7 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, open: &mut bool) {
                 .spacing(tokens::SHORTCUT_GRID_SPACING_PX)
                 .striped(true)
                 .show(ui, |ui| {
-                    for action in Action::ALL {
+                    for action in Action::all() {
                         ui.label(RichText::new(action.shortcut_text()).monospace().strong());
                         ui.label(action.label());
                         ui.end_row();

@@ -5,8 +5,8 @@
 use eframe::egui::{self, RichText};
 
 use super::loader::PresentationEdit;
-use super::snapshot::Snapshot;
 use super::tokens;
+use crate::dashboard::snapshot::Snapshot;
 use crate::model::{SavedView, Story, StoryStep};
 
 /// What the user asked for in these windows this frame.

@@ -10,10 +10,10 @@ use std::time::Duration;
 
 use eframe::egui;
 
-use super::snapshot::Snapshot;
+use crate::dashboard::snapshot::Snapshot;
 use crate::model::{SavedView, Story};
-use crate::store::Store;
 use crate::store::import::{ImportOptions, read_path};
+use crate::store::{Named, Store};
 
 /// How often the loader checks whether another program changed the store: `PRAGMA data_version`
 /// is one cheap read, so a second's delay costs nothing and feels immediate.
@@ -38,6 +38,12 @@ pub enum PresentationEdit {
     DeleteView(String),
     /// Replaces the story of that name, steps and all (or adds it).
     SaveStory(Story),
+    /// A metric's or platform's display name in the catalogue.
+    Rename {
+        what: Named,
+        id: String,
+        name: String,
+    },
 }
 
 pub enum Reply {
@@ -253,6 +259,23 @@ fn apply_edit(store: &mut Store, edit: PresentationEdit) -> Result<String, Strin
         PresentationEdit::DeleteView(name) => store
             .delete_view(name)
             .map(|_| format!("Deleted the view \"{name}\".")),
+        PresentationEdit::Rename { what, id, name } => {
+            let name = name.trim();
+            if name.is_empty() {
+                return Err(format!("The new name of {id} is empty: type a name."));
+            }
+            let what_text = match what {
+                Named::Metric => "metric",
+                Named::Platform => "platform",
+            };
+            store.rename(*what, id, name).map(|found| {
+                if found {
+                    format!("The {what_text} {id} is now called \"{name}\".")
+                } else {
+                    format!("No {what_text} {id} in the store.")
+                }
+            })
+        }
         PresentationEdit::SaveStory(story) => store.save_story(story).map(|_| {
             format!(
                 "Saved the story \"{}\" ({} steps).",

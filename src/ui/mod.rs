@@ -1,33 +1,28 @@
 //! The eframe dashboard: panels and charts over a view model prepared off the UI thread.
 //!
-//! The loader thread ([`loader`]) owns the store and sends [`snapshot::Snapshot`]s; the UI thread
-//! builds chart models from them ([`chart_model`], no egui) and draws them (functions ending in
+//! The loader thread ([`loader`]) owns the store and sends snapshots; the UI thread builds chart
+//! models from them ([`crate::dashboard`], no egui) and draws them (functions ending in
 //! `_ui`). Colours, sizes and fonts live in [`tokens`]; every user action is an [`actions::Action`].
+
+// A function past ~100 lines (clippy.toml) holds more than one concern. Denied here, not yet
+// in Cargo.toml: two functions of `store` and one of `cli` are still longer.
+#![deny(clippy::too_many_lines)]
 
 pub mod actions;
 mod app;
-mod axes;
 mod chart;
-pub mod chart_model;
-pub mod dense;
 mod dialogs;
 pub mod export;
-mod export_dialog;
-pub mod export_files;
-mod export_footer;
 pub mod fonts;
 pub mod interaction;
 mod library;
 pub mod loader;
+mod persistence;
 mod presenter;
-pub mod selection;
-pub mod settings;
 mod side_panel;
-pub mod snapshot;
 pub mod startup;
 mod states;
 pub mod tokens;
-mod tooltip;
 mod top_bar;
 mod views;
 

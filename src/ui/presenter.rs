@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, RichText};
 
-use super::settings::Settings;
 use super::tokens;
+use crate::dashboard::settings::Settings;
 use crate::model::Story;
 
 /// A presentation in progress, with what to restore when it ends.
@@ -18,7 +18,7 @@ pub struct Presenter {
     /// Series the user hid from the legend: shown again while presenting, hidden again after.
     pub hidden_before: std::collections::BTreeSet<String>,
     /// The chart's zoom before presenting (None: fitted to the data), restored on leaving.
-    pub window_before: Option<super::settings::ChartWindow>,
+    pub window_before: Option<crate::dashboard::settings::ChartWindow>,
 }
 
 impl Presenter {

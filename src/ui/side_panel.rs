@@ -8,11 +8,11 @@ use eframe::egui::{self, RichText};
 
 use super::actions::Action;
 use super::chart::kinds_line_sample_ui;
-use super::settings::{Settings, View};
-use super::snapshot::{Snapshot, display_name};
+use super::chart::tooltip::colour_chip_ui;
 use super::tokens;
-use super::tooltip::colour_chip_ui;
 use super::views::data_years;
+use crate::dashboard::settings::Settings;
+use crate::dashboard::snapshot::{Snapshot, display_name};
 use crate::model::{EventCategory, Grain, Kind, Platform, PlatformType};
 
 /// How many figures of the current view each platform and region has, counted again only when
@@ -26,7 +26,7 @@ pub struct SideCounts {
 
 impl SideCounts {
     fn update(&mut self, snap: &Snapshot, settings: &Settings) {
-        let metrics = settings.view.metrics(&settings.brand_metric);
+        let metrics = settings.view.metrics(settings);
         let key = format!(
             "{}|{metrics:?}|{:?}|{:?}",
             snap.generation, settings.platform_choice, settings.region_choice
@@ -71,11 +71,10 @@ pub fn side_panel_ui(
     actions: &mut Vec<Action>,
 ) {
     counts.update(snap, settings);
-    let per_platform = &counts.per_platform;
-    let per_region = &counts.per_region;
-    let what = match settings.view {
-        View::Events | View::Table | View::Sources => "figures",
-        _ => "figures in this view",
+    let what = if settings.view.is_chart() {
+        "figures in this view"
+    } else {
+        "figures"
     };
 
     ui.horizontal(|ui| {
@@ -103,143 +102,210 @@ pub fn side_panel_ui(
             );
             ui.add_space(tokens::SECTION_GAP_PX);
         }
-        section_header_ui(ui, "Platforms", what);
-        ui.horizontal(|ui| {
-            if ui.small_button("All").clicked() {
-                for p in snap.platforms.iter().filter(|p| p.platform_type == PlatformType::Platform) {
-                    settings.platform_choice.insert(p.id.clone(), true);
-                }
-            }
-            if ui.small_button("None").clicked() {
-                for p in &snap.platforms {
-                    settings.platform_choice.insert(p.id.clone(), false);
-                }
-            }
-            if ui.small_button("Default").clicked() {
-                settings.platform_choice.clear();
-            }
-        });
-        for p in snap.platforms.iter().filter(|p| p.platform_type == PlatformType::Platform) {
-            platform_row_ui(ui, p, settings, per_platform.get(&p.id).copied());
-        }
-        let aggregates: Vec<&Platform> = snap
-            .platforms
-            .iter()
-            .filter(|p| p.platform_type == PlatformType::Aggregate)
-            .collect();
-        if !aggregates.is_empty() {
-            egui::CollapsingHeader::new("Markets and groups (aggregates)")
-                .id_salt("aggregates")
-                .default_open(false)
-                .show(ui, |ui| {
-                    for p in aggregates {
-                        platform_row_ui(ui, p, settings, per_platform.get(&p.id).copied());
-                    }
-                });
-        }
+        platforms_section_ui(ui, snap, settings, &counts.per_platform, what);
+        regions_section_ui(ui, snap, settings, &counts.per_region, what);
+        kinds_and_periods_ui(ui, settings);
+        date_range_ui(ui, snap, settings, actions);
+        event_markers_ui(ui, snap, settings);
+    });
+}
 
-        ui.add_space(tokens::SECTION_GAP_PX);
-        section_header_ui(ui, "Regions", what);
-        ui.horizontal(|ui| {
-            if ui.small_button("All").clicked() {
-                for r in &snap.regions {
-                    settings.region_choice.insert(r.id.clone(), true);
-                }
+fn platforms_section_ui(
+    ui: &mut egui::Ui,
+    snap: &Snapshot,
+    settings: &mut Settings,
+    per_platform: &HashMap<String, usize>,
+    what: &str,
+) {
+    section_header_ui(ui, "Platforms", what);
+    ui.horizontal(|ui| {
+        if ui.small_button("All").clicked() {
+            for p in snap
+                .platforms
+                .iter()
+                .filter(|p| p.platform_type == PlatformType::Platform)
+            {
+                settings.platform_choice.insert(p.id.clone(), true);
             }
-            if ui.small_button("Worldwide only").clicked() {
-                settings.region_choice.clear();
-            }
-        });
-        let mut any_unused = false;
-        for r in &snap.regions {
-            let used = snap.regions_with_figures.contains(&r.id);
-            if !used {
-                any_unused = true;
-                continue;
-            }
-            let mut shown = settings.region_shown(&r.id);
-            ui.horizontal(|ui| {
-                let label = if r.id == "global" {
-                    "Worldwide (or not specified)".to_string()
-                } else {
-                    r.name.clone()
-                };
-                if ui.checkbox(&mut shown, label).changed() {
-                    settings.region_choice.insert(r.id.clone(), shown);
-                }
-                count_ui(ui, per_region.get(&r.id).copied());
-            });
         }
-        if any_unused {
-            ui.label(RichText::new("Regions without figures are not listed.").weak().small());
-        }
-
-        ui.add_space(tokens::SECTION_GAP_PX);
-        ui.label(RichText::new("Kinds").strong());
-        for kind in Kind::ALL {
-            let mut on = settings.kinds.contains(&kind);
-            ui.horizontal(|ui| {
-                if ui.checkbox(&mut on, kind_label(kind)).changed() {
-                    if on {
-                        settings.kinds.insert(kind);
-                    } else {
-                        settings.kinds.remove(&kind);
-                    }
-                }
-                kinds_line_sample_ui(ui, kind);
-            });
-        }
-
-        ui.add_space(tokens::SECTION_GAP_PX);
-        ui.label(RichText::new("Periods").strong());
-        ui.horizontal_wrapped(|ui| {
-            for grain in Grain::ALL.into_iter().rev() {
-                let mut on = settings.grains.contains(&grain);
-                if ui.checkbox(&mut on, grain_label(grain)).changed() {
-                    if on {
-                        settings.grains.insert(grain);
-                    } else {
-                        settings.grains.remove(&grain);
-                    }
-                }
+        if ui.small_button("None").clicked() {
+            for p in &snap.platforms {
+                settings.platform_choice.insert(p.id.clone(), false);
             }
-        });
-
-        ui.add_space(tokens::SECTION_GAP_PX);
-        ui.label(RichText::new("Date range").strong());
-        let years = data_years(snap);
-        ui.horizontal(|ui| {
-            year_choice_ui(ui, "from-year", "From", &mut settings.from_year, &years);
-            year_choice_ui(ui, "to-year", "to", &mut settings.to_year, &years);
-        });
-        if let (Some(a), Some(b)) = (settings.from_year, settings.to_year)
-            && a > b
-        {
-            ui.label(RichText::new("The range ends before it starts: nothing can show.").color(ui.visuals().warn_fg_color));
         }
-
-        ui.add_space(tokens::SECTION_GAP_PX);
-        ui.label(RichText::new("Event markers").strong());
-        ui.checkbox(&mut settings.show_events, "Show events on charts");
-        for category in EventCategory::ALL {
-            let n = snap.events.iter().filter(|e| e.category == category).count();
-            if n == 0 {
-                continue;
-            }
-            let mut on = settings.event_categories.contains(&category);
-            ui.horizontal(|ui| {
-                colour_chip_ui(ui, tokens::event_colour(category));
-                if ui.checkbox(&mut on, category.as_str()).changed() {
-                    if on {
-                        settings.event_categories.insert(category);
-                    } else {
-                        settings.event_categories.remove(&category);
-                    }
-                }
-                count_ui(ui, Some(n));
-            });
+        if ui.small_button("Default").clicked() {
+            settings.platform_choice.clear();
         }
     });
+    for p in snap
+        .platforms
+        .iter()
+        .filter(|p| p.platform_type == PlatformType::Platform)
+    {
+        platform_row_ui(ui, p, settings, per_platform.get(&p.id).copied());
+    }
+    let aggregates: Vec<&Platform> = snap
+        .platforms
+        .iter()
+        .filter(|p| p.platform_type == PlatformType::Aggregate)
+        .collect();
+    if !aggregates.is_empty() {
+        egui::CollapsingHeader::new("Markets and groups (aggregates)")
+            .id_salt("aggregates")
+            .default_open(false)
+            .show(ui, |ui| {
+                for p in aggregates {
+                    platform_row_ui(ui, p, settings, per_platform.get(&p.id).copied());
+                }
+            });
+    }
+}
+
+fn regions_section_ui(
+    ui: &mut egui::Ui,
+    snap: &Snapshot,
+    settings: &mut Settings,
+    per_region: &HashMap<String, usize>,
+    what: &str,
+) {
+    ui.add_space(tokens::SECTION_GAP_PX);
+    section_header_ui(ui, "Regions", what);
+    ui.horizontal(|ui| {
+        if ui.small_button("All").clicked() {
+            for r in &snap.regions {
+                settings.region_choice.insert(r.id.clone(), true);
+            }
+        }
+        if ui.small_button("Worldwide only").clicked() {
+            settings.region_choice.clear();
+        }
+    });
+    let mut any_unused = false;
+    for r in &snap.regions {
+        let used = snap.regions_with_figures.contains(&r.id);
+        if !used {
+            any_unused = true;
+            continue;
+        }
+        let mut shown = settings.region_shown(&r.id);
+        ui.horizontal(|ui| {
+            let label = if r.id == "global" {
+                "Worldwide (or not specified)".to_string()
+            } else {
+                r.name.clone()
+            };
+            if ui.checkbox(&mut shown, label).changed() {
+                settings.region_choice.insert(r.id.clone(), shown);
+            }
+            count_ui(ui, per_region.get(&r.id).copied());
+        });
+    }
+    if any_unused {
+        ui.label(
+            RichText::new("Regions without figures are not listed.")
+                .weak()
+                .small(),
+        );
+    }
+}
+
+fn kinds_and_periods_ui(ui: &mut egui::Ui, settings: &mut Settings) {
+    ui.add_space(tokens::SECTION_GAP_PX);
+    ui.label(RichText::new("Kinds").strong());
+    for kind in Kind::ALL {
+        let mut on = settings.kinds.contains(&kind);
+        ui.horizontal(|ui| {
+            if ui.checkbox(&mut on, kind_label(kind)).changed() {
+                if on {
+                    settings.kinds.insert(kind);
+                } else {
+                    settings.kinds.remove(&kind);
+                }
+            }
+            kinds_line_sample_ui(ui, kind);
+        });
+    }
+
+    ui.add_space(tokens::SECTION_GAP_PX);
+    ui.label(RichText::new("Periods").strong());
+    ui.horizontal_wrapped(|ui| {
+        for grain in Grain::ALL.into_iter().rev() {
+            let mut on = settings.grains.contains(&grain);
+            if ui.checkbox(&mut on, grain_label(grain)).changed() {
+                if on {
+                    settings.grains.insert(grain);
+                } else {
+                    settings.grains.remove(&grain);
+                }
+            }
+        }
+    });
+}
+
+fn date_range_ui(
+    ui: &mut egui::Ui,
+    snap: &Snapshot,
+    settings: &mut Settings,
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(tokens::SECTION_GAP_PX);
+    ui.label(RichText::new("Date range").strong());
+    let years = data_years(snap);
+    ui.horizontal(|ui| {
+        // A new range refits the charts to it (it used to wait for R).
+        let from = year_choice_ui(ui, "from-year", "From", &mut settings.from_year, &years);
+        let to = year_choice_ui(ui, "to-year", "to", &mut settings.to_year, &years);
+        if from || to {
+            settings.from_date = None;
+            actions.push(Action::ResetZoom);
+        }
+    });
+    if let Some(start) = settings.from_date {
+        ui.label(
+            RichText::new(format!(
+                "Starts {} (a quick range)",
+                start.format("%-d %b %Y")
+            ))
+            .weak()
+            .small(),
+        );
+    }
+    if let (Some(a), Some(b)) = (settings.from_year, settings.to_year)
+        && a > b
+    {
+        ui.label(
+            RichText::new("The range ends before it starts: nothing can show.")
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
+}
+
+fn event_markers_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings) {
+    ui.add_space(tokens::SECTION_GAP_PX);
+    ui.label(RichText::new("Event markers").strong());
+    ui.checkbox(&mut settings.show_events, "Show events on charts");
+    for category in EventCategory::ALL {
+        let n = snap
+            .events
+            .iter()
+            .filter(|e| e.category == category)
+            .count();
+        if n == 0 {
+            continue;
+        }
+        let mut on = settings.event_categories.contains(&category);
+        ui.horizontal(|ui| {
+            colour_chip_ui(ui, tokens::event_colour(category));
+            if ui.checkbox(&mut on, category.as_str()).changed() {
+                if on {
+                    settings.event_categories.insert(category);
+                } else {
+                    settings.event_categories.remove(&category);
+                }
+            }
+            count_ui(ui, Some(n));
+        });
+    }
 }
 
 fn section_header_ui(ui: &mut egui::Ui, title: &str, counts: &str) {
@@ -287,7 +353,8 @@ fn year_choice_ui(
     label: &str,
     value: &mut Option<i32>,
     years: &[i32],
-) {
+) -> bool {
+    let before = *value;
     let label = ui.label(label);
     let text = value.map(|y| y.to_string()).unwrap_or_else(|| "any".into());
     egui::ComboBox::from_id_salt(id)
@@ -301,6 +368,7 @@ fn year_choice_ui(
         })
         .response
         .labelled_by(label.id);
+    *value != before
 }
 
 pub fn kind_label(kind: Kind) -> &'static str {

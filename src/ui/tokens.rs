@@ -1,10 +1,13 @@
 //! Design tokens: every colour, size and font the dashboard uses, in one place. Platform colours
 //! come from the store (one colour-blind-safe palette, the same in every view); the rest is here.
 
+// The one place colours are made (clippy.toml disallows the constructors everywhere else).
+#![allow(clippy::disallowed_methods)]
+
 use eframe::egui::{self, Color32, FontId, Stroke, Visuals};
 use egui_plot::{LineStyle, MarkerShape};
 
-use super::settings::ThemeChoice;
+use crate::dashboard::settings::ThemeChoice;
 use crate::model::{EventCategory, Kind, Rgb};
 
 // Window and panels.
@@ -14,6 +17,10 @@ pub const WINDOW_MIN_SIZE_PX: [f32; 2] = [960.0, 600.0];
 /// (where the screen is that large).
 pub const EXPORT_WINDOW_SIZE_PX: [f32; 2] = [1920.0, 1080.0];
 pub const SIDE_PANEL_WIDTH_PX: f32 = 300.0;
+/// The Metrics view's list of metrics, beside its chart.
+pub const METRICS_LIST_WIDTH_PX: f32 = 360.0;
+/// A display name typed in the Metrics view.
+pub const NAME_FIELD_WIDTH_PX: f32 = 180.0;
 pub const SIDE_PANEL_MIN_WIDTH_PX: f32 = 240.0;
 pub const DETAILS_PANEL_WIDTH_PX: f32 = 340.0;
 pub const PANEL_GAP_PX: f32 = 8.0;
@@ -163,6 +170,25 @@ pub fn kind_marker_filled(kind: Kind) -> bool {
 pub const FIGURE_MARKER: MarkerShape = MarkerShape::Circle;
 pub const COMPUTED_MARKER: MarkerShape = MarkerShape::Circle;
 pub const REPORTED_MARKER: MarkerShape = MarkerShape::Diamond;
+/// A platform's series in a region: its colour, and the marker (with the legend's glyph for it) of
+/// its variant, 1, 2... (0, worldwide, keeps [`FIGURE_MARKER`]).
+pub const REGION_MARKERS: [(MarkerShape, &str); 5] = [
+    (MarkerShape::Square, "■"),
+    (MarkerShape::Up, "▲"),
+    (MarkerShape::Down, "▼"),
+    (MarkerShape::Asterisk, "✱"),
+    (MarkerShape::Cross, "✕"),
+];
+/// A region's line beside its platform's worldwide one: thinner, so the two read apart.
+pub const REGION_LINE_WIDTH_FACTOR: f32 = 0.55;
+
+/// The figure marker of a series variant (see [`REGION_MARKERS`]), and its legend glyph.
+pub fn variant_marker(variant: usize) -> (MarkerShape, &'static str) {
+    match variant.checked_sub(1) {
+        None => (FIGURE_MARKER, "●"),
+        Some(i) => REGION_MARKERS[i % REGION_MARKERS.len()],
+    }
+}
 
 /// Event markers use Paul Tol's muted palette: distinct from the platforms' Okabe-Ito colours.
 pub fn event_colour(category: EventCategory) -> Color32 {
@@ -293,8 +319,8 @@ pub const HIGHLIGHT_WIDTH_FACTOR: f32 = 2.0;
 pub const DIMMED_ALPHA: f32 = 0.3;
 
 /// Line width factor and opacity of a series drawn with this emphasis.
-pub fn emphasis_style(emphasis: super::interaction::Emphasis) -> (f32, f32) {
-    use super::interaction::Emphasis;
+pub fn emphasis_style(emphasis: crate::dashboard::interaction::Emphasis) -> (f32, f32) {
+    use crate::dashboard::interaction::Emphasis;
     match emphasis {
         Emphasis::Normal => (1.0, 1.0),
         Emphasis::Strong => (HIGHLIGHT_WIDTH_FACTOR, 1.0),

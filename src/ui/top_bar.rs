@@ -4,9 +4,9 @@
 use eframe::egui::{self, RichText};
 
 use super::actions::Action;
-use super::settings::{Settings, ThemeChoice, View};
-use super::snapshot::Snapshot;
 use super::tokens;
+use crate::dashboard::settings::{Settings, ThemeChoice, View};
+use crate::dashboard::snapshot::Snapshot;
 
 pub struct StoreStatus<'a> {
     pub path: &'a std::path::Path,
@@ -31,7 +31,7 @@ pub fn top_bar_ui(
                     .strong(),
             );
             ui.separator();
-            for view in View::ALL {
+            for view in View::all() {
                 let action = Action::ShowView(view);
                 let tab = ui
                     .selectable_label(settings.view == view, view.label())
@@ -198,7 +198,7 @@ fn present_menu_ui(ui: &mut egui::Ui, snapshot: Option<&Snapshot>, actions: &mut
 
 /// "Export…": the chart as an image (clipboard or PNG) and its figures as CSV.
 fn export_menu_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) {
-    let chart = !settings.view.metrics(&settings.brand_metric).is_empty();
+    let chart = !settings.view.metrics(settings).is_empty();
     ui.menu_button("Export…", |ui| {
         for action in [Action::CopyImage, Action::ExportImage, Action::ExportCsv] {
             let enabled = chart || action == Action::ExportCsv;
@@ -243,15 +243,12 @@ fn store_indicator_ui(ui: &mut egui::Ui, status: &StoreStatus<'_>) {
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| status.path.display().to_string());
     let text = match status.snapshot {
+        // Only a read-only store says so: the usual case needs no words (and the tabs the room).
         Some(s) => format!(
-            "{file} · {} figures · {} events · {}",
+            "{file} · {} figures · {} events{}",
             crate::model::format::grouped(s.total_figures()),
             s.events.len(),
-            if s.read_only {
-                "read-only"
-            } else {
-                "read-write"
-            }
+            if s.read_only { " · read-only" } else { "" }
         ),
         None if status.failed => format!("{file} · not open"),
         None => format!("{file} · loading"),

@@ -4,15 +4,15 @@ use eframe::egui;
 
 use super::gmv::measure_reserve;
 use super::{ViewCtx, chart_height, level_toolbar_ui, measure_bar_ui};
+use crate::dashboard::chart_model::ChartSpec;
 use crate::ui::chart::{ChartFrame, Legend, chart_header_ui, kinds_key_ui, time_chart_ui};
-use crate::ui::chart_model::ChartSpec;
 
 pub fn downloads_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     level_toolbar_ui(ui, cx, false);
     let mode = if cx.settings.log_scale {
-        crate::ui::chart_model::YMode::Log
+        crate::dashboard::chart_model::YMode::Log
     } else {
-        crate::ui::chart_model::YMode::Linear
+        crate::dashboard::chart_model::YMode::Linear
     };
     let downloads = cx.charts.get(
         cx.snap,

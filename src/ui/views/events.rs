@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText};
 use egui_extras::TableBuilder;
 
 use super::{ViewCtx, with_columns};
-use crate::ui::selection::event_passes;
+use crate::dashboard::selection::event_passes;
 use crate::ui::tokens;
 
 pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -55,7 +55,8 @@ pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             let index = shown[row.index()];
             // A story step's highlighted events stand out as the selected row does.
             row.set_selected(
-                cx.inter.selected_event == Some(index) || cx.inter.event_emphasised(&event.title),
+                cx.inter.explore.selected_event == Some(index)
+                    || cx.inter.explore.event_emphasised(&event.title),
             );
             row.col(|ui| {
                 let when = match event.end {
@@ -70,7 +71,7 @@ pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                     .on_hover_text(&event.description)
                     .clicked()
                 {
-                    cx.inter.selected_event = Some(index);
+                    cx.inter.explore.selected_event = Some(index);
                 }
             });
             row.col(|ui| {

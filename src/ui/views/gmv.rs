@@ -3,8 +3,8 @@
 use eframe::egui;
 
 use super::{ViewCtx, chart_height, level_toolbar_ui, measure_bar_ui};
+use crate::dashboard::chart_model::ChartSpec;
 use crate::ui::chart::{ChartFrame, Legend, chart_header_ui, kinds_key_ui, time_chart_ui};
-use crate::ui::chart_model::ChartSpec;
 
 pub fn gmv_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     level_toolbar_ui(ui, cx, true);

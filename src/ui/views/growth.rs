@@ -4,12 +4,15 @@
 use eframe::egui;
 
 use super::gmv::measure_reserve;
-use super::{ViewCtx, chart_height, events_toggle_ui, measure_bar_ui, reset_zoom_ui, toggle_ui};
+use super::{
+    ViewCtx, chart_height, events_toggle_ui, measure_bar_ui, quick_ranges_ui, reset_zoom_ui,
+    toggle_ui,
+};
+use crate::dashboard::chart_model::{ChartSpec, YMode};
 use crate::ui::actions::Action;
 use crate::ui::chart::{
     ChartFrame, Legend, chart_header_ui, kinds_key_ui, legend_entries, legend_ui, time_chart_ui,
 };
-use crate::ui::chart_model::{ChartSpec, YMode};
 use crate::ui::tokens;
 
 pub fn growth_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -34,6 +37,7 @@ fn growth_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         ui.separator();
         reset_zoom_ui(ui, cx.actions);
     });
+    quick_ranges_ui(ui, cx);
 }
 
 fn growth_charts_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -75,7 +79,7 @@ fn growth_charts_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         legend_ui(
             ui,
             &legend_entries(&[&gmv, &growth]),
-            &mut cx.inter.hidden_series,
+            &mut cx.inter.explore.hidden_series,
             Legend::for_chrome(cx.chrome),
         );
         chart_header_ui(ui, &gmv);

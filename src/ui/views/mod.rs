@@ -6,6 +6,8 @@ mod downloads;
 mod events;
 mod gmv;
 mod growth;
+mod metrics;
+mod one_metric;
 mod sources;
 mod table;
 
@@ -16,17 +18,18 @@ use eframe::egui::{self, RichText};
 
 use super::actions::Action;
 use super::chart::{self, ZoomResets};
-use super::chart_model::{ChartModel, ChartSpec, YMode, build_chart};
 use super::interaction::Interaction;
-use super::settings::{Settings, View};
-use super::snapshot::Snapshot;
 use super::tokens;
+use crate::dashboard::chart_model::{ChartModel, ChartSpec, YMode, build_chart};
+use crate::dashboard::settings::{Settings, View};
+use crate::dashboard::snapshot::Snapshot;
 
 pub use brands::brand_sales_ui;
 pub use downloads::downloads_ui;
 pub use events::events_ui;
 pub use gmv::gmv_ui;
 pub use growth::growth_ui;
+pub use metrics::{NameDrafts, metrics_ui};
 pub use sources::sources_ui;
 pub use table::{selection_csv, table_ui, view_data_csv};
 
@@ -88,6 +91,8 @@ pub struct ViewCtx<'a> {
     pub resets: &'a mut ZoomResets,
     pub charts: &'a mut ChartCache,
     pub actions: &'a mut Vec<Action>,
+    /// Display names typed in the Metrics view.
+    pub names: &'a mut NameDrafts,
     /// The view's own controls (toggles, metric buttons, reset zoom, the measure bar): off while
     /// presenting and in an exported image, where only the chart belongs.
     pub chrome: bool,
@@ -112,6 +117,7 @@ pub fn view_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         View::Growth => growth_ui(ui, cx),
         View::Downloads => downloads_ui(ui, cx),
         View::BrandSales => brand_sales_ui(ui, cx),
+        View::Metrics => metrics_ui(ui, cx),
         View::Events => events_ui(ui, cx),
         View::Table => table_ui(ui, cx),
         View::Sources => sources_ui(ui, cx),
@@ -187,6 +193,72 @@ fn level_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, with_index: bool) {
         ui.separator();
         reset_zoom_ui(ui, cx.actions);
     });
+    quick_ranges_ui(ui, cx);
+}
+
+/// Since 2020, the last 3 years, the last 12 quarters, all: above the chart, one click each (the
+/// side panel's years are the fine control).
+pub(super) fn quick_ranges_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    if !cx.chrome {
+        return;
+    }
+    let latest = crate::dashboard::ranges::latest_figure(cx.snap);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Range:").weak());
+        for range in crate::dashboard::ranges::QuickRange::ALL {
+            let action = Action::QuickRange(range);
+            if ui
+                .selectable_label(range.is_on(cx.settings, latest), range.label())
+                .on_hover_text(format!("{} ({})", action.label(), action.shortcut_text()))
+                .clicked()
+            {
+                cx.actions.push(action);
+            }
+        }
+        ui.separator();
+        grain_choice_ui(ui, cx);
+    });
+}
+
+/// One grain, or all: annual and quarterly figures are series of their own, and this shows one
+/// kind alone (the side panel's Periods tick them one by one).
+fn grain_choice_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    let metrics = cx.settings.view.metrics(cx.settings);
+    let mut present: Vec<crate::model::Grain> = cx
+        .snap
+        .observations
+        .iter()
+        .filter(|o| metrics.contains(&o.metric))
+        .map(|o| o.period.grain)
+        .collect();
+    if cx.snap.dense.iter().any(|d| metrics.contains(&d.metric)) {
+        present.push(crate::model::Grain::Day);
+    }
+    present.sort();
+    present.dedup();
+    if present.len() < 2 {
+        return;
+    }
+    ui.label(RichText::new("Grain:").weak());
+    let all = crate::model::Grain::ALL
+        .iter()
+        .all(|g| cx.settings.grains.contains(g));
+    if ui.selectable_label(all, "all grains").clicked() {
+        cx.settings.grains = crate::model::Grain::ALL.into_iter().collect();
+        cx.actions.push(Action::ResetZoom);
+    }
+    for grain in present.into_iter().rev() {
+        let only = cx.settings.grains.len() == 1 && cx.settings.grains.contains(&grain);
+        let label = crate::dashboard::chart_model::grain_adjective(grain);
+        if ui
+            .selectable_label(only, label)
+            .on_hover_text("Only figures of this period length")
+            .clicked()
+        {
+            cx.settings.grains = std::iter::once(grain).collect();
+            cx.actions.push(Action::ResetZoom);
+        }
+    }
 }
 
 fn events_toggle_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -219,7 +291,7 @@ fn measure_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     if !cx.chrome {
         return;
     }
-    let picked = cx.inter.measure.clone();
+    let picked = cx.inter.explore.measure.clone();
     let size = egui::vec2(ui.available_width(), tokens::MEASURE_BAR_HEIGHT_PX);
     ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -230,8 +302,12 @@ fn measure_bar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     });
 }
 
-fn measure_text_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, picked: &[super::interaction::Picked]) {
-    let describe = |p: &super::interaction::Picked| {
+fn measure_text_ui(
+    ui: &mut egui::Ui,
+    cx: &mut ViewCtx<'_>,
+    picked: &[crate::dashboard::interaction::Picked],
+) {
+    let describe = |p: &crate::dashboard::interaction::Picked| {
         format!(
             "{} {} ({})",
             p.series,
@@ -241,7 +317,7 @@ fn measure_text_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, picked: &[super::int
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Measure").strong());
-        match (picked, cx.inter.measurement()) {
+        match (picked, cx.inter.explore.measurement()) {
             ([a, b], Some(m)) => {
                 let (from, to) = if m.from == a.period && m.from_value == a.figure.value {
                     (a, b)
@@ -260,6 +336,17 @@ fn measure_text_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, picked: &[super::int
                     parts.push(format!("CAGR {} a year over {:.2} years", chart::pct(c), m.years));
                 }
                 ui.label(RichText::new(parts.join(" · ")).strong());
+                if ui
+                    .small_button("Copy")
+                    .on_hover_text(format!(
+                        "{} ({})",
+                        Action::CopyMeasurement.label(),
+                        Action::CopyMeasurement.shortcut_text()
+                    ))
+                    .clicked()
+                {
+                    cx.actions.push(Action::CopyMeasurement);
+                }
                 if ui.small_button("Clear").on_hover_text("Esc").clicked() {
                     cx.actions.push(Action::ClearMeasure);
                 }
@@ -280,7 +367,7 @@ fn measure_text_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, picked: &[super::int
             }
         }
     });
-    if let Some(m) = cx.inter.measurement()
+    if let Some(m) = cx.inter.explore.measurement()
         && !m.caveats.is_empty()
     {
         ui.label(

@@ -5,35 +5,12 @@ use eframe::egui::{self, RichText};
 use egui_extras::TableBuilder;
 
 use super::{ViewCtx, with_columns};
+use crate::dashboard::settings::View;
 use crate::store::SourceUsage;
-use crate::ui::settings::View;
 use crate::ui::tokens;
 
 pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
-    let search_id = egui::Id::unique("sources-search");
-    let mut search: String = ui.data_mut(|d| d.get_temp::<String>(search_id).unwrap_or_default());
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new("Sources")
-                .font(tokens::heading_font())
-                .strong(),
-        );
-        ui.label(
-            RichText::new(format!(
-                "{} sources. Click a publisher to show only its figures in the charts.",
-                cx.snap.sources.len()
-            ))
-            .weak(),
-        );
-        let label = ui.label("Find:");
-        ui.add(
-            egui::TextEdit::singleline(&mut search)
-                .hint_text("publisher, title or URL")
-                .desired_width(tokens::SEARCH_FIELD_WIDTH_PX),
-        )
-        .labelled_by(label.id);
-    });
-    ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+    let search = search_bar_ui(ui, cx);
     let needle = search.to_lowercase();
     let shown: Vec<&SourceUsage> = cx
         .snap
@@ -110,28 +87,21 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         });
     });
     if let Some(id) = chosen {
-        cx.settings.source_filter = Some(id);
-        cx.inter.measure.clear();
-        cx.settings.view = view_for_source(cx, id);
+        show_source(cx, id);
     }
 }
 
-/// The chart where most of a source's figures are, so the click lands on them.
-fn view_for_source(cx: &ViewCtx<'_>, source_id: i64) -> View {
-    let mut counts = [0usize; 4];
-    let slot = |metric: &str| match metric {
-        "gmv" => 0,
-        "gmv_yoy" => 1,
-        "downloads" | "downloads_per_day" => 2,
-        _ => 3,
-    };
+/// The metric most of a source's figures are of (None: it has only events), so the click lands
+/// on the chart where they are.
+fn metric_of_source(cx: &ViewCtx<'_>, source_id: i64) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for o in cx
         .snap
         .observations
         .iter()
         .filter(|o| o.source.id == source_id)
     {
-        counts[slot(&o.metric)] += 1;
+        *counts.entry(&o.metric).or_default() += 1;
     }
     for d in cx
         .snap
@@ -139,16 +109,55 @@ fn view_for_source(cx: &ViewCtx<'_>, source_id: i64) -> View {
         .iter()
         .filter(|d| d.source_ids().any(|id| id == source_id))
     {
-        counts[slot(&d.metric)] += d.len();
+        *counts.entry(&d.metric).or_default() += d.len();
     }
-    let best = (0..4)
-        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
-        .unwrap_or(0);
-    match (best, counts[best]) {
-        (_, 0) => View::Events,
-        (0, _) => View::Gmv,
-        (1, _) => View::Growth,
-        (2, _) => View::Downloads,
-        _ => View::Table,
+    counts
+        .into_iter()
+        .max_by_key(|&(m, n)| (n, std::cmp::Reverse(m)))
+        .map(|(m, _)| m.to_string())
+}
+
+/// The title, the count and the search field; returns the text searched for.
+fn search_bar_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> String {
+    let search_id = egui::Id::unique("sources-search");
+    let mut search: String = ui.data_mut(|d| d.get_temp::<String>(search_id).unwrap_or_default());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new("Sources")
+                .font(tokens::heading_font())
+                .strong(),
+        );
+        ui.label(
+            RichText::new(format!(
+                "{} sources. Click a publisher to show only its figures in the charts.",
+                cx.snap.sources.len()
+            ))
+            .weak(),
+        );
+        let label = ui.label("Find:");
+        ui.add(
+            egui::TextEdit::singleline(&mut search)
+                .hint_text("publisher, title or URL")
+                .desired_width(tokens::SEARCH_FIELD_WIDTH_PX),
+        )
+        .labelled_by(label.id);
+    });
+    ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+    search
+}
+
+/// After a click on a publisher: only its figures, in the view where most of them are.
+fn show_source(cx: &mut ViewCtx<'_>, id: i64) {
+    cx.settings.source_filter = Some(id);
+    cx.inter.explore.measure.clear();
+    match metric_of_source(cx, id) {
+        Some(metric) => {
+            let view = crate::dashboard::views::view_of_metric(&metric);
+            if view == View::Metrics {
+                cx.settings.metric = metric;
+            }
+            cx.settings.view = view;
+        }
+        None => cx.settings.view = View::Events,
     }
 }

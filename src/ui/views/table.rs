@@ -7,13 +7,13 @@ use eframe::egui::{self, RichText};
 use egui_extras::TableBuilder;
 
 use super::{ViewCtx, with_columns};
+use crate::dashboard::selection::passes;
+use crate::dashboard::settings::{Settings, TableColumn};
+use crate::dashboard::snapshot::Snapshot;
 use crate::model::Observation;
 use crate::model::format::qualified;
 use crate::store::export::{Format, Names, write_observations};
 use crate::ui::actions::Action;
-use crate::ui::selection::passes;
-use crate::ui::settings::{Settings, TableColumn};
-use crate::ui::snapshot::Snapshot;
 use crate::ui::tokens;
 
 /// The rows of the Table view, sorted as it shows them.
@@ -79,7 +79,7 @@ pub fn selection_csv(snap: &Snapshot, settings: &Settings) -> (usize, String) {
 /// charts that pass the filters (the Table view's selection of each metric, one after another);
 /// for the other views, the Table view's selection.
 pub fn view_data_csv(snap: &Snapshot, settings: &Settings) -> Result<(usize, String), String> {
-    let metrics = settings.view.metrics(&settings.brand_metric);
+    let metrics = settings.view.metrics(settings);
     if metrics.is_empty() {
         return rows_csv(snap, selection_rows(snap, settings));
     }
@@ -112,7 +112,7 @@ fn long_series_note_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &Settings) 
         .dense
         .iter()
         .filter(|d| settings.table_metric.is_empty() || d.metric == settings.table_metric)
-        .filter(|d| crate::ui::selection::dense_exclusion(d, snap, settings).is_none())
+        .filter(|d| crate::dashboard::selection::dense_exclusion(d, snap, settings).is_none())
         .map(|d| d.len())
         .collect();
     if long.is_empty() {
@@ -143,48 +143,7 @@ const COLUMNS: [(TableColumn, &str); 8] = [
 pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     let indices = cx.charts.table_rows(cx.snap, cx.settings);
     let rows: Vec<&Observation> = indices.iter().map(|&i| &cx.snap.observations[i]).collect();
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new("Figures")
-                .font(tokens::heading_font())
-                .strong(),
-        );
-        let label = ui.label("Metric:");
-        let current = if cx.settings.table_metric.is_empty() {
-            "All metrics".to_string()
-        } else {
-            cx.snap.metric_name(&cx.settings.table_metric)
-        };
-        egui::ComboBox::from_id_salt("table-metric")
-            .selected_text(current)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut cx.settings.table_metric, String::new(), "All metrics");
-                for m in &cx.snap.metrics {
-                    ui.selectable_value(&mut cx.settings.table_metric, m.id.clone(), &m.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.label(
-            RichText::new(format!(
-                "{} rows match the side panel's choices",
-                rows.len()
-            ))
-            .weak(),
-        );
-        long_series_note_ui(ui, cx.snap, cx.settings);
-        if ui
-            .button("Copy as CSV")
-            .on_hover_text(format!(
-                "{} ({}): the importer's columns, so the rows can be imported again",
-                Action::CopyCsv.label(),
-                Action::CopyCsv.shortcut_text()
-            ))
-            .clicked()
-        {
-            cx.actions.push(Action::CopyCsv);
-        }
-    });
+    table_toolbar_ui(ui, cx, rows.len());
     ui.add_space(tokens::SMALL_GAP_PX);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + tokens::ROW_PADDING_PX;
     let mut clicked_column = None;
@@ -229,45 +188,7 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             .body(|body| {
                 body.rows(row_height, rows.len(), |mut row| {
                     let o = rows[row.index()];
-                    row.col(|ui| {
-                        ui.label(cx.snap.platform_name(&o.platform));
-                    });
-                    row.col(|ui| {
-                        ui.label(cx.snap.metric_name(&o.metric));
-                    });
-                    row.col(|ui| {
-                        ui.label(cx.snap.region_name(&o.region));
-                    });
-                    row.col(|ui| {
-                        ui.label(o.period.label());
-                    });
-                    row.col(|ui| {
-                        ui.label(qualified(o.value, o.unit, o.qualifier))
-                            .on_hover_text(format!("{} {}", o.value, o.unit));
-                    });
-                    row.col(|ui| {
-                        ui.label(o.kind.as_str());
-                    });
-                    row.col(|ui| {
-                        ui.label(&o.source.publisher).on_hover_text(&o.source.title);
-                    });
-                    row.col(|ui| {
-                        ui.label(
-                            o.source
-                                .published
-                                .map(|d| d.format("%-d %b %Y").to_string())
-                                .unwrap_or_default(),
-                        );
-                    });
-                    row.col(|ui| {
-                        if !o.source.url.is_empty() {
-                            ui.hyperlink_to(&o.source.url, &o.source.url);
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(RichText::new(&o.note).small())
-                            .on_hover_text(&o.note);
-                    });
+                    figure_row_ui(&mut row, cx.snap, o);
                 });
             });
         });
@@ -279,4 +200,87 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             cx.settings.table_ascending = true;
         }
     }
+}
+
+/// The title, the metric chooser, the row count and Copy as CSV.
+fn table_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, n_rows: usize) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new("Figures")
+                .font(tokens::heading_font())
+                .strong(),
+        );
+        let label = ui.label("Metric:");
+        let current = if cx.settings.table_metric.is_empty() {
+            "All metrics".to_string()
+        } else {
+            cx.snap.metric_name(&cx.settings.table_metric)
+        };
+        egui::ComboBox::from_id_salt("table-metric")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut cx.settings.table_metric, String::new(), "All metrics");
+                for m in &cx.snap.metrics {
+                    ui.selectable_value(&mut cx.settings.table_metric, m.id.clone(), &m.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.label(RichText::new(format!("{} rows match the side panel's choices", n_rows)).weak());
+        long_series_note_ui(ui, cx.snap, cx.settings);
+        if ui
+            .button("Copy as CSV")
+            .on_hover_text(format!(
+                "{} ({}): the importer's columns, so the rows can be imported again",
+                Action::CopyCsv.label(),
+                Action::CopyCsv.shortcut_text()
+            ))
+            .clicked()
+        {
+            cx.actions.push(Action::CopyCsv);
+        }
+    });
+}
+
+/// One figure's cells, in [`COLUMNS`] order, then its URL and note.
+fn figure_row_ui(row: &mut egui_extras::TableRow<'_, '_>, snap: &Snapshot, o: &Observation) {
+    row.col(|ui| {
+        ui.label(snap.platform_name(&o.platform));
+    });
+    row.col(|ui| {
+        ui.label(snap.metric_name(&o.metric));
+    });
+    row.col(|ui| {
+        ui.label(snap.region_name(&o.region));
+    });
+    row.col(|ui| {
+        ui.label(o.period.label());
+    });
+    row.col(|ui| {
+        ui.label(qualified(o.value, o.unit, o.qualifier))
+            .on_hover_text(format!("{} {}", o.value, o.unit));
+    });
+    row.col(|ui| {
+        ui.label(o.kind.as_str());
+    });
+    row.col(|ui| {
+        ui.label(&o.source.publisher).on_hover_text(&o.source.title);
+    });
+    row.col(|ui| {
+        ui.label(
+            o.source
+                .published
+                .map(|d| d.format("%-d %b %Y").to_string())
+                .unwrap_or_default(),
+        );
+    });
+    row.col(|ui| {
+        if !o.source.url.is_empty() {
+            ui.hyperlink_to(&o.source.url, &o.source.url);
+        }
+    });
+    row.col(|ui| {
+        ui.label(RichText::new(&o.note).small())
+            .on_hover_text(&o.note);
+    });
 }

@@ -5,25 +5,21 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use super::App;
+use super::dialog::{ExportRequest, check_file_path};
 use crate::ui::actions::PresenterAction;
+use crate::ui::app::App;
 use crate::ui::dialogs::Notice;
 use crate::ui::export::{
     ExportEvent, ExportOutcome, ImageTarget, Scale, StoryExport, sources_footer,
 };
-use crate::ui::export_dialog::{ExportRequest, check_file_path};
 use crate::ui::presenter::{export_footer_ui, presenter_caption_ui, presenter_title_ui};
 use crate::ui::tokens;
 use crate::ui::views::view_data_csv;
 
 impl App {
     /// Images are of charts: the table views say so instead.
-    pub(super) fn can_export_image(&mut self) -> bool {
-        let chart = !self
-            .settings
-            .view
-            .metrics(&self.settings.brand_metric)
-            .is_empty();
+    pub(crate) fn can_export_image(&mut self) -> bool {
+        let chart = !self.settings.view.metrics(&self.settings).is_empty();
         if !chart || self.snapshot.as_ref().is_none_or(|s| s.is_empty()) {
             self.notice = Some(Notice::Failed(
                 "Only charts export as images: switch to GMV, Growth, Downloads or Brand sales (the Table view's figures export as CSV)."
@@ -35,7 +31,7 @@ impl App {
 
     /// The zoom an exported sheet is seen at: the presenter's while presenting (its zoom may not
     /// have applied yet in the frame presenting starts), else the user's.
-    pub(super) fn sheet_zoom(&self, ctx: &egui::Context) -> f32 {
+    pub(crate) fn sheet_zoom(&self, ctx: &egui::Context) -> f32 {
         match &self.presenter {
             Some(p) => p.zoom_before * tokens::PRESENTER_SCALE,
             None => ctx.zoom_factor(),
@@ -43,7 +39,7 @@ impl App {
     }
 
     /// Does what the Export window asked for, or shows why not in it.
-    pub(super) fn export(&mut self, ctx: &egui::Context, request: ExportRequest) {
+    pub(crate) fn export(&mut self, ctx: &egui::Context, request: ExportRequest) {
         let refused = match request {
             ExportRequest::Png { path, scale } => check_file_path(&path).map(|()| {
                 let zoom = self.sheet_zoom(ctx);
@@ -81,7 +77,7 @@ impl App {
         }
     }
 
-    pub(super) fn start_story_export(
+    pub(crate) fn start_story_export(
         &mut self,
         ctx: &egui::Context,
         index: usize,
@@ -106,7 +102,7 @@ impl App {
 
     /// Between captures: shows the next step and captures it; after the last, waits for the
     /// writes, then leaves presenter mode and reports.
-    pub(super) fn drive_story_export(&mut self, ctx: &egui::Context) {
+    pub(crate) fn drive_story_export(&mut self, ctx: &egui::Context) {
         if self.exporter.capturing() {
             return;
         }
@@ -130,7 +126,7 @@ impl App {
         }
     }
 
-    pub(super) fn finish_story_export(&mut self, ctx: &egui::Context, job: StoryExport) {
+    pub(crate) fn finish_story_export(&mut self, ctx: &egui::Context, job: StoryExport) {
         let result = if job.titles.is_empty() {
             Err("The story has no steps: nothing was exported.".to_string())
         } else {
@@ -149,7 +145,7 @@ impl App {
     }
 
     /// The end of a capture or a write: into the story being exported, else the status bar.
-    pub(super) fn export_event(&mut self, event: ExportEvent) {
+    pub(crate) fn export_event(&mut self, event: ExportEvent) {
         match (event, self.story_export.as_mut()) {
             (ExportEvent::Captured, _) => {}
             (ExportEvent::Done(_), Some(job)) => job.written += 1,
@@ -159,7 +155,7 @@ impl App {
         }
     }
 
-    pub(super) fn poll_exports(&mut self) {
+    pub(crate) fn poll_exports(&mut self) {
         for written in self.exporter.poll() {
             self.export_event(match written {
                 Ok(message) => ExportEvent::Done(message),
@@ -170,7 +166,7 @@ impl App {
 
     /// The export sheet: only the chart (the step's title and caption too while presenting) over
     /// the whole window, with the footer naming its sources; the capture crops to it.
-    pub(super) fn sheet_ui(&mut self, ui: &mut egui::Ui) {
+    pub(crate) fn sheet_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let Some(snap) = self.snapshot.clone() else {
             return;

@@ -4,12 +4,14 @@
 
 use eframe::egui::{self, RichText};
 
-use super::chart_model::{ChartModel, ChartPoint, DenseLine, Mark, Origin, Series, YMode};
-use super::snapshot::Snapshot;
-use super::tokens;
 use crate::analysis::DerivedGrowth;
+use crate::dashboard::chart_model::{
+    ChartModel, ChartPoint, DenseLine, Mark, Origin, Series, YMode,
+};
+use crate::dashboard::snapshot::Snapshot;
 use crate::model::format::qualified;
 use crate::model::{Event, Observation, Source, Unit};
+use crate::ui::tokens;
 
 pub fn point_tooltip_ui(
     ui: &mut egui::Ui,
@@ -58,17 +60,36 @@ pub fn point_tooltip_ui(
     if siblings.len() > 1 {
         ui.add_space(tokens::TINY_GAP_PX);
         ui.label(
-            RichText::new(format!(
-                "{} figures for {}; the line follows one of them.",
-                siblings.len(),
-                point.period.label()
-            ))
-            .weak()
-            .small(),
+            RichText::new(line_follows(snap, &siblings, point))
+                .weak()
+                .small(),
         );
     }
     ui.separator();
     ui.label(RichText::new(measure_hint).weak().small());
+}
+
+/// "3 figures for 2023; the line follows Marketplace Pulse's $20B: most sources agree on it."
+fn line_follows(snap: &Snapshot, siblings: &[&ChartPoint], point: &ChartPoint) -> String {
+    let figures: Vec<&crate::model::Observation> = siblings
+        .iter()
+        .filter(|p| p.mark != Mark::Reported)
+        .filter_map(|p| match p.origin {
+            Origin::Observation(o) => snap.observations.get(o),
+            Origin::Derived(_) => None,
+        })
+        .collect();
+    let n = siblings.len();
+    let period = point.period.label();
+    match crate::analysis::headline(&figures) {
+        Some(head) => format!(
+            "{n} figures for {period}; the line follows {}'s {}: {}.",
+            head.source.publisher,
+            crate::model::format::qualified(head.value, head.unit, head.qualifier),
+            crate::analysis::headline_reason(&figures, head)
+        ),
+        None => format!("{n} figures for {period}; the line follows one of them."),
+    }
 }
 
 /// Figures of one day a long series' tooltip lists (several sources may give a day).

@@ -1,8 +1,8 @@
 //! The footer of an exported chart: who published each figure and event drawn on it, and when.
 
-use super::interaction::Interaction;
-use super::snapshot::Snapshot;
+use crate::dashboard::snapshot::Snapshot;
 use crate::model::Source;
+use crate::ui::interaction::Interaction;
 
 /// The footer of an exported chart: the sources of the figures and events drawn last frame,
 /// each once, sorted: "Figures: Marketplace Pulse, 3 Mar 2025; … · Events: CBP, 1 May 2025".
@@ -19,10 +19,10 @@ pub fn sources_footer(snap: &Snapshot, inter: &Interaction) -> String {
                 continue;
             };
             match point.origin {
-                super::chart_model::Origin::Observation(i) => {
+                crate::dashboard::chart_model::Origin::Observation(i) => {
                     figures.extend(snap.observations.get(i).map(|o| &o.source));
                 }
-                super::chart_model::Origin::Derived(i) => {
+                crate::dashboard::chart_model::Origin::Derived(i) => {
                     if let Some(d) = drawn.model.derived.get(i) {
                         figures.push(&d.current.source);
                         figures.push(&d.previous.source);

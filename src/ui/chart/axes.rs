@@ -3,13 +3,13 @@
 
 use egui_plot::{AxisHints, GridInput, GridMark, HPlacement};
 
-use super::chart_model::YMode;
-use super::tokens;
 use crate::analysis::{
     TickUnit, calendar_ticks, date_of_day, from_log10, linear_ticks, log_ticks, nice_step,
 };
+use crate::dashboard::chart_model::YMode;
 use crate::model::Unit;
 use crate::model::format::compact;
+use crate::ui::tokens;
 
 /// Grid marks on calendar boundaries; a mark's `step_size` is its unit's nominal length in days,
 /// which is how [`x_label`] knows how to label it.

@@ -21,9 +21,11 @@ pub enum Exclusion {
 
 /// The first day the date range lets through, if it starts somewhere.
 pub fn range_start(settings: &Settings) -> Option<NaiveDate> {
-    settings
-        .from_year
-        .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+    settings.from_date.or_else(|| {
+        settings
+            .from_year
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+    })
 }
 
 /// The first day after the date range, if it ends somewhere.

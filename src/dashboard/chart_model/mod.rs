@@ -7,14 +7,19 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::dense::DenseSeries;
+mod empty;
+mod lines;
+
+use empty::empty_state;
+pub use empty::{list_phrase, metric_noun};
+use lines::{headline_points, segments_through};
+
 use super::selection::{
     Exclusion, dense_exclusion, dense_x_range, event_passes, exclusion, in_range, passes,
 };
 use super::settings::Settings;
 use super::snapshot::Snapshot;
-use crate::analysis::{
-    DerivedGrowth, day_number, derive_yoy, headline, index_base, index_value, kind_rank, to_log10,
-};
+use crate::analysis::{DerivedGrowth, day_number, derive_yoy, index_base, index_value, to_log10};
 use crate::model::{Grain, Kind, Observation, Period, Qualifier, Rgb, Unit};
 
 /// How values map to the y axis.
@@ -83,6 +88,9 @@ pub struct Series {
     pub region: String,
     pub name: String,
     pub colour: Rgb,
+    /// 0 for a platform's worldwide series, 1, 2... for its regions: drawn in the platform's
+    /// colour with a marker and line of their own, so "SHEIN" and "SHEIN · United States" differ.
+    pub variant: usize,
     pub points: Vec<ChartPoint>,
     pub segments: Vec<Segment>,
     /// Long daily series of this platform and region (one per kind), drawn decimated.
@@ -207,36 +215,6 @@ impl ChartModel {
     }
 }
 
-/// A noun for sentences: "GMV", "downloads".
-pub fn metric_noun(snap: &Snapshot, metric: &str) -> String {
-    match metric {
-        "gmv" => "GMV".to_string(),
-        "gmv_yoy" => "GMV growth".to_string(),
-        "downloads" => "downloads".to_string(),
-        "downloads_per_day" => "downloads-per-day".to_string(),
-        other => lower_first(&snap.metric_name(other)),
-    }
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// "TEMU", "TEMU and SHEIN", "TEMU, SHEIN and Amazon", "12 platforms".
-pub fn list_phrase(names: &[String], plural: &str) -> String {
-    match names {
-        [] => format!("no {plural}"),
-        [one] => one.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [a, b, c] => format!("{a}, {b} and {c}"),
-        more => format!("{} {plural}", more.len()),
-    }
-}
-
 fn unit_of(snap: &Snapshot, metric: &str) -> Unit {
     snap.metric(metric)
         .map(|m| m.unit)
@@ -255,44 +233,131 @@ fn unit_of(snap: &Snapshot, metric: &str) -> Unit {
         .unwrap_or(Unit::Count)
 }
 
+/// Which series a figure belongs to: the platform (in the store's order), the region, and the
+/// grain, coarsest first, so annual and quarterly figures are never one line.
+type SeriesKey = (usize, String, String, std::cmp::Reverse<Grain>);
+
+/// A series' figures and long parts, before the y transform.
+type Parts = (Vec<ChartPoint>, Vec<Arc<DenseSeries>>);
+
+/// Why a series is not drawn in the chart's y mode.
+enum Refusal {
+    /// Indexed, with no figure in the base year.
+    NoBase(String),
+    /// On a log scale, with figures of zero or less (the name, and how many).
+    NotPositive(String, usize),
+}
+
 pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> ChartModel {
     let unit = unit_of(snap, &spec.metric);
-    let y_mode = if unit == Unit::Percent {
-        YMode::Linear
-    } else {
-        spec.y_mode
+    // A rate indexed to a base year means nothing; a log scale of rates is asked for by name and
+    // refuses rates of zero or less, saying so, like any other series.
+    let y_mode = match (unit, spec.y_mode) {
+        (Unit::Percent, YMode::Index(_)) => YMode::Linear,
+        (_, mode) => mode,
     };
     let derived = match &spec.derived_from {
         Some(level_metric) => derived_growth(snap, settings, level_metric),
         None => Vec::new(),
     };
+    let by_series = collect_series(snap, settings, spec, &derived);
+    let names = series_names(snap, by_series.keys());
+    let x_range = dense_x_range(settings);
+    let mut series = Vec::new();
+    let mut unindexed = Vec::new();
+    let mut refused = Vec::new();
+    for ((key, parts), name) in by_series.into_iter().zip(names) {
+        match scale_series(snap, key, name, parts, y_mode, &derived, x_range) {
+            Ok(s) => series.push(s),
+            Err(Refusal::NoBase(name)) => unindexed.push(name),
+            Err(Refusal::NotPositive(name, n)) => refused.push((name, n)),
+        }
+    }
+    let empty = series.is_empty().then(|| {
+        if refused.is_empty() {
+            empty_state(snap, settings, spec, !unindexed.is_empty())
+        } else {
+            log_refusal_state(&refused)
+        }
+    });
+    number_region_variants(&mut series);
+    let notes = if empty.is_some() {
+        Vec::new()
+    } else {
+        refusal_notes(y_mode, &unindexed, &refused)
+    };
+    let x_bounds = x_bounds(settings, &series);
+    ChartModel {
+        spec: ChartSpec {
+            y_mode,
+            ..spec.clone()
+        },
+        title: chart_title(&snap.metric_name(&spec.metric), y_mode, unit),
+        unit,
+        series,
+        derived,
+        events: event_marks(snap, settings),
+        empty,
+        notes,
+        x_bounds,
+    }
+}
 
-    // Raw points and long series keyed by series, before the y transform.
-    type Parts = (Vec<ChartPoint>, Vec<Arc<DenseSeries>>);
-    let mut by_series: BTreeMap<(usize, String, String), Parts> = BTreeMap::new();
-    let key = |platform: &str, region: &str| {
+/// Each platform's regions in their order get variants 1, 2...; its worldwide series keeps 0.
+fn number_region_variants(series: &mut [Series]) {
+    let mut regions: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for s in series.iter_mut() {
+        if s.region == "global" {
+            continue;
+        }
+        let seen = regions.entry(s.platform.clone()).or_default();
+        let at = match seen.iter().position(|r| *r == s.region) {
+            Some(at) => at,
+            None => {
+                seen.push(s.region.clone());
+                seen.len() - 1
+            }
+        };
+        s.variant = at + 1;
+    }
+}
+
+/// "GMV (USD, log scale)", "Downloads, indexed (2023 = 100)".
+fn chart_title(metric_name: &str, y_mode: YMode, unit: Unit) -> String {
+    match (y_mode, unit) {
+        (YMode::Index(year), _) => format!("{metric_name}, indexed ({year} = 100)"),
+        (YMode::Log, Unit::USD) => format!("{metric_name} (USD, log scale)"),
+        (YMode::Log, _) => format!("{metric_name} (log scale)"),
+        (_, Unit::USD) => format!("{metric_name} (USD)"),
+        _ => metric_name.to_string(),
+    }
+}
+
+/// The figures of the chart's metric (and its computed growth) that pass the settings, by series.
+fn collect_series(
+    snap: &Snapshot,
+    settings: &Settings,
+    spec: &ChartSpec,
+    derived: &[DerivedGrowth],
+) -> BTreeMap<SeriesKey, Parts> {
+    let mut by_series: BTreeMap<SeriesKey, Parts> = BTreeMap::new();
+    let key = |platform: &str, region: &str, grain: Grain| {
         (
             snap.platform_order(platform),
             platform.to_string(),
             region.to_string(),
+            std::cmp::Reverse(grain),
         )
     };
     for d in &snap.dense {
         if d.metric == spec.metric && dense_exclusion(d, snap, settings).is_none() {
             by_series
-                .entry(key(&d.platform, &d.region))
+                .entry(key(&d.platform, &d.region, Grain::Day))
                 .or_default()
                 .1
                 .push(Arc::clone(d));
         }
     }
-    let mut add = |platform: &str, region: &str, point: ChartPoint| {
-        by_series
-            .entry(key(platform, region))
-            .or_default()
-            .0
-            .push(point);
-    };
     let mark = if spec.derived_from.is_some() {
         Mark::Reported
     } else {
@@ -300,107 +365,150 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
     };
     for (i, o) in snap.observations.iter().enumerate() {
         if o.metric == spec.metric && passes(o, snap, settings) {
-            add(
-                &o.platform,
-                &o.region,
-                point_at(
-                    &o.period,
-                    o.value,
-                    o.kind,
-                    o.qualifier,
-                    Origin::Observation(i),
-                    mark,
-                ),
+            let point = point_at(
+                &o.period,
+                o.value,
+                o.kind,
+                o.qualifier,
+                Origin::Observation(i),
+                mark,
             );
+            by_series
+                .entry(key(&o.platform, &o.region, o.period.grain))
+                .or_default()
+                .0
+                .push(point);
         }
     }
     for (i, g) in derived.iter().enumerate() {
-        add(
-            &g.platform,
-            &g.region,
-            point_at(
-                &g.period,
-                g.value_pct,
-                g.kind,
-                g.qualifier,
-                Origin::Derived(i),
-                Mark::Computed,
-            ),
+        let point = point_at(
+            &g.period,
+            g.value_pct,
+            g.kind,
+            g.qualifier,
+            Origin::Derived(i),
+            Mark::Computed,
         );
+        by_series
+            .entry(key(&g.platform, &g.region, g.period.grain))
+            .or_default()
+            .0
+            .push(point);
     }
+    by_series
+}
 
-    let mut notes = Vec::new();
-    let mut unindexed = Vec::new();
-    let mut non_positive = 0usize;
-    let mut series = Vec::new();
-    let x_range = dense_x_range(settings);
-    for ((_, platform, region), (mut points, dense)) in by_series {
-        points.sort_by(|a, b| {
-            (a.period.start, a.period.grain).cmp(&(b.period.start, b.period.grain))
-        });
-        let name = series_name(snap, &platform, &region);
-        let heads = headline_points(snap, &points, &derived);
-        let mut scale = YScale::Linear;
-        match y_mode {
-            YMode::Linear => {}
-            YMode::Log => {
-                scale = YScale::Log;
-                let before = points.len();
-                points.retain_mut(|p| match to_log10(p.value) {
-                    Some(y) => {
-                        p.y = y;
-                        true
-                    }
-                    None => false,
-                });
-                non_positive += before - points.len();
+/// Each series' name: the platform (and region), and the grain after all but the coarsest when a
+/// platform has figures of several grains ("TikTok Shop", "TikTok Shop · quarterly").
+fn series_names<'a>(snap: &Snapshot, keys: impl Iterator<Item = &'a SeriesKey>) -> Vec<String> {
+    let keys: Vec<&SeriesKey> = keys.collect();
+    keys.iter()
+        .enumerate()
+        .map(|(i, (_, platform, region, grain))| {
+            let name = series_name(snap, platform, region);
+            let coarsest = i == 0 || {
+                let (_, p, r, _) = keys[i - 1];
+                p != platform || r != region
+            };
+            if coarsest {
+                name
+            } else {
+                format!("{name} · {}", grain_adjective(grain.0))
             }
-            YMode::Index(year) => {
-                let base = index_base(
-                    heads.iter().map(|&i| (&points[i].period, points[i].value)),
-                    year,
-                )
-                .or_else(|| dense_index_base(&dense, year));
-                match base {
-                    Some(base) => {
-                        scale = YScale::Index(base);
-                        points
-                            .iter_mut()
-                            .for_each(|p| p.y = index_value(p.value, base))
-                    }
-                    None => {
-                        unindexed.push(name);
-                        continue;
-                    }
-                }
-            }
-        }
-        let segments = segments_through(&points, &derived, snap);
-        let colour = snap
-            .platform(&platform)
-            .map(|p| p.colour)
-            .unwrap_or(Rgb([0x99, 0x99, 0x99]));
-        series.push(Series {
-            platform,
-            region,
-            name,
-            colour,
-            points,
-            segments,
-            dense: dense
-                .into_iter()
-                .map(|data| DenseLine {
-                    data,
-                    scale,
-                    x_range,
-                })
-                .collect(),
-        });
+        })
+        .collect()
+}
+
+/// "yearly", "quarterly", "daily": how a series of one grain is named beside another.
+pub fn grain_adjective(grain: Grain) -> String {
+    match grain.as_str() {
+        "day" => "daily".to_string(),
+        "month" => "monthly".to_string(),
+        "quarter" => "quarterly".to_string(),
+        "half" => "half-yearly".to_string(),
+        "year" => "yearly".to_string(),
+        other => format!("by {other}"),
     }
-    if non_positive > 0 {
-        notes.push(format!(
-            "{non_positive} figure(s) of zero or less cannot be drawn on a log scale and are left out."
-        ));
+}
+
+/// One series in the chart's y mode, or why it cannot be drawn in it.
+fn scale_series(
+    snap: &Snapshot,
+    key: SeriesKey,
+    name: String,
+    (mut points, dense): Parts,
+    y_mode: YMode,
+    derived: &[DerivedGrowth],
+    x_range: (f64, f64),
+) -> Result<Series, Refusal> {
+    let (_, platform, region, _) = key;
+    points.sort_by_key(|p| (p.period.start, p.period.grain));
+    let heads = headline_points(snap, &points, derived);
+    let scale = match y_mode {
+        YMode::Linear => YScale::Linear,
+        YMode::Log => {
+            // A log axis has no zero: a series that touches or crosses it is refused whole, not
+            // drawn with holes that would read as a different curve.
+            let not_positive = points
+                .iter()
+                .filter(|p| to_log10(p.value).is_none())
+                .count()
+                + dense
+                    .iter()
+                    .filter(|d| d.lod.y_range().is_some_and(|(lo, _)| lo <= 0.0))
+                    .count();
+            if not_positive > 0 {
+                return Err(Refusal::NotPositive(name, not_positive));
+            }
+            for p in &mut points {
+                p.y = to_log10(p.value).unwrap_or(p.value);
+            }
+            YScale::Log
+        }
+        YMode::Index(year) => {
+            let base = index_base(
+                heads.iter().map(|&i| (&points[i].period, points[i].value)),
+                year,
+            )
+            .or_else(|| dense_index_base(&dense, year));
+            let Some(base) = base else {
+                return Err(Refusal::NoBase(name));
+            };
+            points
+                .iter_mut()
+                .for_each(|p| p.y = index_value(p.value, base));
+            YScale::Index(base)
+        }
+    };
+    let segments = segments_through(&points, derived, snap);
+    let colour = snap
+        .platform(&platform)
+        .map(|p| p.colour)
+        .unwrap_or(Rgb([0x99, 0x99, 0x99]));
+    Ok(Series {
+        platform,
+        region,
+        name,
+        colour,
+        variant: 0,
+        points,
+        segments,
+        dense: dense
+            .into_iter()
+            .map(|data| DenseLine {
+                data,
+                scale,
+                x_range,
+            })
+            .collect(),
+    })
+}
+
+/// What the chart left out, said above it.
+fn refusal_notes(y_mode: YMode, unindexed: &[String], refused: &[(String, usize)]) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !refused.is_empty() {
+        notes.push(log_refusal_note(refused));
     }
     if let YMode::Index(year) = y_mode
         && !unindexed.is_empty()
@@ -410,33 +518,37 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
             unindexed.join(", ")
         ));
     }
+    notes
+}
 
-    let metric_name = snap.metric_name(&spec.metric);
-    let title = match (y_mode, unit) {
-        (YMode::Index(year), _) => format!("{metric_name}, indexed ({year} = 100)"),
-        (YMode::Log, Unit::USD) => format!("{metric_name} (USD, log scale)"),
-        (YMode::Log, _) => format!("{metric_name} (log scale)"),
-        (_, Unit::USD) => format!("{metric_name} (USD)"),
-        _ => metric_name,
-    };
-    let empty = series
-        .is_empty()
-        .then(|| empty_state(snap, settings, spec, !unindexed.is_empty()));
-    let x_bounds = x_bounds(settings, &series);
-    ChartModel {
-        spec: ChartSpec {
-            y_mode,
-            ..spec.clone()
-        },
-        title,
-        unit,
-        series,
-        derived,
-        events: event_marks(snap, settings),
-        empty,
-        notes,
-        x_bounds,
+/// Every series refused by the log scale: nothing else to show, and why.
+fn log_refusal_state(refused: &[(String, usize)]) -> EmptyState {
+    EmptyState {
+        headline: "Not drawn on a log scale, which has no zero or negative values".to_string(),
+        reasons: vec![
+            format!("{}.", refused_names(refused)),
+            "Turn off Log scale (L) to see them.".to_string(),
+        ],
     }
+}
+
+/// "ACME (1 figure of zero or less), Globex (3 figures of zero or less)".
+fn refused_names(refused: &[(String, usize)]) -> String {
+    refused
+        .iter()
+        .map(|(name, n)| {
+            let figures = if *n == 1 { "figure" } else { "figures" };
+            format!("{name} ({n} {figures} of zero or less)")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn log_refusal_note(refused: &[(String, usize)]) -> String {
+    format!(
+        "Not drawn on a log scale, which has no zero or negative values: {}. Turn off Log scale (L) to see them.",
+        refused_names(refused)
+    )
 }
 
 /// The first daily figure of the base year across a series' long parts, as [`index_base`] picks.
@@ -512,77 +624,6 @@ fn derived_growth(snap: &Snapshot, settings: &Settings, level_metric: &str) -> V
         .collect()
 }
 
-/// Indices of the points that carry the line: one per period and mark, the headline figure.
-fn headline_points(
-    snap: &Snapshot,
-    points: &[ChartPoint],
-    derived: &[DerivedGrowth],
-) -> Vec<usize> {
-    let mut by_period: BTreeMap<(Period, bool), Vec<usize>> = BTreeMap::new();
-    for (i, p) in points.iter().enumerate() {
-        if p.mark != Mark::Reported {
-            by_period
-                .entry((p.period, p.mark == Mark::Computed))
-                .or_default()
-                .push(i);
-        }
-    }
-    by_period
-        .into_values()
-        .filter_map(|idx| {
-            let observations: Vec<&Observation> = idx
-                .iter()
-                .filter_map(|&i| match points[i].origin {
-                    Origin::Observation(o) => snap.observations.get(o),
-                    Origin::Derived(_) => None,
-                })
-                .collect();
-            if let Some(head) = headline(&observations) {
-                return idx.iter().copied().find(|&i| {
-                    matches!(points[i].origin, Origin::Observation(o) if std::ptr::eq(&snap.observations[o], head))
-                });
-            }
-            // Computed growth: a same-source pair first, then the surer kind.
-            idx.iter().copied().min_by_key(|&i| match points[i].origin {
-                Origin::Derived(d) => derived
-                    .get(d)
-                    .map(|g| (g.across_sources, kind_rank(g.kind), g.current.source.id))
-                    .unwrap_or((true, u8::MAX, i64::MAX)),
-                Origin::Observation(_) => (true, u8::MAX, i64::MAX),
-            })
-        })
-        .collect()
-}
-
-/// The headline line: consecutive periods of one grain are joined; a gap breaks the line, since
-/// nothing is interpolated.
-fn segments_through(
-    points: &[ChartPoint],
-    derived: &[DerivedGrowth],
-    snap: &Snapshot,
-) -> Vec<Segment> {
-    let mut heads: Vec<&ChartPoint> = headline_points(snap, points, derived)
-        .into_iter()
-        .map(|i| &points[i])
-        .collect();
-    heads.sort_by_key(|p| (p.period.grain, p.period.start));
-    heads
-        .windows(2)
-        .filter(|w| {
-            w[0].period.grain == w[1].period.grain && w[0].period.end() == w[1].period.start
-        })
-        .map(|w| Segment {
-            from: [w[0].x, w[0].y],
-            to: [w[1].x, w[1].y],
-            kind: if kind_rank(w[0].kind) >= kind_rank(w[1].kind) {
-                w[0].kind
-            } else {
-                w[1].kind
-            },
-        })
-        .collect()
-}
-
 fn event_marks(snap: &Snapshot, settings: &Settings) -> Vec<EventMark> {
     if !settings.show_events {
         return Vec::new();
@@ -632,155 +673,6 @@ fn x_bounds(settings: &Settings, series: &[Series]) -> Option<(f64, f64)> {
         .or(data_max)?;
     let margin = ((max - min) * 0.03).max(15.0);
     Some((min - margin, max + margin))
-}
-
-/// A figure (or a long series) the empty state accounts for.
-struct Hidden<'a> {
-    platform: &'a str,
-    region: &'a str,
-    kind: Kind,
-    grain: Grain,
-    count: usize,
-}
-
-fn empty_state(
-    snap: &Snapshot,
-    settings: &Settings,
-    spec: &ChartSpec,
-    unindexed: bool,
-) -> EmptyState {
-    let noun = metric_noun(snap, &spec.metric);
-    let platforms: Vec<String> = snap
-        .platforms
-        .iter()
-        .filter(|p| settings.platform_shown(p))
-        .map(|p| p.name.clone())
-        .collect();
-    let regions: Vec<String> = snap
-        .regions
-        .iter()
-        .filter(|r| settings.region_shown(&r.id))
-        .map(|r| snap.region_name(&r.id))
-        .collect();
-    let headline = if platforms.is_empty() {
-        "No platform is ticked: tick one under Platforms.".to_string()
-    } else if regions.is_empty() {
-        "No region is ticked: tick one under Regions.".to_string()
-    } else {
-        format!(
-            "No {noun} figures for {} in {}",
-            list_phrase(&platforms, "platforms"),
-            list_phrase(&regions, "regions")
-        )
-    };
-
-    let mut reasons = Vec::new();
-    if unindexed {
-        reasons.push(format!(
-            "No series has a figure in the index base year {}: choose another base year or turn off Index to 100 (I).",
-            match spec.y_mode {
-                YMode::Index(y) => y,
-                _ => settings.index_base_year,
-            }
-        ));
-    }
-    let metrics: Vec<&str> = std::iter::once(spec.metric.as_str())
-        .chain(spec.derived_from.as_deref())
-        .collect();
-    // Each hidden figure as what the reasons name, with how many figures it stands for (a long
-    // series counts all of its figures at once).
-    let of_metric: Vec<(Hidden, Option<Exclusion>)> = snap
-        .observations
-        .iter()
-        .filter(|o| metrics.contains(&o.metric.as_str()))
-        .map(|o| {
-            let hidden = Hidden {
-                platform: &o.platform,
-                region: &o.region,
-                kind: o.kind,
-                grain: o.period.grain,
-                count: 1,
-            };
-            (hidden, exclusion(o, snap, settings))
-        })
-        .chain(
-            snap.dense
-                .iter()
-                .filter(|d| metrics.contains(&d.metric.as_str()))
-                .map(|d| {
-                    let hidden = Hidden {
-                        platform: &d.platform,
-                        region: &d.region,
-                        kind: d.kind,
-                        grain: Grain::Day,
-                        count: d.len(),
-                    };
-                    (hidden, dense_exclusion(d, snap, settings))
-                }),
-        )
-        .collect();
-    if of_metric.is_empty() {
-        reasons.push(format!("The store has no {noun} figures at all."));
-    }
-    let mut hidden: BTreeMap<Exclusion, Vec<&Hidden>> = BTreeMap::new();
-    for (h, why) in &of_metric {
-        if let Some(why) = why {
-            hidden.entry(*why).or_default().push(h);
-        }
-    }
-    for (why, obs) in hidden {
-        let n: usize = obs.iter().map(|h| h.count).sum();
-        let figures = if n == 1 { "figure" } else { "figures" };
-        let named = |names: Vec<(String, usize)>| {
-            let mut counted: BTreeMap<String, usize> = BTreeMap::new();
-            for (name, count) in names {
-                *counted.entry(name).or_default() += count;
-            }
-            let mut list: Vec<(String, usize)> = counted.into_iter().collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let shown: Vec<String> = list
-                .iter()
-                .take(4)
-                .map(|(k, c)| format!("{k} ({c})"))
-                .collect();
-            let more = list.len().saturating_sub(4);
-            if more > 0 {
-                format!("{} and {more} more", shown.join(", "))
-            } else {
-                shown.join(", ")
-            }
-        };
-        let by = |name: &dyn Fn(&Hidden) -> String| -> String {
-            named(obs.iter().map(|h| (name(h), h.count)).collect())
-        };
-        reasons.push(match why {
-            Exclusion::Source => format!(
-                "{n} {figures} come from other sources: the charts show one source only (clear the source filter in the top bar)."
-            ),
-            Exclusion::Platform => format!(
-                "{n} {figures} for platforms that are not ticked: {}. Tick them under Platforms.",
-                by(&|h| snap.platform_name(h.platform))
-            ),
-            Exclusion::Region => format!(
-                "{n} {figures} in other regions: {}. Tick them under Regions.",
-                by(&|h| snap.region_name(h.region))
-            ),
-            Exclusion::Kind => format!(
-                "{n} {figures} of a kind that is not ticked ({}). Tick it under Kinds.",
-                by(&|h| h.kind.to_string())
-            ),
-            Exclusion::Grain => format!(
-                "{n} {figures} for periods that are not ticked ({}). Tick them under Periods.",
-                by(&|h| format!("{}s", h.grain))
-            ),
-            Exclusion::DateRange => format!("{n} {figures} outside the date range. Widen it under Date range."),
-        });
-    }
-    reasons.push(
-        "To add figures, import a CSV: Import CSV… in the top bar, or drop CSV files onto the window."
-            .to_string(),
-    );
-    EmptyState { headline, reasons }
 }
 
 #[cfg(test)]
@@ -906,11 +798,17 @@ pub(crate) mod tests {
             YMode::Linear,
             "no index for growth rates"
         );
-        let tiktok = series(&model, "tiktok_shop");
-        assert!(tiktok.points.iter().any(|p| p.mark == Mark::Reported));
-        let computed: Vec<&ChartPoint> = tiktok
-            .points
+        // Reported and computed growth of every grain (each grain is a series of its own).
+        let tiktok: Vec<&ChartPoint> = model
+            .series
             .iter()
+            .filter(|s| s.platform == "tiktok_shop" && s.region == "global")
+            .flat_map(|s| &s.points)
+            .collect();
+        assert!(tiktok.iter().any(|p| p.mark == Mark::Reported));
+        let computed: Vec<&ChartPoint> = tiktok
+            .iter()
+            .copied()
             .filter(|p| p.mark == Mark::Computed)
             .collect();
         assert!(!computed.is_empty());
@@ -965,5 +863,122 @@ pub(crate) mod tests {
                 .events
                 .is_empty()
         );
+    }
+
+    /// A store's worth of one metric for one platform, values as given (USD, yearly).
+    fn one_series(values: &[f64]) -> Snapshot {
+        let mut snap = Snapshot::default();
+        for (i, &value) in values.iter().enumerate() {
+            snap.observations.push(Observation {
+                platform: "acme".into(),
+                metric: "profit".into(),
+                region: "global".into(),
+                period: Period::parse(&(2020 + i).to_string()).expect("a year"),
+                value,
+                unit: Unit::USD,
+                kind: Kind::Actual,
+                qualifier: Qualifier::None,
+                source: crate::model::Source {
+                    id: 1,
+                    publisher: "Test".into(),
+                    title: String::new(),
+                    url: String::new(),
+                    published: None,
+                },
+                note: String::new(),
+                published: None,
+            });
+        }
+        snap
+    }
+
+    fn all_platforms() -> Settings {
+        let mut settings = Settings::default();
+        settings.platform_choice.insert("acme".into(), true);
+        settings
+    }
+
+    #[test]
+    fn negative_values_plot_at_their_value_on_a_linear_axis() {
+        let snap = one_series(&[5e9, -2e9, 3e9]);
+        let mut linear = spec("profit");
+        linear.y_mode = YMode::Linear;
+        let model = build_chart(&snap, &all_platforms(), &linear);
+        assert!(model.empty.is_none(), "{:?}", model.empty);
+        let ys: Vec<f64> = model.series[0].points.iter().map(|p| p.y).collect();
+        assert_eq!(ys, vec![5e9, -2e9, 3e9]);
+        assert_eq!(model.series[0].segments.len(), 2);
+    }
+
+    #[test]
+    fn a_log_scale_refuses_a_series_that_crosses_zero_and_says_why() {
+        let snap = one_series(&[5e9, -2e9, 3e9]);
+        let mut log = spec("profit");
+        log.y_mode = YMode::Log;
+        let model = build_chart(&snap, &all_platforms(), &log);
+        assert!(model.series.is_empty());
+        let empty = model.empty.expect("an empty state");
+        assert!(empty.headline.contains("log scale"), "{}", empty.headline);
+        assert!(
+            empty.reasons[0].contains("1 figure of zero or less"),
+            "{:?}",
+            empty.reasons
+        );
+        // All positive: drawn in log10.
+        let positive = build_chart(&one_series(&[1e9, 1e10]), &all_platforms(), &log);
+        let ys: Vec<f64> = positive.series[0].points.iter().map(|p| p.y).collect();
+        assert_eq!(ys, vec![9.0, 10.0]);
+    }
+
+    #[test]
+    fn each_grain_of_a_platform_is_a_series_of_its_own() {
+        let snap = sample();
+        let model = build_chart(&snap, &Settings::default(), &spec("gmv"));
+        let tiktok: Vec<&Series> = model
+            .series
+            .iter()
+            .filter(|s| s.platform == "tiktok_shop" && s.region == "global")
+            .collect();
+        assert!(
+            tiktok.len() >= 2,
+            "{:?}",
+            tiktok.iter().map(|s| &s.name).collect::<Vec<_>>()
+        );
+        assert_eq!(tiktok[0].name, "TikTok Shop");
+        for s in &tiktok {
+            let grains: std::collections::BTreeSet<Grain> =
+                s.points.iter().map(|p| p.period.grain).collect();
+            assert_eq!(grains.len(), 1, "{} mixes grains", s.name);
+        }
+        assert!(tiktok.iter().any(|s| s.name == "TikTok Shop · quarterly"));
+    }
+
+    #[test]
+    fn a_platforms_regions_are_variants_of_its_colour() {
+        let snap = sample();
+        let mut settings = Settings::default();
+        for r in &snap.regions {
+            settings.region_choice.insert(r.id.clone(), true);
+        }
+        let model = build_chart(&snap, &settings, &spec("gmv"));
+        let tiktok: Vec<&Series> = model
+            .series
+            .iter()
+            .filter(|s| s.platform == "tiktok_shop")
+            .collect();
+        let worldwide = tiktok
+            .iter()
+            .find(|s| s.region == "global")
+            .expect("worldwide");
+        assert_eq!(worldwide.variant, 0);
+        let us: Vec<&&Series> = tiktok.iter().filter(|s| s.region == "us").collect();
+        assert!(!us.is_empty());
+        assert!(
+            us.iter()
+                .all(|s| s.variant > 0 && s.colour == worldwide.colour)
+        );
+        // One variant per region, whatever its grains.
+        let uk = tiktok.iter().find(|s| s.region == "uk").expect("uk");
+        assert_ne!(uk.variant, us[0].variant);
     }
 }

@@ -130,6 +130,8 @@ pub fn step_file_name(index: usize, count: usize, title: &str) -> String {
 }
 
 #[cfg(test)]
+// Test images are made of arbitrary pixels, not the dashboard's colours.
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
     use eframe::egui::{Color32, pos2};

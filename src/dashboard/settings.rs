@@ -1,4 +1,4 @@
-//! What the dashboard remembers between runs (eframe persistence): the view, the selections, the
+//! What the dashboard remembers between runs (saved by `ui::persistence`): the view, the selections, the
 //! chart toggles and the theme. Selections are stored as the user's explicit choices over
 //! defaults, so platforms imported later still get a sensible default.
 
@@ -6,59 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+pub use super::views::View;
 use crate::model::{EventCategory, Grain, Kind, Platform, PlatformType};
 
-/// The key under which the settings are saved in eframe's storage.
+/// The key under which the settings are saved in the window's storage.
 pub const STORAGE_KEY: &str = "marketscope.settings.v1";
-
-/// The seven views of the top bar, in their shortcut order (`1`..`7`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum View {
-    #[default]
-    Gmv,
-    Growth,
-    Downloads,
-    BrandSales,
-    Events,
-    Table,
-    Sources,
-}
-
-impl View {
-    pub const ALL: [View; 7] = [
-        View::Gmv,
-        View::Growth,
-        View::Downloads,
-        View::BrandSales,
-        View::Events,
-        View::Table,
-        View::Sources,
-    ];
-
-    /// The tab's label; also what tests click.
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Gmv => "GMV",
-            View::Growth => "Growth",
-            View::Downloads => "Downloads",
-            View::BrandSales => "Brand sales",
-            View::Events => "Events",
-            View::Table => "Table",
-            View::Sources => "Sources",
-        }
-    }
-
-    /// The metrics the view charts, for the counts in the side panel.
-    pub fn metrics(self, brand_metric: &str) -> Vec<String> {
-        match self {
-            View::Gmv => vec!["gmv".into()],
-            View::Growth => vec!["gmv_yoy".into(), "gmv".into()],
-            View::Downloads => vec!["downloads".into(), "downloads_per_day".into()],
-            View::BrandSales => vec![brand_metric.to_string()],
-            View::Events | View::Table | View::Sources => Vec::new(),
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ThemeChoice {
@@ -101,6 +53,9 @@ pub struct Settings {
     pub kinds: BTreeSet<Kind>,
     pub grains: BTreeSet<Grain>,
     pub from_year: Option<i32>,
+    /// A start finer than a year (a quick range of quarters); when set it, not `from_year`, starts
+    /// the range. The year choosers clear it.
+    pub from_date: Option<chrono::NaiveDate>,
     pub to_year: Option<i32>,
     pub show_events: bool,
     pub event_categories: BTreeSet<EventCategory>,
@@ -109,6 +64,8 @@ pub struct Settings {
     pub index_base_year: i32,
     pub stack_gmv_with_growth: bool,
     pub brand_metric: String,
+    /// The Metrics view's metric; empty until one is picked (or a store opens on it).
+    pub metric: String,
     /// Only this source's figures, after a click in the Sources view.
     pub source_filter: Option<i64>,
     /// The Table view's metric; empty means all metrics.
@@ -145,6 +102,7 @@ impl Default for Settings {
             kinds: Kind::ALL.into_iter().collect(),
             grains: Grain::ALL.into_iter().collect(),
             from_year: None,
+            from_date: None,
             to_year: None,
             show_events: true,
             event_categories: EventCategory::ALL.into_iter().collect(),
@@ -155,6 +113,7 @@ impl Default for Settings {
             index_base_year: 2023,
             stack_gmv_with_growth: false,
             brand_metric: BRAND_METRICS[0].to_string(),
+            metric: String::new(),
             source_filter: None,
             table_metric: String::new(),
             table_sort: TableColumn::Period,
@@ -186,16 +145,6 @@ impl Settings {
             theme,
             ..Settings::default()
         };
-    }
-
-    pub fn load(storage: Option<&dyn eframe::Storage>) -> Settings {
-        storage
-            .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
-            .unwrap_or_default()
-    }
-
-    pub fn save(&self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, self);
     }
 }
 

@@ -14,10 +14,15 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use eframe::egui::{self, ColorImage, Rect};
 
-pub use super::export_files::{
+pub mod dialog;
+mod files;
+mod flow;
+mod footer;
+
+pub use files::{
     ExportError, crop, default_export_path, encode_png, slug, step_file_name, write_file, write_png,
 };
-pub use super::export_footer::sources_footer;
+pub use footer::sources_footer;
 
 /// Pixel density of an exported image relative to the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

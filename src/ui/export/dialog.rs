@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, RichText};
 
-use super::export::{Scale, default_export_path, slug};
-use super::tokens;
+use super::{Scale, default_export_path, slug};
+use crate::ui::tokens;
 
 /// What the window exports.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -64,7 +64,7 @@ pub fn export_window_ui(ctx: &egui::Context, dialog: &mut ExportDialog) -> Optio
         ExportKind::Csv => "Save the chart's figures as CSV".to_string(),
         ExportKind::Story(name) => format!("Export \"{name}\" as PNGs"),
     };
-    super::dialogs::file_dialog_window("Export")
+    crate::ui::dialogs::file_dialog_window("Export")
         .open(&mut open)
         .show(ctx, |ui| {
             ui.label(RichText::new(title).strong());

@@ -1,0 +1,370 @@
+//! The eframe app: owns the settings (persisted), the loader handle and the latest snapshot, routes
+//! every [`Action`], and lays out the top bar, side panel, view, details panel and status bar.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui;
+
+use super::chart::ZoomResets;
+use super::dialogs::{ImportDialog, Notice};
+use super::export::dialog::ExportDialog;
+use super::export::{ExportOutcome, Exporter, StoryExport};
+use super::interaction::{Interaction, ScreenPoint};
+use super::library::{SaveViewDialog, ViewsWindow};
+use super::loader::{Loader, Reply, Request};
+use super::presenter::Presenter;
+use super::side_panel::SideCounts;
+use super::startup::StartupProbe;
+use super::views::{ChartCache, NameDrafts};
+use super::{fonts, tokens};
+use crate::dashboard::metrics::busiest_metric;
+use crate::dashboard::settings::{Settings, ThemeChoice, View};
+use crate::dashboard::snapshot::Snapshot;
+use crate::dashboard::views::opening_view;
+
+mod command_handling;
+mod frame;
+
+/// The dashboard's state, kept from frame to frame. What one frame draws is in [`frame`], what
+/// an action does in [`command_handling`]; the export flow is `ui::export`'s.
+pub struct App {
+    pub(crate) settings: Settings,
+    pub(crate) store_path: PathBuf,
+    pub(crate) loader: Loader,
+    pub(crate) snapshot: Option<Arc<Snapshot>>,
+    pub(crate) error: Option<String>,
+    pub(crate) notice: Option<Notice>,
+    pub(crate) import: ImportDialog,
+    pub(crate) show_shortcuts: bool,
+    pub(crate) inter: Interaction,
+    pub(crate) resets: ZoomResets,
+    pub(crate) charts: ChartCache,
+    pub(crate) applied_theme: Option<ThemeChoice>,
+    pub(crate) side_counts: SideCounts,
+    pub(crate) presenter: Option<Presenter>,
+    /// The "Present…" chooser, when the store has several stories.
+    pub(crate) show_story_chooser: bool,
+    pub(crate) save_view: SaveViewDialog,
+    pub(crate) views_window: ViewsWindow,
+    /// `--exit-after-first-frame`: reports the first frames and closes the window.
+    pub(crate) startup_probe: Option<StartupProbe>,
+    pub(crate) exporter: Exporter,
+    pub(crate) export_dialog: ExportDialog,
+    pub(crate) story_export: Option<StoryExport>,
+    /// Display names typed in the Metrics view, until saved.
+    pub(crate) names: NameDrafts,
+    /// What the command line asked to do once the store is read.
+    pub(crate) on_load: OnLoad,
+    /// What reading the store asked the next frame to do (reading it has no egui context).
+    pub(crate) next_frame: NextFrame,
+}
+
+/// What the command line asked for, done once the store has been read.
+#[derive(Default)]
+pub(crate) struct OnLoad {
+    /// A story to present (`marketscope present STORY`).
+    pub(crate) present: Option<String>,
+    /// `marketscope present --export-dir`: the folder, and where to report before closing.
+    pub(crate) export: Option<(PathBuf, ExportOutcome)>,
+    /// The export's slide-sized window was asked for (eframe restores the last window's size).
+    pub(crate) export_window_sized: bool,
+}
+
+/// What the next frame must do with its context.
+#[derive(Default)]
+pub(crate) struct NextFrame {
+    /// The story index to start presenting.
+    pub(crate) present: Option<usize>,
+    /// Close the window.
+    pub(crate) close: bool,
+}
+
+impl App {
+    /// The app as eframe starts it: settings from eframe's storage, fonts and style installed,
+    /// the loader thread started on `store_path`.
+    pub fn new(cc: &eframe::CreationContext<'_>, store_path: PathBuf) -> App {
+        App::with_storage(&cc.egui_ctx, store_path, cc.storage)
+    }
+
+    /// As [`App::new`], from any storage (tests pass their own to check persistence).
+    pub fn with_storage(
+        ctx: &egui::Context,
+        store_path: PathBuf,
+        storage: Option<&dyn eframe::Storage>,
+    ) -> App {
+        let loader = Loader::spawn(store_path.clone());
+        App::with_loader(ctx, store_path, storage, loader)
+    }
+
+    /// As [`App::with_storage`], with a loader started earlier (before the window opened).
+    pub fn with_loader(
+        ctx: &egui::Context,
+        store_path: PathBuf,
+        storage: Option<&dyn eframe::Storage>,
+        loader: Loader,
+    ) -> App {
+        fonts::install(ctx);
+        tokens::install_style(ctx);
+        let settings = super::persistence::load_settings(storage);
+        loader.attach(ctx);
+        App {
+            settings,
+            store_path,
+            loader,
+            snapshot: None,
+            error: None,
+            notice: None,
+            import: ImportDialog::default(),
+            show_shortcuts: false,
+            inter: Interaction::default(),
+            resets: ZoomResets::default(),
+            charts: ChartCache::default(),
+            applied_theme: None,
+            side_counts: SideCounts::default(),
+            presenter: None,
+            show_story_chooser: false,
+            save_view: SaveViewDialog::default(),
+            views_window: ViewsWindow::default(),
+            startup_probe: None,
+            exporter: Exporter::default(),
+            export_dialog: ExportDialog::default(),
+            story_export: None,
+            names: NameDrafts::default(),
+            on_load: OnLoad::default(),
+            next_frame: NextFrame::default(),
+        }
+    }
+
+    /// Closes the window once the store's figures have been drawn, saying when on stdout (the
+    /// cold-start benchmark).
+    pub fn exit_after_first_frame(mut self) -> App {
+        self.startup_probe = Some(StartupProbe::default());
+        self
+    }
+
+    /// With [`App::present_on_load`]: exports every step of the story as a PNG into `dir`, then
+    /// reports to `outcome` and closes the window.
+    pub fn export_story_on_load(mut self, dir: PathBuf, outcome: ExportOutcome) -> App {
+        self.on_load.export = Some((dir, outcome));
+        self
+    }
+
+    /// Whether an image is being captured or an export written.
+    pub fn is_exporting(&self) -> bool {
+        self.exporter.busy() || self.story_export.is_some()
+    }
+
+    pub fn export_dialog_open(&self) -> bool {
+        self.export_dialog.open
+    }
+
+    /// Starts presenting the story named `story` once the store has been read.
+    pub fn present_on_load(mut self, story: String) -> App {
+        self.on_load.present = Some(story);
+        self
+    }
+
+    /// Whether presenter mode is on.
+    pub fn is_presenting(&self) -> bool {
+        self.presenter.is_some()
+    }
+
+    /// The presented step (0-based) and whether the screen is blanked.
+    pub fn presenter_step(&self) -> Option<(usize, bool)> {
+        self.presenter.as_ref().map(|p| (p.step, p.blank))
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Whether the loader is still working (tests wait for this to turn false).
+    pub fn is_busy(&self) -> bool {
+        self.loader.is_busy()
+    }
+
+    pub fn snapshot(&self) -> Option<&Snapshot> {
+        self.snapshot.as_deref()
+    }
+
+    /// Where each drawn point was on screen in the last frame.
+    pub fn screen_points(&self) -> Vec<ScreenPoint> {
+        self.inter.screen_points()
+    }
+
+    /// Where each event marker was on screen in the last frame.
+    pub fn screen_events(&self) -> &[super::interaction::ScreenEvent] {
+        &self.inter.screen_events
+    }
+
+    pub fn measurement(&self) -> Option<crate::analysis::Measurement> {
+        self.inter.explore.measurement()
+    }
+
+    pub fn selected_event(&self) -> Option<&crate::model::Event> {
+        let snap = self.snapshot.as_deref()?;
+        snap.events.get(self.inter.explore.selected_event?)
+    }
+
+    pub fn shortcuts_shown(&self) -> bool {
+        self.show_shortcuts
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The first chart drawn last frame and its visible window.
+    pub fn chart_window(&self) -> Option<&crate::dashboard::interaction::ShownWindow> {
+        self.inter.explore.shown_window.as_ref()
+    }
+
+    /// How each series was drawn last frame: (chart id, series name, emphasis).
+    pub fn drawn_emphasis(&self) -> &[(String, String, crate::dashboard::interaction::Emphasis)] {
+        &self.inter.drawn_emphasis
+    }
+
+    /// The settings with the chart's visible window, as a saved view or story step stores them.
+    pub(crate) fn view_state(&self) -> Result<serde_json::Value, serde_json::Error> {
+        let mut settings = self.settings.clone();
+        settings.window = self.inter.explore.saved_window();
+        serde_json::to_value(&settings)
+    }
+
+    pub(crate) fn poll_loader(&mut self) {
+        for reply in self.loader.poll() {
+            match reply {
+                Reply::Loaded(snapshot) => {
+                    let changed = self
+                        .snapshot
+                        .as_ref()
+                        .is_none_or(|old| old.observations != snapshot.observations);
+                    if changed {
+                        self.inter.explore.measure.clear();
+                    }
+                    if self
+                        .inter
+                        .explore
+                        .selected_event
+                        .is_some_and(|i| i >= snapshot.events.len())
+                    {
+                        self.inter.explore.selected_event = None;
+                    }
+                    let had_figures = self.snapshot.as_ref().is_some_and(|s| has_figures(s));
+                    if !had_figures {
+                        self.open_on_figures(&snapshot);
+                    }
+                    self.snapshot = Some(snapshot);
+                    self.error = None;
+                    if let Some(name) = self.on_load.present.take() {
+                        match self
+                            .snapshot
+                            .as_ref()
+                            .and_then(|s| s.stories.iter().position(|st| st.name == name))
+                        {
+                            Some(index) => self.next_frame.present = Some(index),
+                            None => self.fail_export_on_load(format!(
+                                "no story named \"{name}\" in the store"
+                            )),
+                        }
+                    }
+                }
+                Reply::Failed(message) => {
+                    // With figures already on screen, keep them and say what went wrong.
+                    if self.snapshot.is_some() {
+                        self.notice = Some(Notice::Failed(format!(
+                            "The store could not be read again: {message}. The figures shown are from the last good read."
+                        )));
+                    }
+                    self.fail_export_on_load(format!("the store could not be read: {message}"));
+                    self.error = Some(message);
+                }
+                Reply::Imported(Ok(report)) => self.notice = Some(Notice::Done(report)),
+                Reply::Imported(Err(message)) | Reply::Edited(Err(message)) => {
+                    self.notice = Some(Notice::Failed(message))
+                }
+                Reply::Edited(Ok(report)) => self.notice = Some(Notice::Done(report)),
+            }
+        }
+    }
+
+    /// `present --export-dir` cannot go on: report and close the window.
+    pub(crate) fn fail_export_on_load(&mut self, message: String) {
+        if let Some((_, outcome)) = self.on_load.export.take() {
+            if let Ok(mut slot) = outcome.lock() {
+                *slot = Some(Err(message));
+            }
+            self.next_frame.close = true;
+        }
+    }
+
+    pub(crate) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        if self.snapshot.as_ref().is_some_and(|s| s.read_only) {
+            self.notice = Some(Notice::Failed(
+                "The store is read-only: the dropped files were not imported.".into(),
+            ));
+            return;
+        }
+        self.loader.send(Request::Import(dropped));
+        self.import.open = false;
+    }
+}
+
+fn has_figures(snap: &Snapshot) -> bool {
+    !snap.observations.is_empty() || !snap.dense.is_empty()
+}
+
+impl App {
+    /// A store's first figures open on a view that shows them: the remembered view if it has
+    /// figures here, else the first curated chart with some, else the Metrics view on the metric
+    /// with most figures (a store of only `share_price` opens on its chart).
+    fn open_on_figures(&mut self, snap: &Snapshot) {
+        if !has_figures(snap) {
+            return;
+        }
+        let Some(view) = opening_view(snap, self.settings.view) else {
+            return;
+        };
+        self.settings.view = view;
+        if view == View::Metrics
+            && let Some(metric) = busiest_metric(snap)
+        {
+            self.settings.metric = metric;
+        }
+    }
+}
+
+/// "Marketscope — sample.db".
+pub fn window_title(store_path: &Path) -> String {
+    let file = store_path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| store_path.display().to_string());
+    format!("Marketscope — {file}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_names_the_store_file() {
+        assert_eq!(
+            window_title(Path::new("/home/ana/data/marketscope.db")),
+            "Marketscope — marketscope.db"
+        );
+        assert_eq!(window_title(Path::new("/")), "Marketscope — /");
+    }
+}

@@ -1,0 +1,207 @@
+//! The Metrics view and a store of the user's own metrics: a new store of monthly share prices
+//! opens on their chart, every metric is listed with its counts, negative values draw and a log
+//! scale refuses them, and a metric known only by id is given a name.
+
+// A test panics with its message where a step fails: unwrapping is how it reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod ui_support;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use eframe::egui::Key;
+use egui_kittest::kittest::Queryable;
+use marketscope::dashboard::chart_model::{ChartSpec, YMode, build_chart};
+use marketscope::dashboard::settings::View;
+use marketscope::model::format::grouped;
+use marketscope::store::Store;
+use marketscope::store::import::{ImportOptions, read_path};
+use ui_support::{TempStore, open, wait_until_idle};
+
+const COMPANIES: [&str; 5] = ["ACME", "Globex", "Initech", "Umbrella", "Hooli"];
+const MONTHS: usize = 112;
+
+/// Imports `csv` into the store at `path` through the real importer, as `marketscope import`
+/// does.
+fn import(path: &std::path::Path, csv_path: &std::path::Path, csv: &str) {
+    std::fs::write(csv_path, csv).expect("write csv");
+    let file = read_path(csv_path, &ImportOptions::default()).expect("the file reads");
+    Store::open(path)
+        .expect("store")
+        .import(vec![file], false)
+        .expect("the file imports");
+}
+
+/// 560 monthly share prices of five companies, each dated the first of its month.
+fn share_prices() -> String {
+    let mut csv = String::from("company,metric,date,price,unit\n");
+    for (c, company) in COMPANIES.iter().enumerate() {
+        for m in 0..MONTHS {
+            let (year, month) = (2000 + m / 12, m % 12 + 1);
+            let price = 10.0 + c as f64 * 5.0 + m as f64 * 0.25;
+            csv.push_str(&format!(
+                "{company},share_price,{year}-{month:02}-01,{price},USD\n"
+            ));
+        }
+    }
+    csv
+}
+
+#[test]
+fn a_store_of_only_share_prices_opens_on_their_chart() {
+    let store = TempStore::empty();
+    import(
+        &store.path,
+        &store.dir.path().join("prices.csv"),
+        &share_prices(),
+    );
+    let h = open(&store.path, None);
+    let settings = h.state().settings().clone();
+    assert_eq!(settings.view, View::Metrics);
+    assert_eq!(settings.metric, "share_price");
+    assert_eq!(h.query_all_by_label_contains("No GMV figures").count(), 0);
+    // The list holds what can be charted; the catalogue's empty metrics are named apart.
+    assert_eq!(h.query_all_by_label_contains("· 0 figures").count(), 0);
+    h.get_by_label_contains("In the catalogue without figures: Gross merchandise value");
+    h.get_by_label("share_price · USD · 560 figures · 5 platforms");
+    let points: Vec<_> = h
+        .state()
+        .screen_points()
+        .into_iter()
+        .filter(|p| p.chart == "metrics")
+        .collect();
+    assert_eq!(points.len(), COMPANIES.len() * MONTHS);
+    let series: BTreeSet<&str> = points.iter().map(|p| p.series.as_str()).collect();
+    assert_eq!(series.len(), COMPANIES.len());
+    // Day figures a month apart are one line each: every neighbour joined, no loose dots.
+    let snap = h.state().snapshot().expect("loaded");
+    let spec = ChartSpec {
+        metric: "share_price".into(),
+        derived_from: None,
+        y_mode: YMode::Log,
+    };
+    let model = build_chart(snap, &settings, &spec);
+    assert_eq!(model.series.len(), COMPANIES.len());
+    for s in &model.series {
+        assert_eq!(s.segments.len(), MONTHS - 1, "{} is broken", s.name);
+    }
+}
+
+#[test]
+fn the_metrics_view_lists_every_metric_with_its_counts() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    h.key_press(Key::Num8);
+    h.run();
+    assert_eq!(h.state().settings().view, View::Metrics);
+    let snap = h.state().snapshot().expect("loaded").clone();
+    let mut figures: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut platforms: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for o in &snap.observations {
+        *figures.entry(&o.metric).or_default() += 1;
+        platforms.entry(&o.metric).or_default().insert(&o.platform);
+    }
+    assert!(figures.len() >= 5, "the sample has several metrics");
+    for (metric, n) in &figures {
+        let known = snap.metric(metric).expect("catalogued");
+        let p = platforms[metric].len();
+        let label = format!(
+            "{} · {} · {} figure{} · {p} platform{}",
+            known.name,
+            known.unit.as_str(),
+            grouped(*n),
+            if *n == 1 { "" } else { "s" },
+            if p == 1 { "" } else { "s" }
+        );
+        assert_eq!(h.query_all_by_label(&label).count(), 1, "{label}");
+    }
+    for group in ["GMV & sales", "Downloads & users", "Sellers & brands"] {
+        h.get_by_label(group);
+    }
+    // The Growth group's heading beside the Growth tab.
+    assert_eq!(h.query_all_by_label("Growth").count(), 2);
+    // A click charts that metric.
+    let sellers = snap.metric("sellers").expect("sellers").name.clone();
+    h.get_by_label_contains(&format!("{sellers} · count"))
+        .click();
+    h.run();
+    assert_eq!(h.state().settings().metric, "sellers");
+    assert!(
+        h.state()
+            .screen_points()
+            .iter()
+            .any(|p| p.chart == "metrics")
+    );
+}
+
+#[test]
+fn negative_values_draw_and_a_log_scale_refuses_them_saying_why() {
+    let store = TempStore::empty();
+    import(
+        &store.path,
+        &store.dir.path().join("profit.csv"),
+        "platform,metric,period,value,unit\n\
+         ACME,operating_margin,2020,5,percent\n\
+         ACME,operating_margin,2021,-2,percent\n\
+         ACME,operating_margin,2022,3,percent\n",
+    );
+    let mut h = open(&store.path, None);
+    assert_eq!(h.state().settings().view, View::Metrics);
+    assert!(h.state().settings().log_scale, "log is the default");
+    h.get_by_label_contains("Not drawn on a log scale");
+    h.get_by_label_contains("ACME (1 figure of zero or less)");
+    assert!(h.state().screen_points().is_empty());
+    h.key_press(Key::L);
+    h.run();
+    let points: Vec<_> = h
+        .state()
+        .screen_points()
+        .into_iter()
+        .filter(|p| p.chart == "metrics")
+        .collect();
+    assert_eq!(points.len(), 3);
+    let at = |value: f64| {
+        points
+            .iter()
+            .find(|p| p.value == value)
+            .unwrap_or_else(|| panic!("no point of {value}"))
+            .pos
+    };
+    // Screen y grows downwards: the loss sits below both profits.
+    assert!(at(-2.0).y > at(3.0).y && at(3.0).y > at(5.0).y);
+    assert_eq!(
+        h.query_all_by_label_contains("Not drawn on a log scale")
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn a_metric_known_only_by_id_is_named_from_the_metrics_view() {
+    let store = TempStore::empty();
+    import(
+        &store.path,
+        &store.dir.path().join("prices.csv"),
+        &share_prices(),
+    );
+    let mut h = open(&store.path, None);
+    h.get_by_label_contains("known only by id").click();
+    h.run();
+    let role = eframe::egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(role, "Metric share_price:").focus();
+    h.run();
+    h.get_by_role_and_label(role, "Metric share_price:")
+        .type_text("Share price");
+    h.run();
+    h.query_all_by_label("Save name")
+        .next()
+        .expect("a save button")
+        .click();
+    wait_until_idle(&mut h);
+    let snap = h.state().snapshot().expect("loaded");
+    assert_eq!(
+        snap.metric("share_price").map(|m| m.name.as_str()),
+        Some("Share price")
+    );
+    assert!(h.query_all_by_label_contains("Share price · USD").count() >= 1);
+}
