@@ -1,91 +1,93 @@
-//! Store speed, both sides measured in one run: CSV import rows per second against the sqlite3
-//! tool's `.import` of the same rows into the same table, and chart-query latency at ten million
-//! stored rows. Prints a table with medians and ratios.
+//! Store speed, both sides measured in one run and printed side by side with their ratios:
+//! - import of a 1M-row long CSV (8 columns, 40 series of 25,000 days) into a fresh store, against
+//!   the sqlite3 tool's `.import` of the same file into a plain table with a UNIQUE key over
+//!   (platform, metric, region, period, source), median of 3 runs, alternating;
+//! - the same file again (every row unchanged), and a file that revises every value;
+//! - `generate` of ten million rows;
+//! - a chart window (one series, 3,650 days), a whole 1M-point series into columns, and `summary`,
+//!   at ten million stored rows.
 //!
 //! Run: `.ci/bench` (installs the sqlite3 tool), or `cargo bench --bench store_speed`.
-//! `MARKETSCOPE_BENCH_ROWS` sets the stored rows for the query part (default 10,000,000),
-//! `MARKETSCOPE_BENCH_IMPORT_ROWS` the rows imported (default 1,000,000); `MARKETSCOPE_BENCH_DB`
-//! queries an existing store made by `marketscope generate` instead of generating one;
-//! `MARKETSCOPE_BENCH_SKIP_IMPORT=1` skips the import part.
-
-// A benchmark panics with its message where a step fails: unwrapping is how it reports.
+//! `MARKETSCOPE_BENCH_IMPORT_ROWS` sets the imported rows (default 1,000,000, a multiple of 40),
+//! `MARKETSCOPE_BENCH_ROWS` the generated rows (default 10,000,000, a multiple of 10).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use marketscope::model::Grain;
 use marketscope::store::import::{ImportOptions, read_file};
 use marketscope::store::synthetic::{SYNTHETIC_METRIC, SYNTHETIC_REGION};
 use marketscope::store::{SeriesQuery, Store};
 
-/// Rows of the import comparison; `MARKETSCOPE_BENCH_IMPORT_ROWS` overrides.
-fn import_rows() -> usize {
-    std::env::var("MARKETSCOPE_BENCH_IMPORT_ROWS")
+const IMPORT_SERIES: usize = 40;
+
+fn env_rows(name: &str, default: usize) -> usize {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000)
+        .unwrap_or(default)
 }
-const SERIES: usize = 50;
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
 }
 
-/// The same rows twice: with Marketscope's headers, and in the table's column order for sqlite3.
-fn write_csvs(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
-    let ours = dir.join("ours.csv");
-    let theirs = dir.join("table-order.csv");
-    let mut a = std::io::BufWriter::new(std::fs::File::create(&ours).expect("create csv"));
-    let mut b = std::io::BufWriter::new(std::fs::File::create(&theirs).expect("create csv"));
-    writeln!(a, "platform,metric,region,period,value,source").expect("write");
-    writeln!(
-        b,
-        "platform,metric,region,period_start,grain,value,unit,kind,qualifier,source_id,note"
-    )
-    .expect("write");
-    let start = chrono::NaiveDate::from_ymd_opt(1950, 1, 1).expect("date");
-    for i in 0..import_rows() {
-        let day = (start + chrono::Duration::days((i / SERIES) as i64)).format("%Y-%m-%d");
-        let platform = format!("synthetic_{:03}", i % SERIES);
-        let value = 1000 + (i * 7919) % 100_000;
-        writeln!(
-            a,
-            "{platform},downloads,us,{day},{value},synthetic generator"
-        )
-        .expect("write");
-        writeln!(
-            b,
-            "{platform},downloads,us,{day},day,{value},count,actual,,1,"
-        )
-        .expect("write");
-    }
-    a.flush().expect("flush");
-    b.flush().expect("flush");
-    (ours, theirs)
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
 }
 
-fn import_ours(dir: &Path, csv: &Path, run: usize) -> Duration {
-    let db = dir.join(format!("ours-{run}.db"));
-    let mut store = Store::open(&db).expect("store");
+/// The long CSV a strategist's tool exports: one row per series and day. `offset` shifts every
+/// value, so a second file revises every figure of the first.
+fn write_csv(path: &Path, rows: usize, offset: usize) {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("create csv"));
+    writeln!(out, "platform,metric,region,period,value,unit,kind,source").expect("write");
+    let days = rows / IMPORT_SERIES;
+    let start = chrono::NaiveDate::from_ymd_opt(1950, 1, 1).expect("date");
+    for series in 0..IMPORT_SERIES {
+        let mut day = start;
+        for d in 0..days {
+            let value = 1000 + ((series * days + d) * 7919 + offset) % 100_000;
+            writeln!(
+                out,
+                "synthetic_{series:03},downloads,us,{},{value},count,actual,synthetic generator",
+                day.format("%Y-%m-%d")
+            )
+            .expect("write");
+            day = day.succ_opt().expect("next day");
+        }
+    }
+    out.flush().expect("flush");
+}
+
+/// Reads and imports a file in one transaction, as `marketscope import` does; returns the time
+/// and what the report counted (inserted, revised, unchanged).
+fn import_into(db: &Path, csv: &Path) -> (Duration, (usize, usize, usize)) {
+    let mut store = Store::open(db).expect("store");
     let started = Instant::now();
     let bytes = std::fs::read(csv).expect("read csv");
-    let parsed = read_file("ours.csv", &bytes, &ImportOptions::default()).expect("valid csv");
-    store.import(vec![parsed], false).expect("import");
+    let parsed = read_file("bench.csv", &bytes, &ImportOptions::default()).expect("valid csv");
+    let report = store.import(vec![parsed], false).expect("import");
     let elapsed = started.elapsed();
-    assert_eq!(store.observation_count().expect("count"), import_rows());
-    elapsed
+    let f = &report.files[0];
+    (elapsed, (f.inserted, f.revised, f.unchanged))
 }
 
-fn import_sqlite3(dir: &Path, csv: &Path, run: usize) -> Option<Duration> {
-    let db = dir.join(format!("theirs-{run}.db"));
-    drop(Store::open(&db).expect("same schema"));
+fn import_sqlite3(db: &Path, csv: &Path, rows: usize) -> Option<Duration> {
+    let setup = "CREATE TABLE observations (platform TEXT, metric TEXT, region TEXT, period TEXT, \
+                 value REAL, unit TEXT, kind TEXT, source TEXT, \
+                 UNIQUE (platform, metric, region, period, source));";
+    let status = Command::new("sqlite3").arg(db).arg(setup).status().ok()?;
+    if !status.success() {
+        return None;
+    }
     let import = format!(".import --skip 1 {} observations", csv.display());
     let started = Instant::now();
     let output = Command::new("sqlite3")
-        .arg(&db)
+        .arg(db)
         .args(["-cmd", ".mode csv", &import])
         .output()
         .ok()?;
@@ -98,155 +100,169 @@ fn import_sqlite3(dir: &Path, csv: &Path, run: usize) -> Option<Duration> {
         return None;
     }
     let count = Command::new("sqlite3")
-        .arg(&db)
+        .arg(db)
         .arg("SELECT COUNT(*) FROM observations")
         .output()
         .ok()?;
     assert_eq!(
         String::from_utf8_lossy(&count.stdout).trim(),
-        import_rows().to_string()
+        rows.to_string()
     );
     Some(elapsed)
 }
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    if std::env::var_os("MARKETSCOPE_BENCH_SKIP_IMPORT").is_none() {
-        import_comparison(dir.path());
-    }
-    query_latency(dir.path());
+    import_comparison(dir.path());
+    let db = generate(dir.path());
+    queries(&db);
+}
+
+fn row(label: &str, d: Duration, rows: usize) {
+    println!(
+        "{label:<52} {:>9.2} s {:>12.0} rows/s",
+        secs(d),
+        rows as f64 / secs(d)
+    );
 }
 
 fn import_comparison(dir: &Path) {
+    let rows = env_rows("MARKETSCOPE_BENCH_IMPORT_ROWS", 1_000_000) / IMPORT_SERIES * IMPORT_SERIES;
     println!(
-        "== Import: {} rows, median of 3 runs into fresh stores",
-        import_rows()
+        "== Import: {rows} rows ({IMPORT_SERIES} series), median of 3 runs, alternating with sqlite3"
     );
-    let (ours_csv, table_csv) = write_csvs(dir);
-    let ours = median((0..3).map(|run| import_ours(dir, &ours_csv, run)).collect());
-    let theirs: Option<Vec<Duration>> = (0..3)
-        .map(|run| import_sqlite3(dir, &table_csv, run))
-        .collect();
-    let rate = |d: Duration| import_rows() as f64 / d.as_secs_f64();
-    println!("{:<44} {:>10} {:>14}", "", "seconds", "rows/s");
-    println!(
-        "{:<44} {:>10.2} {:>14.0}",
-        "marketscope import (parse, validate, upsert)",
-        ours.as_secs_f64(),
-        rate(ours)
-    );
-    match theirs {
-        Some(times) => {
-            let theirs = median(times);
-            println!(
-                "{:<44} {:>10.2} {:>14.0}",
-                "sqlite3 .import (no validation)",
-                theirs.as_secs_f64(),
-                rate(theirs)
-            );
-            println!(
-                "ratio marketscope / sqlite3: {:.2}x (target: at least 1.5x, and 1M rows/s)",
-                rate(ours) / rate(theirs)
-            );
+    let csv = dir.join("long.csv");
+    write_csv(&csv, rows, 0);
+    let revised = dir.join("revised.csv");
+    write_csv(&revised, rows, 1);
+    let mut ours = Vec::new();
+    let mut theirs: Vec<Duration> = Vec::new();
+    let mut last_db = PathBuf::new();
+    for run in 0..3 {
+        let db = dir.join(format!("ours-{run}.db"));
+        let (time, counts) = import_into(&db, &csv);
+        assert_eq!(counts, (rows, 0, 0), "a fresh store inserts every row");
+        ours.push(time);
+        last_db = db;
+        if let Some(t) = import_sqlite3(&dir.join(format!("theirs-{run}.db")), &csv, rows) {
+            theirs.push(t);
         }
-        None => println!(
-            "sqlite3 tool not found: install it (apt-get install sqlite3) or run .ci/bench"
-        ),
+    }
+    let ours = median(ours);
+    row("marketscope import, fresh store", ours, rows);
+    let (again, counts) = import_into(&last_db, &csv);
+    assert_eq!(counts, (0, 0, rows), "the same file again changes nothing");
+    row(
+        "marketscope import, same file again (unchanged)",
+        again,
+        rows,
+    );
+    let (revise, counts) = import_into(&last_db, &revised);
+    assert_eq!(counts, (0, rows, 0), "every value revised");
+    row("marketscope import, every value revised", revise, rows);
+    if theirs.len() == 3 {
+        let theirs = median(theirs);
+        row("sqlite3 .import, plain table, UNIQUE key", theirs, rows);
+        println!(
+            "ratio marketscope / sqlite3: {:.2}x fresh, {:.2}x unchanged, {:.2}x revised (target: at least 1.5x, and 1M rows/s)",
+            secs(theirs) / secs(ours),
+            secs(theirs) / secs(again),
+            secs(theirs) / secs(revise)
+        );
+    } else {
+        println!("sqlite3 tool not found: install it (apt-get install sqlite3) or run .ci/bench");
     }
 }
 
-fn query_latency(dir: &Path) {
-    // A store made by `marketscope generate` can stand in for the generated one (generating ten
-    // million rows takes half an hour on a busy two-core machine).
-    let existing = std::env::var_os("MARKETSCOPE_BENCH_DB").map(std::path::PathBuf::from);
-    let db = existing.clone().unwrap_or_else(|| dir.join("big.db"));
+fn generate(dir: &Path) -> PathBuf {
+    let rows = env_rows("MARKETSCOPE_BENCH_ROWS", 10_000_000);
+    let series = 10;
+    let points = rows / series;
+    let db = dir.join("big.db");
     let mut store = Store::open(&db).expect("store");
-    match &existing {
-        Some(path) => println!(
-            "\n== Chart query at {} stored rows ({})",
-            store.observation_count().expect("count"),
-            path.display()
-        ),
-        None => {
-            let rows: usize = std::env::var("MARKETSCOPE_BENCH_ROWS")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(10_000_000);
-            let series = 100;
-            let points = rows / series;
-            println!(
-                "\n== Chart query at {} stored rows ({series} series x {points} days)",
-                series * points
-            );
-            let started = Instant::now();
-            store
-                .generate(series, points, 1, marketscope::model::Grain::Day)
-                .expect("generate");
-            println!("generated in {:.1} s", started.elapsed().as_secs_f64());
-        }
-    }
-    let views = [
-        ("one series, whole range", 1usize, None),
-        ("one series, last 10 years", 1, Some(3653i64)),
-        ("ten series, whole range", 10, None),
-    ];
-    println!(
-        "{:<32} {:>10} {:>16} {:>18}",
-        "view", "rows", "series() ms", "daily_columns() ms"
-    );
-    for (label, platforms, days) in views {
-        let query = SeriesQuery {
-            metrics: vec![SYNTHETIC_METRIC.into()],
-            // A chart's series is one platform x metric x region.
-            regions: vec![SYNTHETIC_REGION.into()],
-            platforms: (1..=platforms)
-                .map(|i| format!("synthetic_{i:03}"))
-                .collect(),
-            from: days.map(|d| {
-                chrono::NaiveDate::from_ymd_opt(2025, 12, 31).expect("date")
-                    - chrono::Duration::days(d)
-            }),
-            ..SeriesQuery::default()
-        };
-        let mut found = 0;
-        let times: Vec<Duration> = (0..5)
-            .map(|_| {
-                let started = Instant::now();
-                found = store.series(&query).expect("query").len();
-                started.elapsed()
-            })
-            .collect();
-        // The dashboard's read for long series: the same window straight into arrays.
-        let mut in_columns = 0;
-        let column_times: Vec<Duration> = (0..5)
-            .map(|_| {
-                let started = Instant::now();
-                in_columns = store
-                    .daily_columns(&query)
-                    .expect("query")
-                    .iter()
-                    .map(|c| c.len())
-                    .sum();
-                started.elapsed()
-            })
-            .collect();
-        assert_eq!(in_columns, found, "both reads see the same figures");
-        println!(
-            "{label:<32} {found:>10} {:>16.1} {:>18.1}",
-            median(times).as_secs_f64() * 1e3,
-            median(column_times).as_secs_f64() * 1e3
-        );
-    }
-    // What opening the dashboard on this store reads: every figure, long series as columns.
     let started = Instant::now();
-    let split = store.read_split(4096, &mut |_| {}).expect("whole store");
-    let whole = started.elapsed();
-    let read: usize =
-        split.columns.iter().map(|c| c.len()).sum::<usize>() + split.observations.len();
-    println!(
-        "whole store as the dashboard reads it (read_split): {read} rows in {:.2} s = {:.0} rows/s",
-        whole.as_secs_f64(),
-        read as f64 / whole.as_secs_f64()
+    store
+        .generate(series, points, 1, Grain::Day)
+        .expect("generate");
+    let elapsed = started.elapsed();
+    println!("\n== Generate and query: {series} series x {points} days");
+    row(
+        "marketscope generate (target: 1M rows/s)",
+        elapsed,
+        series * points,
     );
-    println!("target: under 200 ms for one view at 10M stored rows");
+    db
+}
+
+fn timed<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..runs {
+        let started = Instant::now();
+        last = Some(f());
+        times.push(started.elapsed());
+    }
+    (median(times), last.expect("at least one run"))
+}
+
+fn queries(db: &Path) {
+    let store = Store::open_read_only(db).expect("store");
+    let stored = store.observation_count().expect("count");
+    let last = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).expect("date");
+    let window = SeriesQuery {
+        metrics: vec![SYNTHETIC_METRIC.into()],
+        platforms: vec!["synthetic_001".into()],
+        regions: vec![SYNTHETIC_REGION.into()],
+        from: Some(last - chrono::Duration::days(3649)),
+        to: Some(last),
+        ..SeriesQuery::default()
+    };
+    let (chart, points) = timed(9, || {
+        store
+            .daily_columns(&window)
+            .expect("window")
+            .iter()
+            .map(|c| c.len())
+            .sum::<usize>()
+    });
+    assert_eq!(points, 3650);
+    let whole = SeriesQuery {
+        from: None,
+        to: None,
+        ..window.clone()
+    };
+    let (series, whole_points) = timed(5, || {
+        store
+            .daily_columns(&whole)
+            .expect("whole")
+            .iter()
+            .map(|c| c.len())
+            .sum::<usize>()
+    });
+    let (summary, rows) = timed(5, || store.summary().expect("summary").len());
+    assert_eq!(rows, 10);
+    println!(
+        "{:<52} {:>12} {:>10}",
+        format!("at {stored} stored rows"),
+        "median",
+        "target"
+    );
+    println!(
+        "{:<52} {:>9.2} ms {:>10}",
+        format!("chart window: one series, {points} days, as columns"),
+        secs(chart) * 1e3,
+        "< 5 ms"
+    );
+    println!(
+        "{:<52} {:>9.2} ms {:>10}",
+        format!("one whole series, {whole_points} points, as columns"),
+        secs(series) * 1e3,
+        "< 100 ms"
+    );
+    println!(
+        "{:<52} {:>9.2} ms {:>10}",
+        "summary",
+        secs(summary) * 1e3,
+        "< 200 ms"
+    );
 }

@@ -106,9 +106,9 @@ fn a_spreadsheet_with_its_own_columns_imports_with_map_and_set_and_exports_back(
         export,
         format!(
             "platform,metric,region,period,grain,value,unit,kind,qualifier,source,source_url,note,\
-             platform_name,metric_name,region_name,fiscal_year_start,published,period_end,recorded\n\
-             temu,downloads,us,2000-01-01,day,1200,count,actual,,Store analytics,,,TEMU,App downloads,US,,{today},2000-01-01,\n\
-             temu,downloads,us,2000-01-02,day,1300,count,actual,,Store analytics,,,TEMU,App downloads,US,,{today},2000-01-02,\n",
+             platform_name,metric_name,region_name,metric_unit,fiscal_year_start,published,period_end,recorded\n\
+             temu,downloads,us,2000-01-01,day,1200,count,actual,,Store analytics,,,TEMU,App downloads,US,count,,{today},2000-01-01,\n\
+             temu,downloads,us,2000-01-02,day,1300,count,actual,,Store analytics,,,TEMU,App downloads,US,count,,{today},2000-01-02,\n",
             today = chrono::Utc::now().date_naive()
         )
     );

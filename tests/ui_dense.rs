@@ -34,7 +34,7 @@ fn a_long_series_is_drawn_decimated_and_hover_names_a_real_figure() {
         marketscope::dashboard::settings::View::Metrics
     );
     h.get_by_label_contains(&format!(
-        "Synthetic daily count · count · {} figures",
+        "Synthetic count · count · {} figures",
         marketscope::model::format::grouped(2 * POINTS)
     ));
     click_in_side_panel(&mut h, "Synthetic region");

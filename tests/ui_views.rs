@@ -168,7 +168,7 @@ fn the_table_sorts_and_copies_the_selection_as_csv() {
         lines.next(),
         Some(
             "platform,metric,region,period,grain,value,unit,kind,qualifier,source,source_url,note,\
-             platform_name,metric_name,region_name,fiscal_year_start,published,period_end,recorded"
+             platform_name,metric_name,region_name,metric_unit,fiscal_year_start,published,period_end,recorded"
         )
     );
     // Worldwide figures of platforms (not aggregates), largest first: Amazon's 2023 estimate.

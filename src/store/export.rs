@@ -12,7 +12,7 @@ use super::{SeriesQuery, Store, StoreError};
 use crate::model::{Metric, Observation, Platform, Region};
 
 /// The export columns, in order: the twelve of version 2, then what a round trip needs.
-pub const COLUMNS: [&str; 19] = [
+pub const COLUMNS: [&str; 20] = [
     "platform",
     "metric",
     "region",
@@ -28,6 +28,7 @@ pub const COLUMNS: [&str; 19] = [
     "platform_name",
     "metric_name",
     "region_name",
+    "metric_unit",
     "fiscal_year_start",
     "published",
     "period_end",
@@ -44,7 +45,7 @@ pub enum Format {
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     platforms: HashMap<String, (String, Option<u32>)>,
-    metrics: HashMap<String, String>,
+    metrics: HashMap<String, (String, &'static str)>,
     regions: HashMap<String, String>,
 }
 
@@ -65,7 +66,7 @@ impl Names {
                 .collect(),
             metrics: metrics
                 .iter()
-                .map(|m| (m.id.clone(), m.name.clone()))
+                .map(|m| (m.id.clone(), (m.name.clone(), m.unit.as_str())))
                 .collect(),
             regions: regions
                 .iter()
@@ -93,6 +94,7 @@ struct Row<'a> {
     platform_name: &'a str,
     metric_name: &'a str,
     region_name: &'a str,
+    metric_unit: &'static str,
     fiscal_year_start: Option<u32>,
     published: String,
     period_end: String,
@@ -128,8 +130,13 @@ impl<'a> Row<'a> {
             metric_name: names
                 .metrics
                 .get(&o.metric)
-                .map(String::as_str)
+                .map(|(n, _)| n.as_str())
                 .unwrap_or(&o.metric),
+            metric_unit: names
+                .metrics
+                .get(&o.metric)
+                .map(|(_, u)| *u)
+                .unwrap_or(o.unit.as_str()),
             region_name: names
                 .regions
                 .get(&o.region)
@@ -249,6 +256,7 @@ fn write_rows<'a>(
                     r.platform_name,
                     r.metric_name,
                     r.region_name,
+                    r.metric_unit,
                     &fiscal,
                     &r.published,
                     &r.period_end,

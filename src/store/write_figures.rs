@@ -255,6 +255,9 @@ impl Writer<'_, '_> {
         let id = slug(&r.metric);
         let name = r.hints.metric_name.as_deref().unwrap_or(r.metric.trim());
         let non_negative = r.hints.non_negative.unwrap_or(false);
+        // An export says the metric's own unit (`per USD`) where its figures' (`CNY per USD`)
+        // would be narrower; a file without one gives the metric its first row's unit.
+        let unit = r.hints.metric_unit.unwrap_or(unit);
         let aggregate = r.hints.aggregate.unwrap_or(Aggregate::for_unit(unit));
         self.tx.execute(
             "INSERT INTO metrics (id, name, unit, non_negative, aggregate, description) VALUES (?1, ?2, ?3, ?4, ?5, '')",

@@ -41,10 +41,11 @@ pub enum Field {
     RegionName,
     PeriodEnd,
     Recorded,
+    MetricUnit,
 }
 
 impl Field {
-    pub const ALL: [Field; 32] = [
+    pub const ALL: [Field; 33] = [
         Field::Platform,
         Field::Metric,
         Field::Region,
@@ -77,6 +78,7 @@ impl Field {
         Field::RegionName,
         Field::PeriodEnd,
         Field::Recorded,
+        Field::MetricUnit,
     ];
 
     /// The name used in `--map`, `--set`, messages and exports.
@@ -114,6 +116,7 @@ impl Field {
             Field::RegionName => "region_name",
             Field::PeriodEnd => "period_end",
             Field::Recorded => "recorded",
+            Field::MetricUnit => "metric_unit",
         }
     }
 
@@ -169,6 +172,7 @@ impl Field {
             Field::RegionName => &["region_display_name"],
             Field::PeriodEnd => &["end_of_period"],
             Field::Recorded => &["imported", "recorded_at"],
+            Field::MetricUnit => &["unit_of_metric"],
         }
     }
 
@@ -246,6 +250,7 @@ impl FileKind {
                 RegionName,
                 PeriodEnd,
                 Recorded,
+                MetricUnit,
                 FiscalYearStart,
                 NonNegative,
                 Aggregate,

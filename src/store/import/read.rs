@@ -854,7 +854,14 @@ fn catalog_hints(row: &Row<'_>, problems: &mut Problems<'_>) -> Option<CatalogHi
             .parse(row, Field::Aggregate, Aggregate::parse)
             .map(Some),
     };
+    let metric_unit = match row.get(Field::MetricUnit) {
+        "" => Some(None),
+        _ => problems
+            .parse(row, Field::MetricUnit, Unit::parse)
+            .map(Some),
+    };
     Some(CatalogHints {
+        metric_unit: metric_unit?,
         platform_name: row.optional(Field::PlatformName),
         metric_name: row.optional(Field::MetricName),
         region_name: row.optional(Field::RegionName),

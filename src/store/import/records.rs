@@ -50,6 +50,8 @@ pub struct CatalogHints {
     pub platform_name: Option<String>,
     pub metric_name: Option<String>,
     pub region_name: Option<String>,
+    /// The metric's own unit where it differs from the figures' (`per USD` for exchange rates).
+    pub metric_unit: Option<Unit>,
     pub fiscal_year_start: Option<u32>,
     pub non_negative: Option<bool>,
     pub aggregate: Option<Aggregate>,
@@ -68,7 +70,7 @@ impl ObservationRecord {
         &self,
         metric: Option<MetricRule>,
     ) -> Result<(f64, Unit, Qualifier), String> {
-        let metric_unit = metric.map(|m| m.unit);
+        let metric_unit = metric.map(|m| m.unit).or(self.hints.metric_unit);
         let v = &self.value;
         let u = &self.unit;
         let scale = match (v.scale, u.scale) {
