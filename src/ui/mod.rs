@@ -7,7 +7,7 @@
 pub mod actions;
 mod app;
 mod axes;
-mod chart;
+pub(crate) mod chart;
 pub mod chart_model;
 pub mod dense;
 mod dialogs;
@@ -19,7 +19,7 @@ pub mod fonts;
 pub mod interaction;
 mod library;
 pub mod loader;
-mod presenter;
+pub(crate) mod presenter;
 pub mod selection;
 pub mod settings;
 mod side_panel;
@@ -29,7 +29,7 @@ mod states;
 pub mod tokens;
 mod tooltip;
 mod top_bar;
-mod views;
+pub(crate) mod views;
 
 use std::path::PathBuf;
 
