@@ -80,6 +80,16 @@ fn step_name(story: &Story, i: usize) -> String {
     )
 }
 
+/// The story as one PDF, a page per step.
+pub fn deck_pdf(
+    snap: &Snapshot,
+    story: &Story,
+    options: RenderOptions,
+) -> Result<Vec<u8>, RenderError> {
+    let svgs = story_svgs(snap, story, options)?;
+    pdf::svgs_to_pdf(&svgs, &story.name, |i| step_name(story, i))
+}
+
 /// Renders the story named `name`: a PDF deck at `out`, or numbered SVGs or PNGs in the folder
 /// `out` (made if missing).
 pub fn render_story(
@@ -97,15 +107,14 @@ pub fn render_story(
             what: format!("story \"{name}\""),
             known: snap.stories.iter().map(|s| s.name.clone()).collect(),
         })?;
-    let svgs = story_svgs(snap, story, options)?;
     if format == Format::Pdf {
-        let bytes = pdf::svgs_to_pdf(&svgs, &story.name, |i| step_name(story, i))?;
-        write(out, &bytes)?;
+        write(out, &deck_pdf(snap, story, options)?)?;
         return Ok(Deck {
-            pages: svgs.len(),
+            pages: story.steps.len(),
             files: vec![out.to_path_buf()],
         });
     }
+    let svgs = story_svgs(snap, story, options)?;
     std::fs::create_dir_all(out).map_err(|source| RenderError::Io {
         path: out.display().to_string(),
         source,

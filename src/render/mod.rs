@@ -12,7 +12,7 @@ pub mod svg;
 mod svg_text;
 pub mod view;
 
-pub use deck::{Deck, render_story, story_svgs};
+pub use deck::{Deck, deck_pdf, render_story, story_svgs};
 pub use sheet::{PageSize, Sheet, StepText};
 pub use view::{Format, RenderOptions, render_view, settings_svg, svg_bytes};
 

@@ -35,11 +35,15 @@ pub enum Action {
     ExportImage,
     /// The figures behind the view as a CSV file (the `export` command's columns).
     ExportCsv,
+    /// The chart as an SVG file, drawn headless: lines stay lines, text stays text.
+    ExportSvg,
+    /// The chart as a one-page PDF, drawn headless with its fonts embedded.
+    ExportPdf,
 }
 
 impl Action {
     /// In the order the shortcut overlay lists them.
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 27] = [
         Action::ShowView(View::Gmv),
         Action::ShowView(View::Growth),
         Action::ShowView(View::Downloads),
@@ -58,6 +62,8 @@ impl Action {
         Action::CopyCsv,
         Action::CopyImage,
         Action::ExportImage,
+        Action::ExportSvg,
+        Action::ExportPdf,
         Action::ExportCsv,
         Action::OpenImport,
         Action::Reload,
@@ -99,6 +105,9 @@ impl Action {
             Action::CopyImage => KeyboardShortcut::new(Modifiers::SHIFT, Key::C),
             Action::ExportImage => KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
             Action::ExportCsv => KeyboardShortcut::new(Modifiers::SHIFT, Key::E),
+            Action::ExportSvg => KeyboardShortcut::new(Modifiers::ALT, Key::E),
+            // As printing: the PDF is the document form of the chart.
+            Action::ExportPdf => KeyboardShortcut::new(Modifiers::COMMAND, Key::P),
             Action::ResetView => KeyboardShortcut::new(Modifiers::SHIFT, Key::R),
         }
     }
@@ -115,6 +124,8 @@ impl Action {
             format!("Shift+{key}")
         } else if s.modifiers.command {
             format!("Ctrl+{key}")
+        } else if s.modifiers.alt {
+            format!("Alt+{key}")
         } else {
             key
         }
@@ -147,6 +158,8 @@ impl Action {
             Action::CopyImage => "Copy the chart as an image",
             Action::ExportImage => "Save the chart as PNG…",
             Action::ExportCsv => "Save the chart's figures as CSV…",
+            Action::ExportSvg => "Save the chart as SVG…",
+            Action::ExportPdf => "Save the chart as PDF…",
         }
     }
 
