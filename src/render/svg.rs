@@ -329,7 +329,9 @@ fn polyline_d(points: &[Pos2], closed: bool) -> String {
     d
 }
 
-/// `#rrggbb` and an opacity below 1, or None for a colour that paints nothing.
+/// The value of a `fill` attribute, `#rrggbb`, followed for a translucent colour by the closing
+/// quote and a `fill-opacity` attribute (so `fill="{paint}"` writes both); None for a colour that
+/// paints nothing.
 pub(super) fn paint(colour: Color32) -> Option<String> {
     let [r, g, b, a] = colour.to_srgba_unmultiplied();
     if a == 0 {
