@@ -8,6 +8,8 @@ pub mod analysis;
 pub mod cli;
 pub mod dashboard;
 pub mod model;
+#[cfg(feature = "gui")]
+pub mod render;
 pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;

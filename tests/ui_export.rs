@@ -1,5 +1,5 @@
-//! Exporting, driven headless: the chart to the clipboard and as PNG (1x and 2x), its figures as
-//! CSV, a story as numbered PNGs; the story editor (captions, highlights) and what presenting
+//! Exporting, driven headless: the chart to the clipboard and as PNG (1x and 2x), SVG and PDF,
+//! its figures as CSV, a story as numbered PNGs or a PDF deck; the story editor (captions, highlights) and what presenting
 //! hides and emphasises.
 //!
 //! egui_kittest renders nothing without a GPU renderer, so it cannot answer the app's screenshot
@@ -19,6 +19,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use marketscope::dashboard::interaction::Emphasis;
 use marketscope::store::Store;
+use marketscope::ui::actions::Action;
 use marketscope::ui::{App, Notice};
 use ui_support::{SIZE, TempStore, open};
 
@@ -120,8 +121,21 @@ fn copying_the_chart_sends_the_sheet_to_the_clipboard() {
     );
 }
 
+/// Steps until the headless render on the writer thread is done (bounded; the sleep only yields).
+fn wait_for_render(h: &mut Harness<'static, App>) {
+    for _ in 0..5000 {
+        h.step();
+        if !h.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    assert!(!h.state().is_exporting(), "the export never finished");
+    h.run();
+}
+
 #[test]
-fn a_png_at_2x_has_twice_the_pixels_of_the_sheet_and_a_footer_of_sources() {
+fn a_png_at_2x_has_twice_the_pixels_of_the_window_drawn_without_it() {
     let store = TempStore::sample();
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("gmv.png");
@@ -133,36 +147,99 @@ fn a_png_at_2x_has_twice_the_pixels_of_the_sheet_and_a_footer_of_sources() {
     h.get_by_label("2x").click();
     h.run();
     h.get_by_label("Save").click();
-    // The footer is drawn on the sheet, naming the publishers of the figures on the chart.
     h.step();
-    h.step();
-    h.step();
-    assert!(
-        h.query_all_by_label_contains("Sources. Figures:")
-            .next()
-            .is_some(),
-        "a footer naming the sources"
-    );
-    assert!(
-        h.query_all_by_label_contains("Marketplace Pulse")
-            .next()
-            .is_some(),
-        "the footer names the publisher of SHEIN's 2025 forecast"
-    );
-    // Only the chart: no tabs, no side panel, no toggles.
-    assert!(h.query_by_label("Import CSV…").is_none());
-    assert!(h.query_by_label("Log scale").is_none());
-    let ppp = answer_captures(&mut h, 1);
-    assert_eq!(ppp, vec![2.0], "2x renders the sheet at double density");
+    // Drawn headless: the window asks for no screenshot and never leaves the dashboard.
+    assert!(screenshot_requests(&h).is_empty());
+    assert!(h.query_by_label("Import CSV…").is_some());
+    wait_for_render(&mut h);
+    let (w, hgt) = ((SIZE.x * 2.0) as u32, (SIZE.y * 2.0) as u32);
     match notice(&h) {
-        Notice::Done(text) => assert!(text.contains(&path.display().to_string()), "{text}"),
+        Notice::Done(text) => {
+            assert!(text.contains(&path.display().to_string()), "{text}");
+            assert!(text.contains(&format!("{w}x{hgt} pixels")), "{text}");
+        }
         other => panic!("{other:?}"),
     }
-    // Laid out in half the window's points, drawn at twice the pixels: the window's pixel size.
-    assert_eq!(png_size(&path), (SIZE.x as u32, SIZE.y as u32));
-    assert_eq!(h.ctx.pixels_per_point(), 1.0, "the zoom is restored");
-    // The dashboard is back.
-    assert!(h.query_by_label("Import CSV…").is_some());
+    // The window's layout at twice the pixels, not a cramped plot under doubled fonts.
+    assert_eq!(png_size(&path), (w, hgt));
+    assert_eq!(
+        h.ctx.pixels_per_point(),
+        1.0,
+        "the window's zoom is untouched"
+    );
+}
+
+#[test]
+fn the_chart_saves_as_svg_and_pdf_with_its_text_as_text() {
+    let store = TempStore::sample();
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = open(&store.path, None);
+    for (shortcut, name) in [
+        (Action::ExportSvg.shortcut(), "gmv.svg"),
+        (Action::ExportPdf.shortcut(), "gmv.pdf"),
+    ] {
+        let path = dir.path().join(name);
+        h.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
+        h.run();
+        assert!(h.state().export_dialog_open(), "{name}");
+        replace_text(&mut h, "File", &path.display().to_string());
+        h.get_by_label("Save").click();
+        wait_for_render(&mut h);
+        match notice(&h) {
+            Notice::Done(text) => assert!(text.contains(name), "{text}"),
+            other => panic!("{other:?}"),
+        }
+        let bytes = std::fs::read(&path).expect("written");
+        let text = String::from_utf8_lossy(&bytes);
+        if name.ends_with(".svg") {
+            assert!(
+                text.contains(&format!(r#"width="{}""#, SIZE.x)),
+                "the window's size"
+            );
+            // Each word is a <tspan> where egui placed it.
+            assert!(
+                text.contains(">Gross ") && text.contains(">merchandise "),
+                "the chart's title as text"
+            );
+            assert!(text.contains("Sources."), "the sources footer");
+        } else {
+            assert!(text.starts_with("%PDF-"));
+            assert!(text.contains("/FontFile"), "fonts embedded");
+        }
+    }
+}
+
+#[test]
+fn a_story_exports_as_a_pdf_deck_from_the_views_window() {
+    let store = TempStore::sample();
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("talk.pdf");
+    let mut h = open(&store.path, None);
+    h.key_press(Key::V);
+    h.run();
+    h.get_by_label(&format!("{SAMPLE_STORY} (8 steps)")).click();
+    h.run();
+    h.get_by_label("Export story as PDF deck…").click();
+    h.run();
+    replace_text(&mut h, "File", &path.display().to_string());
+    h.get_by_label("Save").click();
+    h.step();
+    assert!(
+        !h.state().is_presenting(),
+        "a deck is drawn without presenting"
+    );
+    wait_for_render(&mut h);
+    match notice(&h) {
+        Notice::Done(text) => assert!(text.contains("PDF deck of 8 pages"), "{text}"),
+        other => panic!("{other:?}"),
+    }
+    let bytes = std::fs::read(&path).expect("the deck");
+    let text = String::from_utf8_lossy(&bytes);
+    let pages = text
+        .match_indices("/Type /Page")
+        .filter(|(i, m)| !text[i + m.len()..].starts_with('s'))
+        .count();
+    assert_eq!(pages, 8);
 }
 
 #[test]

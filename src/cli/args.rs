@@ -126,6 +126,36 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         export_dir: Option<PathBuf>,
     },
+    /// Render a saved view as one image, or a story as a deck, without a window or display.
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["view", "story"])))]
+    Render {
+        /// A saved view's name, as `views list` shows it: one image.
+        #[arg(long, value_name = "NAME")]
+        view: Option<String>,
+        /// A story's name: a PDF deck (one page per step), or numbered SVGs or PNGs in the
+        /// folder --out.
+        #[arg(long, value_name = "NAME")]
+        story: Option<String>,
+        #[arg(long, value_enum)]
+        format: RenderFormat,
+        /// The file to write (a folder for a story's SVGs or PNGs).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Page width in pixels at scale 1 (a PDF page is this many pixels at 144 per inch).
+        #[arg(long, default_value_t = 1920)]
+        width: u32,
+        #[arg(long, default_value_t = 1080)]
+        height: u32,
+        /// PNG pixels per page pixel: 2 makes a 1920x1080 page a 3840x2160 PNG.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// The language of the labels.
+        #[arg(long, value_enum, default_value_t = RenderLang::En)]
+        lang: RenderLang,
+        /// The export's own theme (light by default, whatever the dashboard's).
+        #[arg(long, value_enum, default_value_t = RenderTheme::Light)]
+        theme: RenderTheme,
+    },
     /// Saved views and stories, as JSON without the data.
     Views {
         #[command(subcommand)]
@@ -150,6 +180,25 @@ pub enum ViewsAction {
 pub enum ExportFormat {
     Csv,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Svg,
+    Pdf,
+    Png,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderLang {
+    En,
+    Zh,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderTheme {
+    Light,
+    Dark,
 }
 
 fn field_pair(text: &str) -> Result<(Field, String), String> {

@@ -13,6 +13,17 @@ use crate::store::export::{self, Format};
 use crate::store::import::{ImportError, ImportOptions, Issues, read_path};
 use crate::store::{CatalogKind, SeriesQuery, Store};
 
+#[cfg(feature = "gui")]
+fn render(db: &Path, command: Command, out: &mut impl Write) -> anyhow::Result<()> {
+    let store = open_existing(db)?;
+    super::render::render(&store, command, out)
+}
+
+#[cfg(not(feature = "gui"))]
+fn render(_db: &Path, _command: Command, _out: &mut impl Write) -> anyhow::Result<()> {
+    bail!("this build cannot render (built without the `gui` feature, which holds the charts)")
+}
+
 /// Where the store lives when neither `--db` nor `MARKETSCOPE_DB` says: the OS data directory.
 pub fn default_store_path() -> anyhow::Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "Marketscope")
@@ -151,6 +162,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
             write!(out, "{}", summary(&store)?)?;
         }
         Command::Views { action } => views(&db, action, &mut out)?,
+        command @ Command::Render { .. } => render(&db, command, &mut out)?,
         Command::Present { story, export_dir } => {
             // Checked here, before a window opens, so a typo fails with the names to choose from.
             let names = open_existing(&db)?.story_names()?;

@@ -4,7 +4,9 @@
 mod args;
 mod catalog;
 mod commands;
+#[cfg(feature = "gui")]
+mod render;
 mod table;
 
-pub use args::{Cli, Command};
+pub use args::{Cli, Command, RenderFormat, RenderLang, RenderTheme};
 pub use commands::{default_store_path, is_broken_pipe, run};

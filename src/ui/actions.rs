@@ -42,6 +42,10 @@ pub enum Action {
     QuickRange(QuickRange),
     /// The measurement as one sentence (both figures, their sources, the caveats) to the clipboard.
     CopyMeasurement,
+    /// The chart as an SVG file, drawn headless: lines stay lines, text stays text.
+    ExportSvg,
+    /// The chart as a one-page PDF, drawn headless with its fonts embedded.
+    ExportPdf,
 }
 
 impl Action {
@@ -59,7 +63,7 @@ impl Action {
     }
 
     /// The actions that are not a view, in the overlay's order.
-    const OTHERS: [Action; 19] = [
+    const OTHERS: [Action; 21] = [
         Action::ResetZoom,
         Action::ToggleLog,
         Action::ToggleIndex,
@@ -72,6 +76,8 @@ impl Action {
         Action::CopyMeasurement,
         Action::CopyImage,
         Action::ExportImage,
+        Action::ExportSvg,
+        Action::ExportPdf,
         Action::ExportCsv,
         Action::OpenImport,
         Action::Reload,
@@ -118,6 +124,9 @@ impl Action {
             Action::CopyImage => KeyboardShortcut::new(Modifiers::SHIFT, Key::C),
             Action::ExportImage => KeyboardShortcut::new(Modifiers::COMMAND, Key::E),
             Action::ExportCsv => KeyboardShortcut::new(Modifiers::SHIFT, Key::E),
+            Action::ExportSvg => KeyboardShortcut::new(Modifiers::ALT, Key::E),
+            // As printing: the PDF is the document form of the chart.
+            Action::ExportPdf => KeyboardShortcut::new(Modifiers::COMMAND, Key::P),
             Action::ResetView => KeyboardShortcut::new(Modifiers::SHIFT, Key::R),
         }
     }
@@ -134,6 +143,8 @@ impl Action {
             format!("Shift+{key}")
         } else if s.modifiers.command {
             format!("Ctrl+{key}")
+        } else if s.modifiers.alt {
+            format!("Alt+{key}")
         } else {
             key
         }
@@ -168,6 +179,8 @@ impl Action {
             Action::CopyImage => "Copy the chart as an image",
             Action::ExportImage => "Save the chart as PNG…",
             Action::ExportCsv => "Save the chart's figures as CSV…",
+            Action::ExportSvg => "Save the chart as SVG…",
+            Action::ExportPdf => "Save the chart as PDF…",
         }
     }
 

@@ -16,6 +16,8 @@ pub enum LibraryOp {
     Open(usize),
     /// Export the story of this name as numbered PNGs (opens the Export window).
     ExportStory(String),
+    /// Export the story of this name as a PDF deck, one page per step (opens the Export window).
+    ExportDeck(String),
 }
 
 #[derive(Debug, Default)]
@@ -277,6 +279,18 @@ fn story_steps_ui(
                 .clicked()
             {
                 ops.push(LibraryOp::ExportStory(story.name.clone()));
+            }
+            if ui
+                .add_enabled(
+                    !story.steps.is_empty(),
+                    egui::Button::new("Export story as PDF deck…"),
+                )
+                .on_hover_text(
+                    "One PDF, a page per step (title, chart, caption, sources, \"3 / 8\"), drawn without the window",
+                )
+                .clicked()
+            {
+                ops.push(LibraryOp::ExportDeck(story.name.clone()));
             }
             // Exporting reads the store; editing the steps needs a writable one.
             ui.add_enabled_ui(!read_only, |ui| steps_list_ui(ui, window, story, ops));

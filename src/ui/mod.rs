@@ -10,7 +10,7 @@
 
 pub mod actions;
 mod app;
-mod chart;
+pub(crate) mod chart;
 mod dialogs;
 pub mod export;
 pub mod fonts;
@@ -18,13 +18,13 @@ pub mod interaction;
 mod library;
 pub mod loader;
 mod persistence;
-mod presenter;
+pub(crate) mod presenter;
 mod side_panel;
 pub mod startup;
 mod states;
 pub mod tokens;
 mod top_bar;
-mod views;
+pub(crate) mod views;
 
 use std::path::PathBuf;
 

@@ -196,11 +196,17 @@ fn present_menu_ui(ui: &mut egui::Ui, snapshot: Option<&Snapshot>, actions: &mut
     });
 }
 
-/// "Export…": the chart as an image (clipboard or PNG) and its figures as CSV.
+/// "Export…": the chart as an image (clipboard, PNG, SVG or PDF) and its figures as CSV.
 fn export_menu_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) {
     let chart = !settings.view.metrics(settings).is_empty();
     ui.menu_button("Export…", |ui| {
-        for action in [Action::CopyImage, Action::ExportImage, Action::ExportCsv] {
+        for action in [
+            Action::CopyImage,
+            Action::ExportImage,
+            Action::ExportSvg,
+            Action::ExportPdf,
+            Action::ExportCsv,
+        ] {
             let enabled = chart || action == Action::ExportCsv;
             let item = ui
                 .add_enabled(

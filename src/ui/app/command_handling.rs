@@ -72,6 +72,17 @@ impl App {
             Action::ExportCsv => self
                 .export_dialog
                 .show(ExportKind::Csv, self.settings.view.label()),
+            Action::ExportSvg | Action::ExportPdf => {
+                if self.can_export_image() {
+                    let format = if action == Action::ExportSvg {
+                        crate::render::Format::Svg
+                    } else {
+                        crate::render::Format::Pdf
+                    };
+                    self.export_dialog
+                        .show(ExportKind::Vector(format), self.settings.view.label());
+                }
+            }
             Action::OpenImport => self.import.open = true,
             Action::Reload => self.loader.send(Request::Reload),
             Action::Present => match self.snapshot.as_ref().map(|s| s.stories.len()) {
@@ -264,6 +275,9 @@ impl App {
             LibraryOp::ExportStory(name) => self
                 .export_dialog
                 .show(ExportKind::Story(name.clone()), &name),
+            LibraryOp::ExportDeck(name) => self
+                .export_dialog
+                .show(ExportKind::Deck(name.clone()), &name),
             LibraryOp::Open(index) => {
                 let Some(view) = self.snapshot.as_ref().and_then(|s| s.views.get(index)) else {
                     return;

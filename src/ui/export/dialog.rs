@@ -1,12 +1,13 @@
-//! The small "Export" window: where to save the chart as PNG, its figures as CSV, or a story's
-//! steps as numbered PNGs. A path typed in a field (no native file dialog, to keep the build
-//! lean), filled with a sensible default in the Pictures or Documents folder.
+//! The small "Export" window: where to save the chart as PNG, SVG or PDF, its figures as CSV, or a
+//! story's steps as numbered PNGs or a PDF deck. A path typed in a field (no native file dialog,
+//! to keep the build lean), filled with a sensible default in the Pictures or Documents folder.
 
 use std::path::PathBuf;
 
 use eframe::egui::{self, RichText};
 
 use super::{Scale, default_export_path, slug};
+use crate::render::Format;
 use crate::ui::tokens;
 
 /// What the window exports.
@@ -17,6 +18,10 @@ pub enum ExportKind {
     Csv,
     /// The story of this name, one PNG per step, into a folder.
     Story(String),
+    /// The chart drawn headless as SVG or PDF.
+    Vector(Format),
+    /// The story of this name as one PDF, a page per step, drawn headless.
+    Deck(String),
 }
 
 #[derive(Debug, Default)]
@@ -25,6 +30,8 @@ pub struct ExportDialog {
     pub kind: ExportKind,
     pub path_text: String,
     pub scale: Scale,
+    /// Images have their own theme, light unless this is ticked, whatever the dashboard's.
+    pub dark: bool,
     /// Why the last attempt failed, naming the path.
     pub error: Option<String>,
 }
@@ -32,9 +39,28 @@ pub struct ExportDialog {
 /// What the user asked for when pressing Save.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportRequest {
-    Png { path: PathBuf, scale: Scale },
-    Csv { path: PathBuf },
-    Story { name: String, dir: PathBuf },
+    Png {
+        path: PathBuf,
+        scale: Scale,
+        dark: bool,
+    },
+    Vector {
+        path: PathBuf,
+        format: Format,
+        dark: bool,
+    },
+    Deck {
+        name: String,
+        path: PathBuf,
+        dark: bool,
+    },
+    Csv {
+        path: PathBuf,
+    },
+    Story {
+        name: String,
+        dir: PathBuf,
+    },
 }
 
 impl ExportDialog {
@@ -45,6 +71,11 @@ impl ExportDialog {
             ExportKind::Png => (format!("marketscope-{}-{date}.png", slug(what)), true),
             ExportKind::Csv => (format!("marketscope-{}-{date}.csv", slug(what)), false),
             ExportKind::Story(story) => (slug(story), true),
+            ExportKind::Vector(format) => (
+                format!("marketscope-{}-{date}.{}", slug(what), format.extension()),
+                *format == Format::Svg,
+            ),
+            ExportKind::Deck(story) => (format!("{}.pdf", slug(story)), false),
         };
         if self.kind != kind || self.path_text.trim().is_empty() {
             self.path_text = default_export_path(&name, picture).display().to_string();
@@ -63,6 +94,10 @@ pub fn export_window_ui(ctx: &egui::Context, dialog: &mut ExportDialog) -> Optio
         ExportKind::Png => "Save the chart as PNG".to_string(),
         ExportKind::Csv => "Save the chart's figures as CSV".to_string(),
         ExportKind::Story(name) => format!("Export \"{name}\" as PNGs"),
+        ExportKind::Vector(format) => {
+            format!("Save the chart as {}", format.extension().to_uppercase())
+        }
+        ExportKind::Deck(name) => format!("Export \"{name}\" as a PDF deck"),
     };
     crate::ui::dialogs::file_dialog_window("Export")
         .open(&mut open)
@@ -77,6 +112,12 @@ pub fn export_window_ui(ctx: &egui::Context, dialog: &mut ExportDialog) -> Optio
                 }
                 ExportKind::Story(_) => {
                     "Each step as presented (title, chart, caption, sources), at the window's size, as 01-title.png, 02-… in this folder (made if missing)."
+                }
+                ExportKind::Vector(_) => {
+                    "The chart with its title, legend and sources footer at the window's size, as lines and real text (selectable in a PDF), drawn without the window."
+                }
+                ExportKind::Deck(_) => {
+                    "One page per step (title, chart, caption, sources, \"3 / 8\") on 16:9 slides, fonts embedded, text searchable."
                 }
             });
             ui.add_space(tokens::SECTION_GAP_PX);
@@ -100,6 +141,11 @@ pub fn export_window_ui(ctx: &egui::Context, dialog: &mut ExportDialog) -> Optio
                     }
                 });
             }
+            if dialog.kind != ExportKind::Csv && !matches!(dialog.kind, ExportKind::Story(_)) {
+                ui.checkbox(&mut dialog.dark, "Dark theme").on_hover_text(
+                    "Exported images are light by default, for documents and projectors, whatever the dashboard's theme",
+                );
+            }
             if let Some(error) = &dialog.error {
                 ui.label(RichText::new(error).color(tokens::error_colour(ui.visuals())));
             }
@@ -112,6 +158,17 @@ pub fn export_window_ui(ctx: &egui::Context, dialog: &mut ExportDialog) -> Optio
                     ExportKind::Png => ExportRequest::Png {
                         path,
                         scale: dialog.scale,
+                        dark: dialog.dark,
+                    },
+                    ExportKind::Vector(format) => ExportRequest::Vector {
+                        path,
+                        format: *format,
+                        dark: dialog.dark,
+                    },
+                    ExportKind::Deck(name) => ExportRequest::Deck {
+                        name: name.clone(),
+                        path,
+                        dark: dialog.dark,
                     },
                     ExportKind::Csv => ExportRequest::Csv { path },
                     ExportKind::Story(name) => ExportRequest::Story {

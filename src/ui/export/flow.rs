@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::dialog::{ExportRequest, check_file_path};
+use crate::dashboard::settings::ThemeChoice;
+use crate::render::{self, Format, PageSize, RenderOptions};
 use crate::ui::actions::PresenterAction;
 use crate::ui::app::App;
 use crate::ui::dialogs::Notice;
@@ -15,6 +17,15 @@ use crate::ui::export::{
 use crate::ui::presenter::{export_footer_ui, presenter_caption_ui, presenter_title_ui};
 use crate::ui::tokens;
 use crate::ui::views::view_data_csv;
+
+/// Exports are light unless asked: documents and projectors are white.
+fn export_theme(dark: bool) -> ThemeChoice {
+    if dark {
+        ThemeChoice::Dark
+    } else {
+        ThemeChoice::Light
+    }
+}
 
 impl App {
     /// Images are of charts: the table views say so instead.
@@ -41,11 +52,14 @@ impl App {
     /// Does what the Export window asked for, or shows why not in it.
     pub(crate) fn export(&mut self, ctx: &egui::Context, request: ExportRequest) {
         let refused = match request {
-            ExportRequest::Png { path, scale } => check_file_path(&path).map(|()| {
-                let zoom = self.sheet_zoom(ctx);
-                self.exporter
-                    .start(ctx, ImageTarget::Png(path), scale, zoom);
-            }),
+            ExportRequest::Png { path, scale, dark } => check_file_path(&path)
+                .map(|()| self.render_chart(ctx, path, Format::Png, scale.factor(), dark)),
+            ExportRequest::Vector { path, format, dark } => {
+                check_file_path(&path).map(|()| self.render_chart(ctx, path, format, 1.0, dark))
+            }
+            ExportRequest::Deck { name, path, dark } => {
+                check_file_path(&path).and_then(|()| self.render_deck(ctx, &name, path, dark))
+            }
             ExportRequest::Csv { path } => check_file_path(&path).and_then(|()| {
                 let snap = self.snapshot.clone().ok_or("The store is not read yet.")?;
                 let (rows, csv) = view_data_csv(&snap, &self.settings)?;
@@ -75,6 +89,85 @@ impl App {
             self.export_dialog.error = Some(message);
             self.export_dialog.open = true;
         }
+    }
+
+    /// The chart as on screen (its window, hidden series, the window's size in points) drawn
+    /// headless into `path` on the writer thread: `scale` times the pixels in a PNG, in the
+    /// export's own theme.
+    pub(crate) fn render_chart(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        format: Format,
+        scale: f32,
+        dark: bool,
+    ) {
+        let Some(snap) = self.snapshot.clone() else {
+            return;
+        };
+        let mut settings = self.settings.clone();
+        settings.window = self.inter.explore.saved_window();
+        let hidden = self.inter.explore.hidden_series.clone();
+        let size_pt = ctx.content_rect().size();
+        let size = PageSize {
+            width_px: size_pt.x.round() as u32,
+            height_px: size_pt.y.round() as u32,
+            scale,
+        };
+        let options = RenderOptions {
+            size,
+            theme: export_theme(dark),
+        };
+        let [w, h] = size.png_px();
+        let done = match format {
+            Format::Png => format!("Saved the chart as {} ({w}x{h} pixels).", path.display()),
+            _ => format!("Saved the chart as {}.", path.display()),
+        };
+        let what = format!("the {} chart", self.settings.view.label());
+        self.exporter.write_in_background(
+            ctx,
+            path,
+            move || {
+                let size = options.size.check().map_err(|e| e.to_string())?;
+                let svg = render::settings_svg(&snap, settings, hidden, options);
+                render::svg_bytes(svg, format, size, &what).map_err(|e| e.to_string())
+            },
+            done,
+        );
+    }
+
+    /// The story named `name` as a PDF deck on slides, drawn headless on the writer thread.
+    pub(crate) fn render_deck(
+        &mut self,
+        ctx: &egui::Context,
+        name: &str,
+        path: PathBuf,
+        dark: bool,
+    ) -> Result<(), String> {
+        let snap = self.snapshot.clone().ok_or("The store is not read yet.")?;
+        let story = snap
+            .stories
+            .iter()
+            .find(|s| s.name == name)
+            .cloned()
+            .ok_or_else(|| format!("The story \"{name}\" is no longer in the store."))?;
+        let done = format!(
+            "Saved \"{name}\" as a PDF deck of {} pages: {}.",
+            story.steps.len(),
+            path.display()
+        );
+        let options = RenderOptions {
+            size: PageSize::SLIDE,
+            theme: export_theme(dark),
+        };
+        self.views_window.open = false;
+        self.exporter.write_in_background(
+            ctx,
+            path,
+            move || render::deck_pdf(&snap, &story, options).map_err(|e| e.to_string()),
+            done,
+        );
+        Ok(())
     }
 
     pub(crate) fn start_story_export(

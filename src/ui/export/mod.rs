@@ -1,7 +1,8 @@
-//! Exporting what is on screen: the chart as an image (to the clipboard, or a PNG at 1x or 2x), the
-//! data behind it as CSV, a story as a folder of numbered PNGs.
+//! Exporting what is on screen: the chart as an image to the clipboard, the data behind it as CSV,
+//! a story as a folder of numbered PNGs. (PNG, SVG and PDF files of the chart and PDF decks are
+//! drawn without the window, by [`crate::render`]; this module writes them on its thread.)
 //!
-//! An image is a screenshot of an *export sheet*: for a few frames the app draws only the chart
+//! A clipboard image is a screenshot of an *export sheet*: for a few frames the app draws only the chart
 //! (its title, legend and plot, without the view's controls) over the whole window with a footer
 //! naming the sources of the figures on it, then crops the screenshot to that sheet. 2x renders
 //! the sheet at twice the pixels per point, so it is laid out in half the window's points and
