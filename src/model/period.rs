@@ -774,6 +774,10 @@ fn fiscal_year_number(text: &str) -> Option<i32> {
 /// `FY2025`, `FY25`, `FY 2025`, `fiscal 2025`, `FY2025-Q2`, `FY2025 Q2`, `FY25Q2`, `Q2 FY25`,
 /// `Q2-FY2025`, `FY2025-H1`, `H1 FY25`. `None` when the text is no fiscal form at all.
 fn parse_fiscal(t: &str) -> Option<Result<FiscalPeriod, PeriodError>> {
+    // Most periods are dates: no F, no fiscal form, and no allocation to find that out.
+    if !t.bytes().any(|b| b == b'F' || b == b'f') {
+        return None;
+    }
     let upper = t
         .to_ascii_uppercase()
         .replace("FISCAL YEAR", "FY")

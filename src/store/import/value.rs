@@ -167,6 +167,16 @@ pub fn parse_unit(text: &str) -> Result<UnitCell, String> {
 
 /// Reads a value cell. Errors carry a short reason.
 pub fn parse_value(text: &str, decimal: Decimal) -> Result<ValueCell, String> {
+    // Machine-made files write plain numbers: read them without the general parser's copies.
+    if let Some(number) = plain_number(text).filter(|_| decimal == Decimal::Point) {
+        return Ok(ValueCell {
+            number,
+            scale: None,
+            unit: None,
+            qualifier: None,
+            yen: false,
+        });
+    }
     let mut rest = text
         .trim()
         .replace(['\u{2212}', '\u{2013}'], "-")
@@ -273,6 +283,21 @@ pub fn parse_value(text: &str, decimal: Decimal) -> Result<ValueCell, String> {
         }
     }
     Ok(cell)
+}
+
+/// `1234`, `-12.5`: digits with at most one point and a leading minus, nothing else (no comma,
+/// so no thousands-or-decimal question arises).
+fn plain_number(text: &str) -> Option<f64> {
+    let b = text.as_bytes();
+    let digits = b.strip_prefix(b"-").unwrap_or(b);
+    let ok = !digits.is_empty()
+        && digits.iter().filter(|&&c| c == b'.').count() <= 1
+        && digits.iter().all(|&c| c.is_ascii_digit() || c == b'.')
+        && digits.iter().any(u8::is_ascii_digit);
+    if !ok {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 fn set_scale(cell: &mut ValueCell, scale: f64, text: &str) -> Result<(), String> {
