@@ -4,12 +4,14 @@
 
 pub mod animate;
 pub mod decimate;
+pub mod derived;
 pub mod growth;
 pub mod headline;
 pub mod index;
 pub mod measure;
 pub mod scale;
 pub mod ticks;
+pub mod transform;
 
 pub use decimate::{Decimated, LodSeries};
 pub use growth::{DerivedGrowth, derive_yoy, yoy_qualifier};
