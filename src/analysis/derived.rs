@@ -2,7 +2,7 @@
 //! input's source id and a text saying how it was made ("yoy of gmv"), shared by the transforms,
 //! frequency conversion, formulas and currency conversion.
 
-use chrono::{Days, Months};
+use chrono::{Days, Months, NaiveDate};
 
 use crate::model::{Grain, Kind, Observation, Period};
 
@@ -87,6 +87,17 @@ pub fn previous_period(period: &Period) -> Option<Period> {
     }
 }
 
+/// The period just after `period` in its own grain, `None` at the calendar's edge.
+pub fn next_period(period: &Period) -> Option<Period> {
+    match period.grain {
+        Grain::Minute | Grain::Hour => Period::from_instant(period.end_instant(), period.grain),
+        grain => {
+            let start = period.end();
+            (start != NaiveDate::MAX).then(|| Period::new(start, grain))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +124,7 @@ mod tests {
             chrono::NaiveDate::from_ymd_opt(2025, 2, 28).expect("date")
         );
         assert_eq!(before.minute, 23 * 60);
+        assert_eq!(next_period(&before), Some(hour));
+        assert_eq!(next_period(&q1), Period::quarter(2025, 2));
     }
 }

@@ -5,6 +5,7 @@
 pub mod animate;
 pub mod decimate;
 pub mod derived;
+pub mod frequency;
 pub mod growth;
 pub mod headline;
 pub mod index;
