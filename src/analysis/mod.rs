@@ -5,6 +5,7 @@
 pub mod animate;
 pub mod decimate;
 pub mod derived;
+pub mod formula;
 pub mod frequency;
 pub mod growth;
 pub mod headline;
@@ -13,6 +14,7 @@ pub mod measure;
 pub mod scale;
 pub mod ticks;
 pub mod transform;
+pub mod unit_algebra;
 
 pub use decimate::{Decimated, LodSeries};
 pub use growth::{DerivedGrowth, derive_yoy, yoy_qualifier};
