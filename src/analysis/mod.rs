@@ -7,6 +7,7 @@ pub mod decimate;
 pub mod derived;
 pub mod formula;
 pub mod frequency;
+pub mod fx;
 pub mod growth;
 pub mod headline;
 pub mod index;
