@@ -13,6 +13,7 @@ pub mod headline;
 pub mod index;
 pub mod measure;
 pub mod scale;
+pub mod scorecard;
 pub mod ticks;
 pub mod transform;
 pub mod unit_algebra;
