@@ -2,6 +2,7 @@
 //! CAGR, index-to-100, the log transform and calendar ticks. No I/O, no egui: each is unit-tested
 //! against values computed by hand.
 
+pub mod align;
 pub mod animate;
 pub mod decimate;
 pub mod derived;
