@@ -91,7 +91,8 @@ impl Writer<'_, '_> {
                 |row| row.get::<_, bool>(0),
             )?;
         if bulk {
-            self.tx.execute_batch("DROP INDEX IF EXISTS observations_by_source")?;
+            self.tx
+                .execute_batch("DROP INDEX IF EXISTS observations_by_source")?;
         }
         self.apply(&pending, recorded, report)?;
         if bulk {
