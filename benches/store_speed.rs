@@ -9,7 +9,7 @@
 //!
 //! Run: `.ci/bench` (installs the sqlite3 tool), or `cargo bench --bench store_speed`.
 //! `MARKETSCOPE_BENCH_IMPORT_ROWS` sets the imported rows (default 1,000,000, a multiple of 40),
-//! `MARKETSCOPE_BENCH_ROWS` the generated rows (default 10,000,000, a multiple of 10).
+//! `MARKETSCOPE_BENCH_ROWS` the generated rows (default 10,000,000, a multiple of 20).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
@@ -176,7 +176,8 @@ fn import_comparison(dir: &Path) {
 
 fn generate(dir: &Path) -> PathBuf {
     let rows = env_rows("MARKETSCOPE_BENCH_ROWS", 10_000_000);
-    let series = 10;
+    // 20 x 500,000 days: a million days would reach back before year 1.
+    let series = 20;
     let points = rows / series;
     let db = dir.join("big.db");
     let mut store = Store::open(&db).expect("store");
@@ -240,7 +241,7 @@ fn queries(db: &Path) {
             .sum::<usize>()
     });
     let (summary, rows) = timed(5, || store.summary().expect("summary").len());
-    assert_eq!(rows, 10);
+    assert_eq!(rows, 20);
     println!(
         "{:<52} {:>12} {:>10}",
         format!("at {stored} stored rows"),

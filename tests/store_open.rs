@@ -220,3 +220,86 @@ fn a_write_waits_a_bounded_time_for_another_writer_then_says_busy_while_reads_go
     .unwrap_or_else(|e| panic!("once the lock is gone the import goes through: {e}"));
     assert_eq!(t.count(), count + 1);
 }
+
+#[test]
+fn a_version_2_store_migrates_to_v3_with_nothing_lost_and_a_backup_beside_it() {
+    use marketscope::model::{Grain, Kind, Qualifier, Unit};
+    use marketscope::store::schema;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("v2.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).expect("open");
+        schema::create_at_version(&mut conn, 2).expect("a version 2 store");
+        conn.execute_batch(
+            "INSERT INTO platforms (id, name, colour) VALUES ('temu', 'TEMU', '#E69F00');
+             INSERT INTO regions (id, name) VALUES ('us', 'United States');
+             INSERT INTO sources (publisher, url, published) VALUES
+                 ('LatePost', 'https://a.example/1', '2023-12-31'),
+                 ('LatePost', 'https://b.example/2', '2024-04-29'),
+                 ('CICC', '', NULL);
+             INSERT INTO observations (platform, metric, region, period_start, grain, value, unit, kind, qualifier, source_id, note) VALUES
+                 ('temu', 'gmv', 'global', '2024-01-01', 'year', 3e10, 'USD', 'forecast', '', 1, 'first'),
+                 ('temu', 'gmv', 'global', '2024-01-01', 'year', 6e10, 'USD', 'forecast', 'about', 2, 'later'),
+                 ('temu', 'downloads', 'us', '2024-03-01', 'month', 4.5e7, 'count', 'estimate', 'more than', 3, ''),
+                 ('temu', 'gmv_yoy', 'global', '2024-07-01', 'quarter', -12.5, 'percent', 'actual', '', 3, '');
+             INSERT INTO saved_views (name, caption, state) VALUES ('kept', 'a view', '{}');",
+        )
+        .expect("version 2 data");
+    }
+    let store = Store::open(&path).expect("migrates");
+    let rows = store.series(&Default::default()).expect("rows");
+    assert_eq!(
+        rows.len(),
+        3,
+        "two pages of one publisher are one figure: {rows:#?}"
+    );
+    let gmv = rows.iter().find(|o| o.metric == "gmv").expect("gmv");
+    assert_eq!(
+        (gmv.value, gmv.qualifier),
+        (6e10, Qualifier::About),
+        "the later print is current"
+    );
+    assert_eq!(gmv.period.grain, Grain::Year);
+    let downloads = rows
+        .iter()
+        .find(|o| o.metric == "downloads")
+        .expect("downloads");
+    assert_eq!(
+        (
+            downloads.region.as_str(),
+            downloads.kind,
+            downloads.unit,
+            downloads.period.grain
+        ),
+        ("us", Kind::Estimate, Unit::Count, Grain::Month)
+    );
+    let growth = rows.iter().find(|o| o.metric == "gmv_yoy").expect("growth");
+    assert_eq!((growth.value, growth.unit), (-12.5, Unit::Percent));
+    let revisions = store.revisions(&Default::default()).expect("revisions");
+    let earlier: Vec<_> = revisions
+        .iter()
+        .filter(|(o, _)| o.metric == "gmv")
+        .map(|(o, _)| (o.value, o.note.as_str()))
+        .collect();
+    assert_eq!(earlier, vec![(3e10, "first"), (6e10, "later")]);
+    assert_eq!(store.saved_views().expect("views").len(), 1);
+    let metrics = store.metrics().expect("metrics");
+    let gmv_metric = metrics.iter().find(|m| m.id == "gmv").expect("gmv metric");
+    assert!(
+        gmv_metric.non_negative,
+        "USD metrics of v2 may not be negative"
+    );
+    let backup = dir.path().join("v2.db.bak-v2");
+    let conn = rusqlite::Connection::open(&backup).expect("open backup");
+    let (version, rows): (i32, i64) = (
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version"),
+        conn.query_row("SELECT COUNT(*) FROM observations", [], |r| r.get(0))
+            .expect("rows"),
+    );
+    assert_eq!(
+        (version, rows),
+        (2, 4),
+        "the version 2 file is kept whole beside the store"
+    );
+}

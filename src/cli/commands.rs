@@ -379,7 +379,7 @@ fn summary(store: &Store) -> anyhow::Result<String> {
         "\n{} observations, {} events, {} sources in {}\n",
         store.observation_count()?,
         store.event_count()?,
-        store.sources()?.len(),
+        store.source_count()?,
         store.path().display()
     ));
     Ok(text)

@@ -212,6 +212,13 @@ impl Store {
         Ok(n as usize)
     }
 
+    pub fn source_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM sources", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     pub fn event_count(&self) -> Result<usize, StoreError> {
         let n: i64 = self
             .conn

@@ -112,6 +112,8 @@ impl Store {
             |r| r.get(0),
         )?;
         let mut rng = SplitMix64(seed);
+        // The source index is built once after the rows, not kept sorted row by row.
+        tx.execute_batch("DROP INDEX IF EXISTS observations_by_source")?;
         {
             let mut insert = tx.prepare(
                 "INSERT OR REPLACE INTO observations (series_id, period_start, publisher_id, source_id, \
@@ -161,6 +163,7 @@ impl Store {
                 )?;
             }
         }
+        tx.execute_batch("CREATE INDEX observations_by_source ON observations (source_id)")?;
         tx.commit()?;
         Ok(GenerateReport {
             series,
