@@ -26,6 +26,24 @@ struct Pending {
     figure: Figure,
 }
 
+impl Pending {
+    /// The row's columns in the order of the `observations` and `revisions` tables.
+    fn row<'a>(&'a self, recorded: &'a i64) -> [&'a dyn rusqlite::ToSql; 10] {
+        [
+            &self.series_id,
+            &self.start,
+            &self.publisher_id,
+            &self.figure.source_id,
+            &self.figure.value,
+            &self.figure.kind,
+            &self.figure.qualifier,
+            &self.published,
+            recorded,
+            &self.figure.note,
+        ]
+    }
+}
+
 /// A figure's content: what decides whether a re-import changed it.
 #[derive(Debug, Clone, PartialEq)]
 struct Figure {
@@ -388,18 +406,7 @@ impl Writer<'_, '_> {
                         Some((published, _)) if p.published >= published => Outcome::Revised,
                         // An older vintage of a figure that has been revised since: history.
                         Some(_) => {
-                            keep_old.execute(params![
-                                p.series_id,
-                                p.start,
-                                p.publisher_id,
-                                p.figure.source_id,
-                                p.figure.value,
-                                p.figure.kind,
-                                p.figure.qualifier,
-                                p.published,
-                                recorded,
-                                p.figure.note
-                            ])?;
+                            keep_old.execute(p.row(&recorded))?;
                             report.count(Outcome::Revised);
                             continue;
                         }
@@ -408,18 +415,7 @@ impl Writer<'_, '_> {
                         revise.execute(params![p.series_id, p.start, p.publisher_id])?;
                     }
                     if outcome != Outcome::Unchanged {
-                        insert.execute(params![
-                            p.series_id,
-                            p.start,
-                            p.publisher_id,
-                            p.figure.source_id,
-                            p.figure.value,
-                            p.figure.kind,
-                            p.figure.qualifier,
-                            p.published,
-                            recorded,
-                            p.figure.note
-                        ])?;
+                        insert.execute(p.row(&recorded))?;
                         current = Some((p.published, &p.figure));
                     }
                     report.count(outcome);

@@ -552,12 +552,7 @@ impl<'a> Builder<'a> {
             },
         };
         let hints = catalog_hints(row, problems);
-        let qualifier = match row.get(Field::Qualifier) {
-            "" => Some(None),
-            _ => problems
-                .parse(row, Field::Qualifier, Qualifier::parse)
-                .map(Some),
-        };
+        let qualifier = optional_parse(row, Field::Qualifier, Qualifier::parse, problems);
         let source = source_ref(row, self.name, self.options);
         let record = ObservationRecord {
             line: row.line,
@@ -785,17 +780,10 @@ fn event(
 fn platform(row: &Row<'_>, problems: &mut Problems<'_>) -> Option<PlatformRecord> {
     let id = problems.required(row, Field::Id);
     let name = problems.required(row, Field::Name);
-    let colour = match row.get(Field::Colour) {
-        "" => Some(None),
-        _ => problems.parse(row, Field::Colour, Rgb::parse_hex).map(Some),
-    };
+    let colour = optional_parse(row, Field::Colour, Rgb::parse_hex, problems);
     let platform_type = problems.parse(row, Field::Type, PlatformType::parse);
-    let fiscal_year_start = match row.get(Field::FiscalYearStart) {
-        "" => Some(None),
-        _ => problems
-            .parse(row, Field::FiscalYearStart, parse_month_number)
-            .map(Some),
-    };
+    let fiscal_year_start =
+        optional_parse(row, Field::FiscalYearStart, parse_month_number, problems);
     Some(PlatformRecord {
         line: row.line,
         id: id?,
@@ -826,6 +814,20 @@ fn parse_month_number(text: &str) -> Result<u32, String> {
         .ok_or_else(|| "a month 1-12 or a month name (the month the fiscal year starts in)".into())
 }
 
+/// An optional field: `Some(None)` when empty, `Some(Some(value))` when it reads, `None` (with
+/// an issue) when it does not.
+fn optional_parse<T, E: std::fmt::Display>(
+    row: &Row<'_>,
+    field: Field,
+    parse: impl Fn(&str) -> Result<T, E>,
+    problems: &mut Problems<'_>,
+) -> Option<Option<T>> {
+    match row.get(field) {
+        "" => Some(None),
+        _ => problems.parse(row, field, parse).map(Some),
+    }
+}
+
 fn parse_bool(text: &str) -> Result<bool, String> {
     match text.trim().to_ascii_lowercase().as_str() {
         "true" | "yes" | "y" | "1" => Ok(true),
@@ -836,30 +838,11 @@ fn parse_bool(text: &str) -> Result<bool, String> {
 
 /// Catalogue facts a row gives (an export's names and fiscal year, `--set non_negative=true`).
 fn catalog_hints(row: &Row<'_>, problems: &mut Problems<'_>) -> Option<CatalogHints> {
-    let fiscal_year_start = match row.get(Field::FiscalYearStart) {
-        "" => Some(None),
-        _ => problems
-            .parse(row, Field::FiscalYearStart, parse_month_number)
-            .map(Some),
-    };
-    let non_negative = match row.get(Field::NonNegative) {
-        "" => Some(None),
-        _ => problems
-            .parse(row, Field::NonNegative, parse_bool)
-            .map(Some),
-    };
-    let aggregate = match row.get(Field::Aggregate) {
-        "" => Some(None),
-        _ => problems
-            .parse(row, Field::Aggregate, Aggregate::parse)
-            .map(Some),
-    };
-    let metric_unit = match row.get(Field::MetricUnit) {
-        "" => Some(None),
-        _ => problems
-            .parse(row, Field::MetricUnit, Unit::parse)
-            .map(Some),
-    };
+    let fiscal_year_start =
+        optional_parse(row, Field::FiscalYearStart, parse_month_number, problems);
+    let non_negative = optional_parse(row, Field::NonNegative, parse_bool, problems);
+    let aggregate = optional_parse(row, Field::Aggregate, Aggregate::parse, problems);
+    let metric_unit = optional_parse(row, Field::MetricUnit, Unit::parse, problems);
     Some(CatalogHints {
         metric_unit: metric_unit?,
         platform_name: row.optional(Field::PlatformName),
@@ -875,18 +858,8 @@ fn metric(row: &Row<'_>, problems: &mut Problems<'_>) -> Option<MetricRecord> {
     let id = problems.required(row, Field::Id);
     let name = problems.required(row, Field::Name);
     let unit = problems.parse(row, Field::Unit, Unit::parse);
-    let non_negative = match row.get(Field::NonNegative) {
-        "" => Some(None),
-        _ => problems
-            .parse(row, Field::NonNegative, parse_bool)
-            .map(Some),
-    };
-    let aggregate = match row.get(Field::Aggregate) {
-        "" => Some(None),
-        _ => problems
-            .parse(row, Field::Aggregate, Aggregate::parse)
-            .map(Some),
-    };
+    let non_negative = optional_parse(row, Field::NonNegative, parse_bool, problems);
+    let aggregate = optional_parse(row, Field::Aggregate, Aggregate::parse, problems);
     Some(MetricRecord {
         line: row.line,
         id: id?,
