@@ -3,6 +3,7 @@
 
 mod catalog;
 mod event;
+mod fiscal;
 pub mod format;
 pub mod instant;
 mod kind;
@@ -13,9 +14,10 @@ mod unit;
 
 pub use catalog::{Aggregate, Metric, Platform, PlatformType, Region, Rgb, Source};
 pub use event::{Event, EventCategory};
+pub use fiscal::{FiscalPart, FiscalPeriod, PeriodSpec};
 pub use kind::{Kind, Qualifier};
 pub use observation::Observation;
-pub use period::{FiscalPart, FiscalPeriod, Grain, Period, PeriodError, PeriodSpec};
+pub use period::{Grain, Period, PeriodError};
 pub use presentation::{PRESENTATIONS_FORMAT, Presentations, SavedView, Story, StoryStep};
 pub use unit::{Currency, Unit, UnitError};
 
