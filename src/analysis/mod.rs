@@ -19,6 +19,8 @@ pub mod growth;
 pub mod headline;
 pub mod index;
 pub mod measure;
+pub mod recipe;
+pub mod recipe_rows;
 pub mod scale;
 pub mod scorecard;
 pub mod ticks;

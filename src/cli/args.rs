@@ -95,6 +95,19 @@ pub enum Command {
         /// Every revision of every figure, with when it was published and recorded.
         #[arg(long)]
         revisions: bool,
+        /// Derive each series: level, change, pct_change, yoy, cagr, cumulative, index=DATE,
+        /// share or share=PLATFORM. Applied after --currency and --to-grain.
+        #[arg(long, value_name = "T", conflicts_with = "revisions")]
+        transform: Option<String>,
+        /// Convert each series to year, half, quarter, month, week or day first.
+        #[arg(long, value_name = "GRAIN", conflicts_with = "revisions")]
+        to_grain: Option<String>,
+        /// How --to-grain aggregates: sum, mean or last (the metric's own by default).
+        #[arg(long, value_name = "AGG", requires = "to_grain")]
+        agg: Option<String>,
+        /// Convert money to this currency at each period's rate from the fx_rate series.
+        #[arg(long, value_name = "CODE", conflicts_with = "revisions")]
+        currency: Option<String>,
     },
     /// Platforms x metrics: point counts, first and last period, latest value.
     Summary,

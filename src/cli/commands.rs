@@ -113,7 +113,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
             format,
             as_of,
             revisions,
+            transform,
+            to_grain,
+            agg,
+            currency,
         } => {
+            let recipe = super::derive::recipe_of(
+                transform.as_deref(),
+                to_grain.as_deref(),
+                agg.as_deref(),
+                currency.as_deref(),
+            )?;
             let store = open_existing(&db)?;
             let as_of = match as_of.as_deref() {
                 None => None,
@@ -143,7 +153,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
                 ExportFormat::Csv => Format::Csv,
                 ExportFormat::Json => Format::Json,
             };
-            if revisions {
+            if let Some(recipe) = recipe {
+                super::derive::export(&store, &query, &recipe, format, &mut out)?;
+            } else if revisions {
                 export::write_revisions(&store, &query, format, &mut out)?;
             } else {
                 export::write(&store, &query, format, &mut out)?;

@@ -4,6 +4,7 @@
 mod args;
 mod catalog;
 mod commands;
+mod derive;
 #[cfg(feature = "gui")]
 mod render;
 mod table;

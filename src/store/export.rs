@@ -100,6 +100,9 @@ struct Row<'a> {
     period_end: String,
     recorded: String,
     label: String,
+    /// How a derived figure was made ("yoy of gmv"); absent for stored figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    derived: Option<&'a str>,
 }
 
 impl<'a> Row<'a> {
@@ -151,6 +154,7 @@ impl<'a> Row<'a> {
             },
             recorded: recorded.unwrap_or_default().to_string(),
             label,
+            derived: None,
         }
     }
 }
@@ -211,8 +215,27 @@ pub fn write_revisions(
             .map(|(o, recorded)| Row::new(o, &names, Some(recorded))),
         format,
         out,
+        false,
     )?;
     Ok(rows.len())
+}
+
+/// Writes derived figures (a transform, a frequency or a currency conversion of stored ones),
+/// each with a `derived` column that says how it was made. A derived figure's unit is its own
+/// (a YoY is in percent), so the metric's unit column gives the figure's.
+pub fn write_derived(
+    rows: &[(Observation, String)],
+    names: &Names,
+    format: Format,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let rows = rows.iter().map(|(o, derived)| {
+        let mut row = Row::new(o, names, None);
+        row.metric_unit = o.unit.as_str();
+        row.derived = Some(derived.as_str());
+        row
+    });
+    write_rows(rows, format, out, true)
 }
 
 /// Writes observations already in hand, e.g. the rows behind a chart.
@@ -222,46 +245,57 @@ pub fn write_observations(
     format: Format,
     out: impl Write,
 ) -> Result<(), ExportError> {
-    write_rows(rows.iter().map(|o| Row::new(o, names, None)), format, out)
+    write_rows(
+        rows.iter().map(|o| Row::new(o, names, None)),
+        format,
+        out,
+        false,
+    )
 }
 
 fn write_rows<'a>(
     rows: impl Iterator<Item = Row<'a>>,
     format: Format,
     mut out: impl Write,
+    derived_column: bool,
 ) -> Result<(), ExportError> {
     match format {
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(out);
-            writer.write_record(COLUMNS)?;
+            let extra = derived_column.then_some("derived");
+            writer.write_record(COLUMNS.iter().copied().chain(extra))?;
             for r in rows {
                 let value = r.value.to_string();
                 let fiscal = r
                     .fiscal_year_start
                     .map(|m| m.to_string())
                     .unwrap_or_default();
-                writer.write_record([
-                    r.platform,
-                    r.metric,
-                    r.region,
-                    &r.period,
-                    r.grain,
-                    &value,
-                    r.unit,
-                    r.kind,
-                    r.qualifier,
-                    r.source,
-                    r.source_url,
-                    r.note,
-                    r.platform_name,
-                    r.metric_name,
-                    r.region_name,
-                    r.metric_unit,
-                    &fiscal,
-                    &r.published,
-                    &r.period_end,
-                    &r.recorded,
-                ])?;
+                writer.write_record(
+                    [
+                        r.platform,
+                        r.metric,
+                        r.region,
+                        &r.period,
+                        r.grain,
+                        &value,
+                        r.unit,
+                        r.kind,
+                        r.qualifier,
+                        r.source,
+                        r.source_url,
+                        r.note,
+                        r.platform_name,
+                        r.metric_name,
+                        r.region_name,
+                        r.metric_unit,
+                        &fiscal,
+                        &r.published,
+                        &r.period_end,
+                        &r.recorded,
+                    ]
+                    .into_iter()
+                    .chain(r.derived),
+                )?;
             }
             writer.flush()?;
         }
