@@ -186,3 +186,72 @@ fn a_bad_derivation_is_refused_with_what_was_expected() {
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn estimates_score_each_publisher_against_the_actual() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.db");
+    let csv = dir.path().join("estimates.csv");
+    std::fs::write(
+        &csv,
+        "platform,metric,region,period,value,unit,kind,source,published\n\
+         acme,gmv,global,2023,90,USD,estimate,Alpha,2023-03-01\n\
+         acme,gmv,global,2023,120,USD,estimate,Beta,2023-06-01\n\
+         acme,gmv,global,2023,100,USD,actual,Filing,2024-03-01\n\
+         acme,gmv,global,2024,130,USD,estimate,Alpha,2024-03-01\n",
+    )
+    .unwrap();
+    let o = marketscope(&db, &["import", csv.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "estimates",
+            "--metric",
+            "gmv",
+            "--platform",
+            "acme",
+            "--format",
+            "csv",
+        ];
+        args.extend_from_slice(extra);
+        let o = marketscope(&db, &args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let mut rows = vec![header];
+        rows.extend(
+            reader
+                .records()
+                .map(|r| r.unwrap().iter().map(String::from).collect()),
+        );
+        rows
+    };
+    let periods = run(&[]);
+    // 2023: estimates 90 and 120, median 105, actual 100: surprise (100 - 105) / 105.
+    assert_eq!(cell(&periods, 1, "median"), "105");
+    let surprise: f64 = cell(&periods, 1, "surprise_pct").parse().unwrap();
+    assert!(
+        (surprise - (-5.0 / 105.0 * 100.0)).abs() < 1e-9,
+        "{surprise}"
+    );
+    assert_eq!(cell(&periods, 2, "status"), "no actual yet");
+    let publishers = run(&["--publishers"]);
+    let row = |name: &str| {
+        (1..publishers.len())
+            .find(|&r| cell(&publishers, r, "publisher") == name)
+            .unwrap()
+    };
+    // Alpha was 10 % under, Beta 20 % over.
+    let alpha_bias: f64 = cell(&publishers, row("Alpha"), "bias_pct").parse().unwrap();
+    let beta_error: f64 = cell(&publishers, row("Beta"), "mean_abs_error_pct")
+        .parse()
+        .unwrap();
+    assert!((alpha_bias + 10.0).abs() < 1e-9, "{alpha_bias}");
+    assert!((beta_error - 20.0).abs() < 1e-9, "{beta_error}");
+    let table = marketscope(&db, &["estimates", "--metric", "gmv", "--platform", "acme"]);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.contains("no actual yet") && text.contains("Beta"),
+        "{text}"
+    );
+}

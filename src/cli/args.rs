@@ -111,6 +111,23 @@ pub enum Command {
     },
     /// Platforms x metrics: point counts, first and last period, latest value.
     Summary,
+    /// Estimates against actuals for one metric and platform: each period's estimates, spread,
+    /// median and actual with the surprise, then each publisher's record.
+    Estimates {
+        #[arg(long, value_name = "M")]
+        metric: String,
+        #[arg(long, value_name = "P")]
+        platform: String,
+        #[arg(long, value_name = "R")]
+        region: Option<String>,
+        /// table (both scorecards), csv (one row per period, or per publisher with
+        /// --publishers) or json (both).
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        /// With --format csv: the publishers' scorecard instead of the periods'.
+        #[arg(long)]
+        publishers: bool,
+    },
     /// The catalogue: platforms, metrics and regions with their names, units, signs and fiscal years.
     Catalog {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
@@ -187,6 +204,13 @@ pub enum ViewsAction {
     },
     /// List saved views and stories.
     List,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

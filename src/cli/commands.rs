@@ -52,6 +52,9 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
         if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
             return json.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe);
         }
+        if let Some(csv) = cause.downcast_ref::<csv::Error>() {
+            return matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe);
+        }
         false
     })
 }
@@ -168,6 +171,22 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
                 ExportFormat::Json => Format::Json,
             };
             super::catalog::write(&store, format, &mut out)?;
+        }
+        Command::Estimates {
+            metric,
+            platform,
+            region,
+            format,
+            publishers,
+        } => {
+            let store = open_existing(&db)?;
+            let query = SeriesQuery {
+                platforms: resolve_all(&store, CatalogKind::Platform, &[platform])?,
+                metrics: resolve_all(&store, CatalogKind::Metric, &[metric])?,
+                regions: resolve_all(&store, CatalogKind::Region, region.as_slice())?,
+                ..SeriesQuery::default()
+            };
+            super::estimates::write(&store, &query, format, publishers, &mut out)?;
         }
         Command::Summary => {
             let store = open_existing(&db)?;

@@ -5,6 +5,7 @@ mod args;
 mod catalog;
 mod commands;
 mod derive;
+mod estimates;
 #[cfg(feature = "gui")]
 mod render;
 mod table;

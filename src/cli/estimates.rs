@@ -1,0 +1,180 @@
+//! `marketscope estimates`: the scorecards of `analysis::scorecard` for one metric, platform and
+//! region, as a terminal table, CSV or JSON, so other tools can check every number.
+
+use std::io::Write;
+
+use anyhow::bail;
+
+use super::args::ReportFormat;
+use super::table;
+use crate::analysis::scorecard::{PeriodCard, PublisherCard, scorecard};
+use crate::model::{Unit, format};
+use crate::store::{SeriesQuery, Store};
+
+/// Writes the scorecards of the figures `query` selects (one metric and platform).
+pub fn write(
+    store: &Store,
+    query: &SeriesQuery,
+    report: ReportFormat,
+    publishers_only: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let observations = store.series(query)?;
+    let mut regions: Vec<&str> = observations.iter().map(|o| o.region.as_str()).collect();
+    regions.sort_unstable();
+    regions.dedup();
+    if regions.len() > 1 {
+        // Periods of two regions would be scored against each other's actuals.
+        bail!(
+            "the figures cover {} regions ({}): choose one with --region",
+            regions.len(),
+            regions.join(", ")
+        );
+    }
+    let Some(unit) = observations.first().map(|o| o.unit) else {
+        bail!("no figures for that metric and platform");
+    };
+    let card = scorecard(&observations);
+    match report {
+        ReportFormat::Table => {
+            let rows: Vec<Vec<String>> =
+                card.periods.iter().map(|p| period_cells(p, unit)).collect();
+            writeln!(
+                out,
+                "{}",
+                table::render(&PERIOD_HEADER, &rows, &[1, 2, 3, 4, 5])
+            )?;
+            let rows: Vec<Vec<String>> = card.publishers.iter().map(publisher_cells).collect();
+            write!(
+                out,
+                "{}",
+                table::render(&PUBLISHER_HEADER, &rows, &[1, 2, 3, 4])
+            )?;
+        }
+        ReportFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            if publishers_only {
+                w.write_record(PUBLISHER_HEADER)?;
+                for p in &card.publishers {
+                    w.write_record(publisher_raw(p))?;
+                }
+            } else {
+                w.write_record(PERIOD_HEADER)?;
+                for p in &card.periods {
+                    w.write_record(period_raw(p))?;
+                }
+            }
+            w.flush()?;
+        }
+        ReportFormat::Json => {
+            let value = serde_json::json!({
+                "unit": unit.as_str(),
+                "periods": card.periods.iter().map(period_json).collect::<Vec<_>>(),
+                "publishers": card.publishers.iter().map(publisher_json).collect::<Vec<_>>(),
+            });
+            serde_json::to_writer_pretty(&mut *out, &value)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+const PERIOD_HEADER: [&str; 8] = [
+    "period",
+    "estimates",
+    "low",
+    "high",
+    "median",
+    "actual",
+    "surprise_pct",
+    "status",
+];
+
+const PUBLISHER_HEADER: [&str; 5] = [
+    "publisher",
+    "scored",
+    "mean_abs_error_pct",
+    "bias_pct",
+    "median_days_early",
+];
+
+fn opt(value: Option<f64>, show: impl Fn(f64) -> String) -> String {
+    value.map(show).unwrap_or_default()
+}
+
+fn period_cells(p: &PeriodCard, unit: Unit) -> Vec<String> {
+    let money = |v: f64| format::compact(v, unit);
+    vec![
+        p.period.label(),
+        p.estimates.len().to_string(),
+        opt(p.spread.map(|s| s.0), money),
+        opt(p.spread.map(|s| s.1), money),
+        opt(p.consensus_median, money),
+        opt(p.actual.as_ref().map(|a| a.value), money),
+        opt(p.surprise_pct, |v| format!("{v:+.1}%")),
+        p.status.clone(),
+    ]
+}
+
+fn period_raw(p: &PeriodCard) -> Vec<String> {
+    let raw = |v: f64| v.to_string();
+    vec![
+        p.period.start_iso(),
+        p.estimates.len().to_string(),
+        opt(p.spread.map(|s| s.0), raw),
+        opt(p.spread.map(|s| s.1), raw),
+        opt(p.consensus_median, raw),
+        opt(p.actual.as_ref().map(|a| a.value), raw),
+        opt(p.surprise_pct, raw),
+        p.status.clone(),
+    ]
+}
+
+fn publisher_cells(p: &PublisherCard) -> Vec<String> {
+    vec![
+        p.publisher.clone(),
+        p.scored.to_string(),
+        format!("{:.1}%", p.mean_abs_error_pct),
+        format!("{:+.1}%", p.bias_pct),
+        opt(p.median_days_early, |d| format!("{d:.0}")),
+    ]
+}
+
+fn publisher_raw(p: &PublisherCard) -> Vec<String> {
+    vec![
+        p.publisher.clone(),
+        p.scored.to_string(),
+        p.mean_abs_error_pct.to_string(),
+        p.bias_pct.to_string(),
+        opt(p.median_days_early, |d| d.to_string()),
+    ]
+}
+
+fn period_json(p: &PeriodCard) -> serde_json::Value {
+    serde_json::json!({
+        "period": p.period.start_iso(),
+        "label": p.period.label(),
+        "estimates": p.estimates.iter().map(|e| serde_json::json!({
+            "value": e.value,
+            "kind": e.kind.as_str(),
+            "publisher": e.publisher,
+            "published": e.published.map(|d| d.to_string()),
+        })).collect::<Vec<_>>(),
+        "low": p.spread.map(|s| s.0),
+        "high": p.spread.map(|s| s.1),
+        "median": p.consensus_median,
+        "actual": p.actual.as_ref().map(|a| serde_json::json!({"value": a.value, "publisher": a.publisher})),
+        "surprise_pct": p.surprise_pct,
+        "status": p.status,
+    })
+}
+
+fn publisher_json(p: &PublisherCard) -> serde_json::Value {
+    serde_json::json!({
+        "publisher": p.publisher,
+        "scored": p.scored,
+        "mean_abs_error_pct": p.mean_abs_error_pct,
+        "bias_pct": p.bias_pct,
+        "median_days_early": p.median_days_early,
+    })
+}
