@@ -44,12 +44,13 @@ pub fn write(
                 "{}",
                 table::render(&PERIOD_HEADER, &rows, &[1, 2, 3, 4, 5])
             )?;
-            let rows: Vec<Vec<String>> = card.publishers.iter().map(publisher_cells).collect();
-            write!(
-                out,
-                "{}",
-                table::render(&PUBLISHER_HEADER, &rows, &[1, 2, 3, 4])
-            )?;
+            if card.publishers.is_empty() {
+                writeln!(out, "no publisher scored: no period has an actual yet")?;
+            } else {
+                let rows: Vec<Vec<String>> = card.publishers.iter().map(publisher_cells).collect();
+                let text = table::render(&PUBLISHER_HEADER, &rows, &[1, 2, 3, 4]);
+                write!(out, "{text}")?;
+            }
         }
         ReportFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
