@@ -33,6 +33,13 @@ impl Currency {
     /// (`RMB`, `元`, `yuan`, `US$`, `R$`, `€`, `£`, `美元`). `¥` is refused: it is CNY or JPY.
     pub fn parse(text: &str) -> Option<Currency> {
         let t = text.trim();
+        // The common case first, without allocating: every row of a file names its unit.
+        if let Ok(bytes) = <[u8; 3]>::try_from(t.as_bytes()) {
+            let upper = bytes.map(|b| b.to_ascii_uppercase());
+            if iso_codes().binary_search(&upper).is_ok() {
+                return Some(Currency(upper));
+            }
+        }
         let alias = match t.to_lowercase().as_str() {
             "rmb" | "元" | "人民币" | "yuan" | "renminbi" | "cn¥" | "rmb¥" => Some(Self::CNY),
             "$" | "us$" | "dollar" | "dollars" | "美元" => Some(Self::USD),
@@ -45,12 +52,7 @@ impl Currency {
         if alias.is_some() {
             return alias;
         }
-        let upper = t.to_ascii_uppercase();
-        let bytes: [u8; 3] = upper.as_bytes().try_into().ok()?;
-        ISO_4217
-            .split_ascii_whitespace()
-            .any(|code| code.as_bytes() == bytes)
-            .then_some(Currency(bytes))
+        None
     }
 
     /// Whether `text` looks like a currency code but is not one (`USS`, `RMX`): worth its own error.
@@ -82,6 +84,19 @@ impl std::fmt::Display for Currency {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())
     }
+}
+
+/// The ISO 4217 codes, sorted, read once from the list above.
+fn iso_codes() -> &'static [[u8; 3]] {
+    static CODES: std::sync::OnceLock<Vec<[u8; 3]>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        let mut codes: Vec<[u8; 3]> = ISO_4217
+            .split_ascii_whitespace()
+            .filter_map(|code| code.as_bytes().try_into().ok())
+            .collect();
+        codes.sort_unstable();
+        codes
+    })
 }
 
 /// The unit a metric's values are stored in.

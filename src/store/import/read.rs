@@ -8,7 +8,7 @@ use super::header_unit::{self, ColumnUnit};
 use super::number::Decimal;
 use super::records::*;
 use super::table::{self, RowError, TableRow};
-use super::value::{self, UNIT_EXPECTED, VALUE_EXPECTED};
+use super::value::{self, UNIT_EXPECTED, UnitCell, VALUE_EXPECTED};
 use super::{ImportError, ImportIssue, ImportOptions, Issues, ParsedFile};
 use crate::model::{
     Aggregate, EventCategory, FiscalPart, Grain, Kind, Period, PeriodError, PeriodSpec,
@@ -369,6 +369,8 @@ struct Builder<'a> {
     warnings: Vec<String>,
     /// The unit and scale the value column's header (or `--scale`) gives every value.
     column_unit: Option<ColumnUnit>,
+    /// The last unit cell read and what it said: a file repeats its unit row after row.
+    last_unit: std::cell::RefCell<Option<(String, Result<UnitCell, String>)>>,
 }
 
 impl<'a> Builder<'a> {
@@ -387,6 +389,7 @@ impl<'a> Builder<'a> {
             records,
             warnings: Vec::new(),
             column_unit: None,
+            last_unit: Default::default(),
         }
     }
 
@@ -477,6 +480,19 @@ impl<'a> Builder<'a> {
 
     /// A key given twice is found by the store, which sees every row of the import in key
     /// order; here rows are only collected.
+    /// `value::parse_unit`, remembered for the last text.
+    fn unit_of(&self, text: &str) -> Result<UnitCell, String> {
+        let mut last = self.last_unit.borrow_mut();
+        if let Some((seen, parsed)) = last.as_ref()
+            && seen == text
+        {
+            return parsed.clone();
+        }
+        let parsed = value::parse_unit(text);
+        *last = Some((text.to_string(), parsed.clone()));
+        parsed
+    }
+
     fn push_observation(&mut self, record: ObservationRecord) {
         if let Records::Observations(list) = &mut self.records {
             list.push(record);
@@ -524,7 +540,7 @@ impl<'a> Builder<'a> {
                 }
             }
         };
-        let unit = match value::parse_unit(row.get(Field::Unit)) {
+        let unit = match self.unit_of(row.get(Field::Unit)) {
             Ok(u) => Some(u),
             Err(word) => {
                 problems.field(
