@@ -256,8 +256,11 @@ impl FigureSource for AnyStore {
     }
 }
 
+/// A store's contents: each table with its rows, parents first.
+type Contents = Vec<(&'static Table, Vec<Vec<Cell>>)>;
+
 /// Every table of a store, parents first.
-fn read_all(store: &AnyStore) -> Result<Vec<(&'static Table, Vec<Vec<Cell>>)>, StoreError> {
+fn read_all(store: &AnyStore) -> Result<Contents, StoreError> {
     let mut out = Vec::new();
     for table in tables::ALL {
         let rows = match store {

@@ -11,6 +11,7 @@ pub mod import;
 pub mod location;
 mod names;
 pub mod pg;
+mod pgpass;
 mod presentation;
 mod queries;
 mod sample;

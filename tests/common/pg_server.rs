@@ -155,7 +155,7 @@ impl PgServer {
         );
     }
 
-    /// Stops the server at once (as a crash or a lost network would look to a client).
+    /// Stops the server (fast: sessions are cut off, committed work kept), as a client sees an outage.
     pub fn pg_ctl_stop(&self) {
         let _ = self.run(
             "pg_ctl",
@@ -163,7 +163,7 @@ impl PgServer {
                 "-D".as_ref(),
                 self.data().as_os_str(),
                 "-m".as_ref(),
-                "immediate".as_ref(),
+                "fast".as_ref(),
                 "-w".as_ref(),
                 "stop".as_ref(),
             ],
