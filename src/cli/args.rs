@@ -15,9 +15,19 @@ use crate::store::import::Field;
                   directory and is created with the sample data on first run."
 )]
 pub struct Cli {
-    /// The store file (default: the OS data directory's marketscope.db).
+    /// The store: a SQLite file (default: the OS data directory's marketscope.db), or a
+    /// PostgreSQL database as `postgres://user@host:5432/db` or `host=... dbname=...`.
     #[arg(long, global = true, env = "MARKETSCOPE_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// The PostgreSQL schema of a `--db postgres://...` store (default: marketscope).
+    #[arg(
+        long,
+        global = true,
+        env = "MARKETSCOPE_PG_SCHEMA",
+        value_name = "NAME"
+    )]
+    pub pg_schema: Option<String>,
 
     /// Close the dashboard once it has drawn the store's figures, printing when the first frames
     /// were presented (the cold-start benchmark times these lines).
@@ -185,6 +195,16 @@ pub enum Command {
         /// The export's own theme (light by default, whatever the dashboard's).
         #[arg(long, value_enum, default_value_t = RenderTheme::Light)]
         theme: RenderTheme,
+    },
+    /// Copy a whole store (catalogue, figures, revisions, events, views, stories) into a new one,
+    /// between SQLite files and PostgreSQL databases either way.
+    Copy {
+        /// The store to read: a SQLite path or a PostgreSQL URL.
+        #[arg(value_name = "FROM")]
+        from: PathBuf,
+        /// The store to create or fill (it must hold no figures, views or stories yet).
+        #[arg(value_name = "TO")]
+        to: PathBuf,
     },
     /// Saved views and stories, as JSON without the data.
     Views {

@@ -5,8 +5,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::store::Store;
 use crate::store::export::Format;
+use crate::store::{AnyStore, FigureSource};
 
 /// One catalogue entry; fields that do not apply to its table are empty.
 #[derive(Debug, Serialize)]
@@ -37,7 +37,7 @@ const COLUMNS: [&str; 10] = [
     "description",
 ];
 
-fn entries(store: &Store) -> anyhow::Result<Vec<Entry>> {
+fn entries(store: &AnyStore) -> anyhow::Result<Vec<Entry>> {
     let mut out = Vec::new();
     for p in store.platforms()? {
         out.push(Entry {
@@ -84,7 +84,7 @@ fn entries(store: &Store) -> anyhow::Result<Vec<Entry>> {
     Ok(out)
 }
 
-pub fn write(store: &Store, format: Format, out: &mut impl Write) -> anyhow::Result<()> {
+pub fn write(store: &AnyStore, format: Format, out: &mut impl Write) -> anyhow::Result<()> {
     let entries = entries(store)?;
     match format {
         Format::Json => {

@@ -11,16 +11,21 @@ use super::table;
 use crate::model::{Kind, Period, format};
 use crate::store::export::{self, Format};
 use crate::store::import::{ImportError, ImportOptions, Issues, read_path};
-use crate::store::{CatalogKind, SeriesQuery, Store};
+use crate::store::{AnyStore, CatalogKind, Location, SeriesQuery, Store};
 
 #[cfg(feature = "gui")]
-fn render(db: &Path, command: Command, out: &mut impl Write) -> anyhow::Result<()> {
-    let store = open_existing(db)?;
+fn render(db: &Location, command: Command, out: &mut impl Write) -> anyhow::Result<()> {
+    let Some(path) = db.sqlite_path() else {
+        bail!(
+            "render reads SQLite stores only for now; `marketscope copy` the store into a file first"
+        );
+    };
+    let store = open_existing_sqlite(path)?;
     super::render::render(&store, command, out)
 }
 
 #[cfg(not(feature = "gui"))]
-fn render(_db: &Path, _command: Command, _out: &mut impl Write) -> anyhow::Result<()> {
+fn render(_db: &Location, _command: Command, _out: &mut impl Write) -> anyhow::Result<()> {
     bail!("this build cannot render (built without the `gui` feature, which holds the charts)")
 }
 
@@ -70,13 +75,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
     if !explicit && !db.exists() && !matches!(cli.command, Some(Command::Init { .. })) {
         create_default_store(&db)?;
     }
+    let pg_schema = cli.pg_schema.as_deref();
+    let location = Location::from_path(&db)
+        .map_err(|e| anyhow::anyhow!("--db: {e}"))?
+        .with_schema(pg_schema);
     let Some(command) = cli.command else {
         return Ok(Some(OpenDashboard {
-            store: db,
+            store: dashboard_path(&location)?,
             present: None,
             export_dir: None,
         }));
     };
+    let db = location;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match command {
@@ -199,14 +209,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
             let names = open_existing(&db)?.story_names()?;
             if !names.contains(&story) {
                 if names.is_empty() {
-                    bail!(
-                        "no story named \"{story}\": {} has no stories",
-                        db.display()
-                    );
+                    bail!("no story named \"{story}\": {db} has no stories");
                 }
                 bail!(
-                    "no story named \"{story}\" in {}; its stories:\n  {}",
-                    db.display(),
+                    "no story named \"{story}\" in {db}; its stories:\n  {}",
                     names.join("\n  ")
                 );
             }
@@ -215,7 +221,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
                     .with_context(|| format!("cannot make the folder {}", dir.display()))?;
             }
             return Ok(Some(OpenDashboard {
-                store: db,
+                store: dashboard_path(&db)?,
                 present: Some(story),
                 export_dir,
             }));
@@ -228,7 +234,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
         } => {
             let grain =
                 crate::model::Grain::parse(&grain).map_err(|e| anyhow::anyhow!("--grain: {e}"))?;
-            let mut store = Store::open(&db)?;
+            let mut store = AnyStore::open(&db)?;
             let started = std::time::Instant::now();
             let report = store.generate(series, points, seed, grain)?;
             writeln!(
@@ -240,7 +246,23 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
                 report.first_day,
                 report.last_day,
                 started.elapsed().as_secs_f64(),
-                db.display()
+                db
+            )?;
+        }
+        Command::Copy { from, to } => {
+            let parse = |p: &Path| {
+                Location::from_path(p)
+                    .map(|l| l.with_schema(pg_schema))
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))
+            };
+            let (from, to) = (parse(&from)?, parse(&to)?);
+            let source = open_existing(&from)?;
+            let mut target = AnyStore::open(&to)?;
+            let report = crate::store::engine::copy(&source, &mut target)?;
+            writeln!(
+                out,
+                "copied {} figures, {} revisions, {} views and {} stories from {from} to {to}",
+                report.figures, report.revisions, report.views, report.stories
             )?;
         }
     }
@@ -261,7 +283,24 @@ fn create_default_store(db: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn open_existing(db: &Path) -> anyhow::Result<Store> {
+/// The dashboard's store file: the dashboard reads SQLite stores only for now.
+fn dashboard_path(db: &Location) -> anyhow::Result<PathBuf> {
+    match db.sqlite_path() {
+        Some(path) => Ok(path.to_path_buf()),
+        None => bail!(
+            "{db}: the dashboard opens SQLite stores only for now; use the commands (export, summary, catalog), or `marketscope copy` the store into a file"
+        ),
+    }
+}
+
+fn open_existing(db: &Location) -> anyhow::Result<AnyStore> {
+    match db.sqlite_path() {
+        Some(path) => Ok(AnyStore::Sqlite(open_existing_sqlite(path)?)),
+        None => Ok(AnyStore::open_read_only(db)?),
+    }
+}
+
+fn open_existing_sqlite(db: &Path) -> anyhow::Result<Store> {
     if !db.exists() {
         bail!(
             "{}: no store there; create one with `marketscope init --sample` or `marketscope import FILE`",
@@ -271,18 +310,18 @@ fn open_existing(db: &Path) -> anyhow::Result<Store> {
     Ok(Store::open_read_only(db)?)
 }
 
-fn init(db: &Path, sample: bool, out: &mut impl Write) -> anyhow::Result<()> {
-    let mut store = Store::create(db)?;
+fn init(db: &Location, sample: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    let mut store = AnyStore::create(db)?;
     if sample {
         let report = store.load_sample()?;
         write!(out, "{report}")?;
     }
-    writeln!(out, "created {}", db.display())?;
+    writeln!(out, "created {db}")?;
     Ok(())
 }
 
 fn import(
-    db: &Path,
+    db: &Location,
     files: &[PathBuf],
     options: &ImportOptions,
     dry_run: bool,
@@ -304,8 +343,8 @@ fn import(
     if !issues.is_empty() {
         return Err(issues.into_error().into());
     }
-    let existed = db.exists();
-    let mut store = Store::open(db)?;
+    let existed = db.sqlite_path().is_none_or(Path::exists);
+    let mut store = AnyStore::open(db)?;
     match store.import(parsed, dry_run) {
         Ok(report) => {
             write!(out, "{report}")?;
@@ -313,16 +352,16 @@ fn import(
         }
         Err(e) => {
             drop(store);
-            if !existed {
+            if let (false, Some(path)) = (existed, db.sqlite_path()) {
                 // A store this command created for a failed import would only be an empty file.
-                remove_store_files(db);
+                remove_store_files(path);
             }
             Err(e.into())
         }
     }
 }
 
-fn views(db: &Path, action: ViewsAction, out: &mut impl Write) -> anyhow::Result<()> {
+fn views(db: &Location, action: ViewsAction, out: &mut impl Write) -> anyhow::Result<()> {
     match action {
         ViewsAction::Export => {
             let store = open_existing(db)?;
@@ -332,7 +371,7 @@ fn views(db: &Path, action: ViewsAction, out: &mut impl Write) -> anyhow::Result
         ViewsAction::Import { file } => {
             let json = std::fs::read_to_string(&file)
                 .with_context(|| format!("cannot read {}", file.display()))?;
-            let mut store = Store::open(db)?;
+            let mut store = AnyStore::open(db)?;
             let report = store.import_presentations(&file.display().to_string(), &json)?;
             write!(out, "{report}")?;
         }
@@ -357,7 +396,11 @@ fn remove_store_files(db: &Path) {
     }
 }
 
-fn resolve_all(store: &Store, kind: CatalogKind, names: &[String]) -> anyhow::Result<Vec<String>> {
+fn resolve_all(
+    store: &AnyStore,
+    kind: CatalogKind,
+    names: &[String],
+) -> anyhow::Result<Vec<String>> {
     names
         .iter()
         .map(|name| {
@@ -365,7 +408,7 @@ fn resolve_all(store: &Store, kind: CatalogKind, names: &[String]) -> anyhow::Re
                 anyhow::anyhow!(
                     "no {} named {name:?} in {} (by id or display name)",
                     kind.as_str(),
-                    store.path().display()
+                    store.location()
                 )
             })
         })
@@ -377,7 +420,8 @@ fn parse_bound(text: Option<&str>, flag: &str) -> anyhow::Result<Option<Period>>
         .transpose()
 }
 
-fn summary(store: &Store) -> anyhow::Result<String> {
+fn summary(store: &AnyStore) -> anyhow::Result<String> {
+    use crate::store::FigureSource;
     let names: std::collections::HashMap<String, String> = store
         .platforms()?
         .into_iter()
@@ -411,7 +455,7 @@ fn summary(store: &Store) -> anyhow::Result<String> {
         store.observation_count()?,
         store.event_count()?,
         store.source_count()?,
-        store.path().display()
+        store.location()
     ));
     Ok(text)
 }

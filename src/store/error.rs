@@ -58,6 +58,49 @@ pub enum StoreError {
     Corrupt(String),
     #[error("store error: {0}")]
     Sqlite(rusqlite::Error),
+    #[error("{target}: cannot reach the server: {detail}; nothing was changed")]
+    Unreachable { target: String, detail: String },
+    #[error(
+        "{0}: this login may only read the store (no INSERT on its tables); nothing can be imported or saved"
+    )]
+    ReadOnlyRole(String),
+    #[error(
+        "{0}: no Marketscope store in this database schema; create one with `marketscope init`"
+    )]
+    NoPgStore(String),
+    #[error(
+        "{0}: a Marketscope store is already in this schema; open it instead, or choose --pg-schema"
+    )]
+    PgStoreExists(String),
+    #[error(
+        "{0}: the schema holds tables of another program (no store_version table); it was left as it is"
+    )]
+    PgForeign(String),
+    #[error(
+        "{target}: the store is at schema version {found}, newer than this program's {supported}; update Marketscope to open it (nothing was changed)"
+    )]
+    PgNewerVersion {
+        target: String,
+        found: i32,
+        supported: i32,
+    },
+    #[error("{0}: the destination already holds figures, views or stories; copy into a new store")]
+    CopyTargetNotEmpty(String),
+    #[error("PostgreSQL: {0}")]
+    Postgres(String),
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        // The server's own message (and detail) says more than the client's wrapper.
+        match e.as_db_error() {
+            Some(db) => StoreError::Postgres(match db.detail() {
+                Some(detail) => format!("{} ({detail})", db.message()),
+                None => db.message().to_string(),
+            }),
+            None => StoreError::Postgres(e.to_string()),
+        }
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {

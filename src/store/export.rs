@@ -8,7 +8,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{SeriesQuery, Store, StoreError};
+use super::{FigureSource, SeriesQuery, StoreError};
 use crate::model::{Metric, Observation, Platform, Region};
 
 /// The export columns, in order: the twelve of version 2, then what a round trip needs.
@@ -50,7 +50,7 @@ pub struct Names {
 }
 
 impl Names {
-    pub fn from_store(store: &Store) -> Result<Self, StoreError> {
+    pub fn from_store(store: &impl FigureSource) -> Result<Self, StoreError> {
         Ok(Self::from_lists(
             &store.platforms()?,
             &store.metrics()?,
@@ -189,7 +189,7 @@ impl ExportError {
 
 /// Writes the observations the query selects; returns how many.
 pub fn write(
-    store: &Store,
+    store: &impl FigureSource,
     query: &SeriesQuery,
     format: Format,
     out: impl Write,
@@ -203,7 +203,7 @@ pub fn write(
 /// Writes every revision of the figures the query selects, current ones included, oldest
 /// first within each key, with when each was published and recorded.
 pub fn write_revisions(
-    store: &Store,
+    store: &impl FigureSource,
     query: &SeriesQuery,
     format: Format,
     out: impl Write,

@@ -22,6 +22,7 @@ pub(super) fn figures(query: &SeriesQuery, daily_only: bool) -> Filter {
         None => "observations".to_string(),
         Some(date) => {
             // The end of the day: what was published by then, each key at its latest revision.
+            // The derived tables are named, as PostgreSQL requires.
             let end = instant::instant(date, 0) + instant::SECONDS_PER_DAY;
             params.push(Value::Integer(end));
             params.push(Value::Integer(end));
@@ -29,7 +30,7 @@ pub(super) fn figures(query: &SeriesQuery, daily_only: bool) -> Filter {
              published, recorded, note FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY series_id, \
              period_start, publisher_id ORDER BY published DESC, recorded DESC) AS vintage FROM \
              (SELECT * FROM observations WHERE published < ? UNION ALL \
-             SELECT * FROM revisions WHERE published < ?)) WHERE vintage = 1)"
+             SELECT * FROM revisions WHERE published < ?) AS known) AS ranked WHERE vintage = 1)"
                 .to_string()
         }
     };

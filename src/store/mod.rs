@@ -1,18 +1,23 @@
-//! The SQLite store: schema and migrations, the queries the dashboard and the command line share,
+//! The store, in a SQLite file or a PostgreSQL schema (`engine.rs`, `pg/`): schema and migrations, the queries the dashboard and the command line share,
 //! and CSV import / export. The only module that speaks SQL, always through bound parameters.
 
 mod codec;
 pub mod columns;
+pub mod engine;
 mod error;
 pub mod export;
 mod filter;
 pub mod import;
+pub mod location;
 mod names;
+pub mod pg;
+mod pgpass;
 mod presentation;
 mod queries;
 mod sample;
 pub mod schema;
 pub mod synthetic;
+mod tables;
 mod write;
 mod write_figures;
 
@@ -22,7 +27,9 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use columns::{Provenance, ProvenanceRun, SeriesColumns, SplitSeries};
+pub use engine::{AnyStore, FigureSource};
 pub use error::StoreError;
+pub use location::Location;
 pub use names::Named;
 pub use presentation::{PresentationsError, PresentationsReport};
 pub use queries::{CatalogKind, EventQuery, SeriesQuery, SourceUsage, SummaryRow};

@@ -119,6 +119,50 @@ pub(super) fn figure(row: &rusqlite::Row<'_>) -> rusqlite::Result<Observation> {
     })
 }
 
+/// The statement [`Store::revisions`] runs: the filter over current and revised figures, with
+/// `recorded` at column 16.
+pub(super) fn revisions_sql(query: &SeriesQuery) -> (String, Vec<Value>) {
+    let all = SeriesQuery {
+        as_of: None,
+        ..query.clone()
+    };
+    let filter = super::filter::figures(&all, false);
+    // The filter reads `observations o`; the same filter over the union of both tables.
+    let union = filter.sql.replacen(
+        "CROSS JOIN observations o",
+        "JOIN (SELECT * FROM observations UNION ALL SELECT * FROM revisions) o",
+        1,
+    );
+    let sql = format!(
+        "SELECT {FIGURE_COLUMNS}, o.recorded {union} ORDER BY se.id, o.period_start, \
+         o.publisher_id, o.published, o.recorded"
+    );
+    (sql, filter.params)
+}
+
+/// The window's start applied and each key's vintages put oldest first, whichever page printed
+/// them: the same on both engines.
+pub(super) fn finish_revisions(out: &mut Vec<(Observation, String)>, query: &SeriesQuery) {
+    if let Some(from) = query.from {
+        out.retain(|(o, _)| o.period.end() > from);
+    }
+    out.sort_by(|(a, ra), (b, rb)| {
+        let key = |o: &Observation| {
+            (
+                o.metric.clone(),
+                o.platform.clone(),
+                o.region.clone(),
+                o.period.grain,
+                o.unit.as_str(),
+                o.period.start,
+                o.period.minute,
+                o.source.publisher.clone(),
+            )
+        };
+        (key(a), a.published, ra).cmp(&(key(b), b.published, rb))
+    });
+}
+
 impl Store {
     pub fn platforms(&self) -> Result<Vec<Platform>, StoreError> {
         let sql = format!(
@@ -281,23 +325,9 @@ impl Store {
     /// Every vintage of the figures the query selects, current and revised, each with when it
     /// was recorded (ISO date-time); per key oldest published first.
     pub fn revisions(&self, query: &SeriesQuery) -> Result<Vec<(Observation, String)>, StoreError> {
-        let all = SeriesQuery {
-            as_of: None,
-            ..query.clone()
-        };
-        let filter = super::filter::figures(&all, false);
-        // The filter reads `observations o`; the same filter over the union of both tables.
-        let union = filter.sql.replacen(
-            "CROSS JOIN observations o",
-            "JOIN (SELECT * FROM observations UNION ALL SELECT * FROM revisions) o",
-            1,
-        );
-        let sql = format!(
-            "SELECT {FIGURE_COLUMNS}, o.recorded {union} ORDER BY se.id, o.period_start, \
-             o.publisher_id, o.published, o.recorded"
-        );
+        let (sql, params) = revisions_sql(query);
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(filter.params), |row| {
+        let rows = stmt.query_map(params_from_iter(params), |row| {
             let recorded: i64 = row.get(16)?;
             let recorded = crate::model::instant::datetime_of_instant(recorded)
                 .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
@@ -305,25 +335,7 @@ impl Store {
             Ok((figure(row)?, recorded))
         })?;
         let mut out: Vec<(Observation, String)> = rows.collect::<Result<_, _>>()?;
-        if let Some(from) = query.from {
-            out.retain(|(o, _)| o.period.end() > from);
-        }
-        // Each key's vintages oldest first, whichever page printed them.
-        out.sort_by(|(a, ra), (b, rb)| {
-            let key = |o: &Observation| {
-                (
-                    o.metric.clone(),
-                    o.platform.clone(),
-                    o.region.clone(),
-                    o.period.grain,
-                    o.unit.as_str(),
-                    o.period.start,
-                    o.period.minute,
-                    o.source.publisher.clone(),
-                )
-            };
-            (key(a), a.published, ra).cmp(&(key(b), b.published, rb))
-        });
+        finish_revisions(&mut out, query);
         Ok(out)
     }
 
