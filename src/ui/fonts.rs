@@ -45,12 +45,17 @@ pub fn install(ctx: &egui::Context) {
 mod tests {
     use super::*;
 
-    /// Every CJK character of the code (its messages) and of the sample's files.
+    /// Every CJK character of the code (its messages), of the UI's catalogues (every zh string)
+    /// and of the sample's files (names, the story's Chinese titles and captions).
     fn cjk_characters_in_use() -> std::collections::BTreeSet<char> {
         let is_cjk = |c: &char| matches!(u32::from(*c), 0x3000..=0x303F | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF);
         let mut texts: Vec<String> = Vec::new();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = vec![root.join("src"), root.join("assets/sample")];
+        let mut dirs = vec![
+            root.join("src"),
+            root.join("assets/sample"),
+            root.join("assets/i18n"),
+        ];
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(&dir).expect("readable folder").flatten() {
                 let path = entry.path();
@@ -77,8 +82,8 @@ mod tests {
         output.textures_delta.clear();
         let needed = cjk_characters_in_use();
         assert!(
-            needed.contains(&'亿') && needed.contains(&'拼'),
-            "the importer's magnitudes and the sample's names are found"
+            needed.contains(&'亿') && needed.contains(&'拼') && needed.contains(&'滚'),
+            "the importer's magnitudes, the sample's names and the zh catalogue are found"
         );
         let missing: String = ctx.fonts_mut(|fonts| {
             needed

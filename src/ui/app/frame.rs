@@ -154,6 +154,8 @@ impl App {
         if let Some(probe) = &mut self.startup_probe {
             probe.begin_frame(ctx);
         }
+        // Every string of this frame in the chosen language: a switch shows on the next frame.
+        crate::i18n::set_lang(self.lang);
         self.poll_loader();
         self.handle_dropped_files(ctx);
         self.inter.begin_frame();
@@ -288,6 +290,7 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         persistence::save_settings(&self.settings, storage);
+        persistence::save_language(self.lang, storage);
     }
 
     /// While an image is captured the pointer is kept out, so no tooltip, hover ring or cursor
@@ -309,7 +312,7 @@ impl eframe::App for App {
 }
 
 fn status_hint_ui(ui: &mut egui::Ui, view: View, path: &Path) {
-    let hint = view.spec().hint;
+    let hint = view.spec().hint();
     ui.horizontal(|ui| {
         ui.label(RichText::new(hint).weak().small());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

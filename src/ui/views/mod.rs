@@ -52,8 +52,10 @@ impl ChartCache {
             self.entries.clear();
             self.generation = snap.generation;
         }
+        // Per language too: a model holds its series' display names and its axis labels.
         let key = format!(
-            "{}|{spec:?}",
+            "{:?}|{}|{spec:?}",
+            crate::i18n::lang(),
             serde_json::to_string(settings).unwrap_or_default()
         );
         Arc::clone(
