@@ -172,3 +172,42 @@ state-retry = Try again
 ## Names the store gives only in a long form
 
 region-short-global = Worldwide
+
+## More of the side panel and the chart's controls
+
+side-count = (count = { $name })
+side-market-scope = A market-wide scope, not a company
+side-any-year = any
+event-policy = policy
+event-strategy = strategy
+event-logistics = logistics
+event-promotion = promotion
+event-corporate = corporate
+event-other = other
+grains-minute = minutes
+grains-hour = hours
+grains-day = days
+grains-week = weeks
+grains-month = months
+grains-quarter = quarters
+grains-half = halves
+grains-year = years
+grain-minute = by minute
+grain-hour = by hour
+grain-day = daily
+grain-week = by week
+grain-month = monthly
+grain-quarter = quarterly
+grain-half = half-yearly
+grain-year = yearly
+range-2020 = since 2020
+range-3y = last 3 years
+range-12q = last 12 quarters
+range-all = all
+chart-all-grains = all grains
+chart-title-indexed = { $name }, indexed ({ $value } = 100)
+chart-title-log-usd = { $name } (USD, log scale)
+chart-title-log = { $name } (log scale)
+chart-title-usd = { $name } (USD)
+measure-from = from { $name }: click a second point.
+measure-hint = click a point, then another (or shift-drag across a range) for the change, the change in % and the CAGR.

@@ -226,3 +226,42 @@ platform-brl = 巴西雷亚尔
 ## 数据库只给出长名称的名字
 
 region-short-global = 全球
+
+## 侧栏与图表控件（续）
+
+side-count = （数量 = { $name }）
+side-market-scope = 全市场范围，不是公司
+side-any-year = 不限
+event-policy = 政策
+event-strategy = 战略
+event-logistics = 物流
+event-promotion = 促销
+event-corporate = 公司
+event-other = 其他
+grains-minute = 分钟
+grains-hour = 小时
+grains-day = 日
+grains-week = 周
+grains-month = 月
+grains-quarter = 季度
+grains-half = 半年
+grains-year = 年
+grain-minute = 按分钟
+grain-hour = 按小时
+grain-day = 每日
+grain-week = 每周
+grain-month = 每月
+grain-quarter = 季度
+grain-half = 半年度
+grain-year = 年度
+range-2020 = 2020 年以来
+range-3y = 最近 3 年
+range-12q = 最近 12 个季度
+range-all = 全部
+chart-all-grains = 所有周期
+chart-title-indexed = { $name }，指数化（{ $value } = 100）
+chart-title-log-usd = { $name }（美元，对数刻度）
+chart-title-log = { $name }（对数刻度）
+chart-title-usd = { $name }（美元）
+measure-from = 从 { $name } 开始：请点击第二个点。
+measure-hint = 点击一个点，再点击另一个（或按住 Shift 拖过一段范围），查看变化、变化百分比和年复合增长率。

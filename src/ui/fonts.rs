@@ -1,7 +1,7 @@
-//! Chinese names render everywhere: egui's fonts have no CJK glyphs, so a 29.6 KB subset of Noto
-//! Sans CJK SC (every CJK character of the code's strings and the sample, plus the words of
-//! Chinese number formats and likely names, see `assets/fonts/README.md`) is embedded as the last
-//! fallback. On a machine with a CJK font, eframe's
+//! Chinese renders everywhere: egui's fonts have no CJK glyphs, so an 84 KB subset of Noto Sans
+//! CJK SC (every CJK character of the code's strings, the UI's Chinese catalogue and the sample,
+//! plus the words of Chinese number formats and likely names, see `assets/fonts/README.md`) is
+//! embedded as the last fallback. On a machine with a CJK font, eframe's
 //! system-font fallback covers every other character too.
 
 use std::sync::Arc;

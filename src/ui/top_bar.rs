@@ -24,7 +24,6 @@ pub fn top_bar_ui(
     status: &StoreStatus<'_>,
     actions: &mut Vec<Action>,
 ) {
-    let lang = crate::i18n::lang();
     let wrap_tools = ui
         .horizontal(|ui| {
             ui.label(
@@ -51,7 +50,7 @@ pub fn top_bar_ui(
             if ui.available_width() >= tools_width_px {
                 let tools = ui
                     .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        tools_ui(ui, (settings, lang), status, actions, true)
+                        tools_ui(ui, settings, status, actions, true)
                     });
                 let used_px = tools.inner;
                 ui.ctx()
@@ -65,7 +64,7 @@ pub fn top_bar_ui(
     if wrap_tools {
         ui.horizontal_wrapped(|ui| {
             // Measured again here, so the single row comes back once the window is wide enough.
-            let used_px = tools_ui(ui, (settings, lang), status, actions, false);
+            let used_px = tools_ui(ui, settings, status, actions, false);
             ui.ctx()
                 .data_mut(|d| d.insert_temp(tools_width_id(), used_px));
         });
@@ -81,7 +80,6 @@ fn tools_width_id() -> egui::Id {
 enum Tool {
     Store,
     Theme,
-    Language,
     Separator,
     Help,
     Present,
@@ -90,20 +88,17 @@ enum Tool {
     Import,
 }
 
-/// Import, the saved-view buttons, Export and Present, help, theme, language and the store's
-/// state; right to left (`rtl`) at the right edge, or left to right on a row of their own.
-/// Returns the width used.
+/// Import, the saved-view buttons, Export and Present, help, theme and the store's state; right to
+/// left (`rtl`) at the right edge, or left to right on a row of their own. Returns the width used.
 fn tools_ui(
     ui: &mut egui::Ui,
-    (settings, lang): (&Settings, Lang),
+    settings: &Settings,
     status: &StoreStatus<'_>,
     actions: &mut Vec<Action>,
     rtl: bool,
 ) -> f32 {
     let mut order = [
         Tool::Store,
-        Tool::Separator,
-        Tool::Language,
         Tool::Separator,
         Tool::Theme,
         Tool::Separator,
@@ -120,7 +115,6 @@ fn tools_ui(
         match tool {
             Tool::Store => store_indicator_ui(ui, status),
             Tool::Theme => theme_toggle_ui(ui, settings.theme, actions),
-            Tool::Language => language_toggle_ui(ui, lang, rtl, actions),
             Tool::Separator => {
                 ui.separator();
             }
@@ -256,25 +250,19 @@ fn theme_toggle_ui(ui: &mut egui::Ui, theme: ThemeChoice, actions: &mut Vec<Acti
     }
 }
 
-/// "English | 简体中文", each in its own language so either reader finds theirs.
-fn language_toggle_ui(ui: &mut egui::Ui, lang: Lang, rtl: bool, actions: &mut Vec<Action>) {
-    let mut choices = Lang::ALL;
-    if rtl {
-        choices.reverse();
-    }
-    for choice in choices {
-        if ui
-            .selectable_label(lang == choice, choice.native_name())
-            .on_hover_text(format!(
-                "{} ({})",
-                t("lang-tooltip"),
-                Action::ToggleLanguage.shortcut_text()
-            ))
-            .clicked()
-            && lang != choice
-        {
-            actions.push(Action::ToggleLanguage);
-        }
+/// One button named in the other language ("简体中文" in English, "English" in Chinese), so
+/// either reader finds theirs. It sits at the right of the status bar: the top bar is full.
+pub fn language_toggle_ui(ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Action>) {
+    if ui
+        .button(lang.other().native_name())
+        .on_hover_text(format!(
+            "{} ({})",
+            t("lang-tooltip"),
+            Action::ToggleLanguage.shortcut_text()
+        ))
+        .clicked()
+    {
+        actions.push(Action::ToggleLanguage);
     }
 }
 

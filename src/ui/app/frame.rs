@@ -17,7 +17,7 @@ use crate::ui::loader::Request;
 use crate::ui::presenter::{Presenter, blank_screen_ui, presenter_caption_ui, presenter_title_ui};
 use crate::ui::side_panel::side_panel_ui;
 use crate::ui::states::{empty_store_ui, loading_ui, store_error_ui};
-use crate::ui::top_bar::{StoreStatus, source_filter_bar_ui, top_bar_ui};
+use crate::ui::top_bar::{StoreStatus, language_toggle_ui, source_filter_bar_ui, top_bar_ui};
 use crate::ui::views::{ViewCtx, view_ui};
 use crate::ui::{persistence, tokens};
 
@@ -202,13 +202,19 @@ impl App {
             ui.add_space(tokens::TINY_GAP_PX);
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| {
-            if let Some(notice) = &self.notice {
-                if notice_ui(ui, notice) {
-                    self.notice = None;
-                }
-            } else {
-                status_hint_ui(ui, self.settings.view, &self.store_path);
-            }
+            // The language switch at the right, whatever the status bar says beside it.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                language_toggle_ui(ui, self.lang, actions);
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    if let Some(notice) = &self.notice {
+                        if notice_ui(ui, notice) {
+                            self.notice = None;
+                        }
+                    } else {
+                        status_hint_ui(ui, self.settings.view, &self.store_path);
+                    }
+                });
+            });
         });
         if let Some(snap) = self.snapshot.clone()
             && !snap.is_empty()
