@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod dashboard;
+pub mod i18n;
 pub mod model;
 #[cfg(feature = "gui")]
 pub mod render;

@@ -6,11 +6,12 @@ use marketscope::cli::{self, Cli};
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let exit_after_first_frame = cli.exit_after_first_frame;
+    let lang = cli.lang.map(marketscope::i18n::Lang::from);
     let outcome = cli::run(cli).and_then(|to_open| match to_open {
         Some(open) => open_dashboard(
             open.store,
-            open.present,
-            open.export_dir,
+            (open.present, open.export_dir),
+            lang,
             exit_after_first_frame,
         ),
         None => Ok(()),
@@ -28,14 +29,15 @@ fn main() -> std::process::ExitCode {
 #[cfg(feature = "gui")]
 fn open_dashboard(
     store_path: std::path::PathBuf,
-    present: Option<String>,
-    export_dir: Option<std::path::PathBuf>,
+    (present, export_dir): (Option<String>, Option<std::path::PathBuf>),
+    lang: Option<marketscope::i18n::Lang>,
     exit_after_first_frame: bool,
 ) -> anyhow::Result<()> {
     let launch = marketscope::ui::Launch {
         present,
         export_dir,
         exit_after_first_frame,
+        lang,
     };
     marketscope::ui::run(store_path, launch)
 }
@@ -43,8 +45,8 @@ fn open_dashboard(
 #[cfg(not(feature = "gui"))]
 fn open_dashboard(
     _store_path: std::path::PathBuf,
-    _present: Option<String>,
-    _export_dir: Option<std::path::PathBuf>,
+    _to_present: (Option<String>, Option<std::path::PathBuf>),
+    _lang: Option<marketscope::i18n::Lang>,
     _exit_after_first_frame: bool,
 ) -> anyhow::Result<()> {
     anyhow::bail!(

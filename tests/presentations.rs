@@ -31,6 +31,9 @@ fn story(name: &str, titles: &[&str]) -> Story {
                 caption: format!("caption {i}"),
                 state: json!({"view": "Growth", "step": i}),
                 highlights: vec!["temu".into()],
+                // Every other step in Chinese too: both kinds survive the store.
+                title_zh: (i % 2 == 0).then(|| format!("第{i}步")),
+                caption_zh: None,
             })
             .collect(),
     }

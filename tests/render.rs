@@ -285,3 +285,50 @@ fn a_step_that_does_not_read_as_settings_is_an_error_naming_it() {
     assert!(err.to_string().contains("step 2 of 8"), "{err}");
     assert!(!path.exists(), "no half deck is written");
 }
+
+#[test]
+fn the_story_renders_in_chinese_with_lang_zh() {
+    let (store, snap, _) = store_with_view();
+    let story = snap.stories[0].clone();
+    let out = store.dir.path().join("zh.pdf");
+    let ran = marketscope(
+        &store.path(),
+        &[
+            "render",
+            "--story",
+            &story.name,
+            "--format",
+            "pdf",
+            "--out",
+            out.to_str().expect("utf-8 path"),
+            "--lang",
+            "zh",
+        ],
+    );
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let text = pdf_text(&out);
+    // pdftotext may break a line inside a title: compare without whitespace.
+    let unspaced: String = text.split_whitespace().collect();
+    for step in &story.steps {
+        let zh: String = step
+            .title_zh
+            .as_deref()
+            .expect("the sample has Chinese titles")
+            .split_whitespace()
+            .collect();
+        assert!(unspaced.contains(&zh), "{zh:?} not in the deck's text");
+        assert!(
+            !text.contains(&step.title),
+            "the English title {:?} is drawn too",
+            step.title
+        );
+    }
+    // The labels and the numbers are Chinese: the sources footer, and amounts in 亿.
+    assert!(unspaced.contains("来源："), "no Chinese sources footer");
+    assert!(unspaced.contains("亿"), "no number in Chinese form");
+    assert!(!text.contains("Sources."), "the English footer is drawn");
+}

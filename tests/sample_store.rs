@@ -205,6 +205,21 @@ fn the_sample_story_has_eight_steps_over_data_the_store_holds() {
             "every caption cites its source: {}",
             step.title
         );
+        // The Chinese caption cites its sources too, and keeps the English one's years.
+        let zh = step.caption_zh.as_deref().unwrap_or_default();
+        assert!(
+            step.title_zh.is_some() && zh.contains('（'),
+            "every step has a Chinese title and a cited Chinese caption: {}",
+            step.title
+        );
+        for year in ["2015", "2021", "2023", "2024", "2025", "2026"] {
+            assert_eq!(
+                step.caption.contains(year),
+                zh.contains(year),
+                "{year} in one caption of {:?} and not the other",
+                step.title
+            );
+        }
         if let Some(choice) = step.state["platform_choice"].as_object() {
             for id in choice.keys() {
                 assert!(

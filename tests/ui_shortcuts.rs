@@ -49,7 +49,7 @@ fn toggles_overlay_and_theme_by_key() {
     assert_eq!(h.ctx.theme(), egui::Theme::Light);
 
     let count = |h: &egui_kittest::Harness<'static, marketscope::ui::App>, a: Action| {
-        h.query_all_by_label(a.label()).count()
+        h.query_all_by_label(&a.label()).count()
     };
     let before: Vec<usize> = Action::all().iter().map(|a| count(&h, *a)).collect();
     h.key_press(Key::Questionmark);

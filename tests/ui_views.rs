@@ -18,7 +18,7 @@ fn opens_on_gmv_with_the_sample_and_every_tab_switches_its_view() {
     assert!(!ui_support::points(&h, "gmv", "TikTok Shop").is_empty());
     let views: Vec<View> = View::all().collect();
     for view in views.into_iter().rev() {
-        h.get_by_label(view.label()).click();
+        h.get_by_label(&view.label()).click();
         h.run();
         assert_eq!(
             h.state().settings().view,

@@ -34,6 +34,10 @@ pub struct Cli {
     #[arg(long, global = true, hide = true)]
     pub exit_after_first_frame: bool,
 
+    /// The dashboard's language (default: the one chosen last, else the OS locale's).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<RenderLang>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -250,6 +254,15 @@ pub enum RenderFormat {
 pub enum RenderLang {
     En,
     Zh,
+}
+
+impl From<RenderLang> for crate::i18n::Lang {
+    fn from(lang: RenderLang) -> Self {
+        match lang {
+            RenderLang::En => crate::i18n::Lang::En,
+            RenderLang::Zh => crate::i18n::Lang::Zh,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

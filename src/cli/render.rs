@@ -4,14 +4,24 @@ use std::io::Write;
 
 use anyhow::{Context, bail};
 
-use super::args::{Command, RenderFormat, RenderLang, RenderTheme};
+use super::args::{Command, RenderFormat, RenderTheme};
 use crate::dashboard::settings::ThemeChoice;
 use crate::dashboard::snapshot::Snapshot;
+use crate::i18n::Lang;
 use crate::render::{self, Format, PageSize, RenderOptions};
 use crate::store::Store;
 
 /// Renders what `command` (a [`Command::Render`]) names from `store`, saying on `out` what it wrote.
+/// The labels, numbers, names and story captions are in `--lang`'s language.
 pub fn render(store: &Store, command: Command, out: &mut impl Write) -> anyhow::Result<()> {
+    let lang = match &command {
+        Command::Render { lang, .. } => Lang::from(*lang),
+        _ => Lang::En,
+    };
+    crate::i18n::with_lang(lang, || render_in_lang(store, command, out))
+}
+
+fn render_in_lang(store: &Store, command: Command, out: &mut impl Write) -> anyhow::Result<()> {
     let Command::Render {
         view,
         story,
@@ -20,19 +30,12 @@ pub fn render(store: &Store, command: Command, out: &mut impl Write) -> anyhow::
         width,
         height,
         scale,
-        lang,
+        lang: _,
         theme,
     } = command
     else {
         bail!("not a render command");
     };
-    if lang == RenderLang::Zh {
-        // The labels exist only in English; Chinese platform names are drawn either way.
-        bail!(
-            "--lang zh: the dashboard's labels have no Chinese translation yet, so a Chinese \
-             rendering would be the English one under another name; use --lang en"
-        );
-    }
     let size = PageSize {
         width_px: width,
         height_px: height,

@@ -23,13 +23,14 @@ impl QuickRange {
         QuickRange::All,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            QuickRange::Since2020 => "since 2020",
-            QuickRange::LastThreeYears => "last 3 years",
-            QuickRange::LastTwelveQuarters => "last 12 quarters",
-            QuickRange::All => "all",
-        }
+    /// The button's label in the UI's language.
+    pub fn label(self) -> String {
+        crate::i18n::t(match self {
+            QuickRange::Since2020 => "range-2020",
+            QuickRange::LastThreeYears => "range-3y",
+            QuickRange::LastTwelveQuarters => "range-12q",
+            QuickRange::All => "range-all",
+        })
     }
 
     /// Sets the range of `settings`, the last three years and twelve quarters ending with the

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::Datelike;
 
 use super::dense::{DENSE_MIN_POINTS, DenseSeries};
+use crate::i18n::{self, Lang, t};
 use crate::model::{Event, Metric, Observation, Platform, Region, Source};
 use crate::model::{SavedView, Story};
 use crate::store::{EventQuery, SourceUsage, Store, StoreError};
@@ -189,27 +190,34 @@ impl Snapshot {
         self.metric_index.get(id).map(|&i| &self.metrics[i])
     }
 
-    /// "AliExpress 速卖通", or the id when the catalog does not know it.
+    /// "AliExpress 速卖通" (in Chinese 速卖通), or the id when the catalog does not know it.
     pub fn platform_name(&self, id: &str) -> String {
         self.platform(id)
             .map(display_name)
             .unwrap_or_else(|| id.to_string())
     }
 
-    /// Short region names for sentences: "Worldwide" rather than the catalog's long form.
+    /// Short region names for sentences: "Worldwide" rather than the catalog's long form; in
+    /// Chinese the catalogue's name (美国) where it has one.
     pub fn region_name(&self, id: &str) -> String {
         if id == "global" {
-            return "Worldwide".to_string();
+            return t("region-short-global");
+        }
+        if let Some(zh) = i18n::catalogue_name("region", id) {
+            return zh;
         }
         self.region(id)
             .map(|r| r.name.clone())
             .unwrap_or_else(|| id.to_string())
     }
 
+    /// The metric's name in the UI's language: in Chinese the store's `name_zh`, else the
+    /// catalogue's, else the English one.
     pub fn metric_name(&self, id: &str) -> String {
-        self.metric(id)
-            .map(|m| m.name.clone())
-            .unwrap_or_else(|| id.to_string())
+        match self.metric(id) {
+            Some(m) => metric_display_name(m),
+            None => id.to_string(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -217,11 +225,35 @@ impl Snapshot {
     }
 }
 
-/// The platform's name with its Chinese name, except where that only repeats the Latin name
-/// (the sample gives TEMU's as "Temu").
+/// The platform's name in the UI's language. English: with its Chinese name, except where that
+/// only repeats the Latin name (the sample gives TEMU's as "Temu"). Chinese: the Chinese name,
+/// else the catalogue's, else the English one.
 pub fn display_name(platform: &Platform) -> String {
-    match &platform.name_zh {
-        Some(zh) if zh.eq_ignore_ascii_case(&platform.name) => platform.name.clone(),
-        _ => platform.full_name(),
+    let zh = platform
+        .name_zh
+        .as_deref()
+        .filter(|zh| !zh.trim().is_empty() && !zh.eq_ignore_ascii_case(&platform.name));
+    if i18n::lang() == Lang::Zh {
+        return zh
+            .map(str::to_string)
+            .or_else(|| i18n::catalogue_name("platform", &platform.id))
+            .unwrap_or_else(|| platform.name.clone());
     }
+    match zh {
+        Some(_) => platform.full_name(),
+        None => platform.name.clone(),
+    }
+}
+
+/// A metric's name in the UI's language ([`Snapshot::metric_name`]).
+pub fn metric_display_name(metric: &Metric) -> String {
+    if i18n::lang() == Lang::Zh {
+        if let Some(zh) = metric.name_zh.as_deref().filter(|zh| !zh.trim().is_empty()) {
+            return zh.to_string();
+        }
+        if let Some(zh) = i18n::catalogue_name("metric", &metric.id) {
+            return zh;
+        }
+    }
+    metric.name.clone()
 }

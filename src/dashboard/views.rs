@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::metrics::MetricGroup;
 use super::settings::Settings;
 use super::snapshot::Snapshot;
+use crate::i18n::t;
 
 /// A view of the top bar. Saved views and stories store it by name (`"BrandSales"`), so a variant
 /// is never renamed.
@@ -37,117 +38,117 @@ pub enum ViewMetrics {
     None,
 }
 
-/// One view, as the registry describes it.
+/// One view, as the registry describes it. Its words are in the catalogues (`assets/i18n/`),
+/// under `view-{slug}`: the tab, `-noun`, `-action`, `-empty` and `-hint`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ViewSpec {
     pub view: View,
-    /// The tab's label; also what tests click.
-    pub title: &'static str,
-    /// In sentences: "the GMV view".
-    pub noun: &'static str,
-    /// The action that opens it, in menus and the `?` overlay.
-    pub action_label: &'static str,
+    /// The catalogue's name of the view.
+    pub slug: &'static str,
     /// The digit key that opens it.
     pub key: u8,
     pub icon: &'static str,
     pub metrics: ViewMetrics,
-    /// Said when the store has nothing for it.
-    pub empty_text: &'static str,
-    /// The status bar's hint while it is shown.
-    pub hint: &'static str,
+    /// Whether the status bar gives the chart's hint rather than one of its own.
+    pub chart_hint: bool,
 }
 
-const CHART_HINT: &str = "Hover a point for its source · click two points to measure · scroll to zoom, drag to pan, right-drag to zoom a box, double-click to reset · ? for shortcuts";
+impl ViewSpec {
+    /// The tab's label; also what tests click.
+    pub fn title(&self) -> String {
+        t(&format!("view-{}", self.slug))
+    }
+
+    /// In sentences: "the GMV view".
+    pub fn noun(&self) -> String {
+        t(&format!("view-{}-noun", self.slug))
+    }
+
+    /// The action that opens it, in menus and the `?` overlay.
+    pub fn action_label(&self) -> String {
+        t(&format!("view-{}-action", self.slug))
+    }
+
+    /// Said when the store has nothing for it.
+    pub fn empty_text(&self) -> String {
+        t(&format!("view-{}-empty", self.slug))
+    }
+
+    /// The status bar's hint while it is shown.
+    pub fn hint(&self) -> String {
+        if self.chart_hint {
+            t("view-hint-chart")
+        } else {
+            t(&format!("view-{}-hint", self.slug))
+        }
+    }
+}
 
 /// Every view, in the order of the tabs.
 pub const VIEWS: [ViewSpec; 8] = [
     ViewSpec {
         view: View::Gmv,
-        title: "GMV",
-        action_label: "GMV view",
-        noun: "GMV",
+        slug: "gmv",
         key: 1,
         icon: "💰",
         metrics: ViewMetrics::Fixed(&["gmv"]),
-        empty_text: "The store has no GMV figures (metric id gmv).",
-        hint: CHART_HINT,
+        chart_hint: true,
     },
     ViewSpec {
         view: View::Growth,
-        title: "Growth",
-        action_label: "Growth view",
-        noun: "Growth",
+        slug: "growth",
         key: 2,
         icon: "📈",
         metrics: ViewMetrics::Fixed(&["gmv_yoy", "gmv"]),
-        empty_text: "The store has no GMV or GMV growth figures (metric ids gmv, gmv_yoy).",
-        hint: CHART_HINT,
+        chart_hint: true,
     },
     ViewSpec {
         view: View::Downloads,
-        title: "Downloads",
-        action_label: "Downloads view",
-        noun: "Downloads",
+        slug: "downloads",
         key: 3,
         icon: "⬇",
         metrics: ViewMetrics::Fixed(&["downloads", "downloads_per_day"]),
-        empty_text: "The store has no download figures (metric ids downloads, downloads_per_day).",
-        hint: CHART_HINT,
+        chart_hint: true,
     },
     ViewSpec {
         view: View::BrandSales,
-        title: "Brand sales",
-        action_label: "Brand sales view",
-        noun: "Brand sales",
+        slug: "brands",
         key: 4,
         icon: "🏷",
         metrics: ViewMetrics::OneOf(MetricGroup::Sellers),
-        empty_text: "The store has no seller or brand figures.",
-        hint: CHART_HINT,
+        chart_hint: true,
     },
     ViewSpec {
         view: View::Metrics,
-        title: "Metrics",
-        action_label: "Metrics view",
-        noun: "Metrics",
+        slug: "metrics",
         key: 8,
         icon: "☰",
         metrics: ViewMetrics::Any,
-        empty_text: "The store has no figures yet: import a CSV.",
-        hint: "Pick a metric on the left to chart it · name a metric or platform that has only an id · ? for shortcuts",
+        chart_hint: false,
     },
     ViewSpec {
         view: View::Events,
-        title: "Events",
-        action_label: "Events view",
-        noun: "Events",
+        slug: "events",
         key: 5,
         icon: "🚩",
         metrics: ViewMetrics::None,
-        empty_text: "The store has no events.",
-        hint: "Click an event's title for its details and source · filter categories under Event markers · ? for shortcuts",
+        chart_hint: false,
     },
     ViewSpec {
         view: View::Table,
-        title: "Table",
-        action_label: "Table view",
-        noun: "Table",
+        slug: "table",
         key: 6,
         icon: "▦",
         metrics: ViewMetrics::None,
-        empty_text: "No figures match the choices on the left.",
-        hint: "Click a column title to sort · Copy as CSV (C) gives the importer's columns · ? for shortcuts",
+        chart_hint: false,
     },
     ViewSpec {
         view: View::Sources,
-        title: "Sources",
-        action_label: "Sources view",
-        noun: "Sources",
+        slug: "sources",
         key: 7,
         icon: "📚",
         metrics: ViewMetrics::None,
-        empty_text: "The store has no sources.",
-        hint: "Click a publisher to chart only its figures · URLs open in the browser · ? for shortcuts",
+        chart_hint: false,
     },
 ];
 
@@ -162,9 +163,9 @@ impl View {
         VIEWS.iter().find(|s| s.view == self).unwrap_or(&VIEWS[0])
     }
 
-    /// The tab's label; also what tests click.
-    pub fn label(self) -> &'static str {
-        self.spec().title
+    /// The tab's label in the UI's language; also what tests click.
+    pub fn label(self) -> String {
+        self.spec().title()
     }
 
     /// Whether the view draws a chart (and so can be exported as an image).
@@ -259,6 +260,28 @@ mod tests {
         keys.dedup();
         assert_eq!(keys.len(), VIEWS.len());
         assert!(keys.iter().all(|k| (1..=9).contains(k)));
+        // Every view's words are in both catalogues.
+        for spec in &VIEWS {
+            let mut ids = vec![
+                format!("view-{}", spec.slug),
+                format!("view-{}-noun", spec.slug),
+                format!("view-{}-action", spec.slug),
+                format!("view-{}-empty", spec.slug),
+            ];
+            if !spec.chart_hint {
+                ids.push(format!("view-{}-hint", spec.slug));
+            }
+            for id in ids {
+                for lang in crate::i18n::Lang::ALL {
+                    assert!(crate::i18n::has_message(lang, &id), "{lang:?} {id}");
+                }
+            }
+        }
+        assert_eq!(View::Growth.label(), "Growth");
+        assert_eq!(
+            crate::i18n::with_lang(crate::i18n::Lang::Zh, || View::Growth.label()),
+            "增长"
+        );
     }
 
     #[test]

@@ -1,9 +1,27 @@
-//! Values as people read them: `$1.2B`, `340M`, `25%`, with the source's wording ("about $100B").
+//! Values and dates as people read them, in the UI's language: `$1.2B`, `340M`, `25%`, `Q3 2025`
+//! in English; `1,000亿美元`, `3.2亿次下载`, `25%`, `2025年第3季度` in Chinese; with the source's
+//! wording ("about $100B", "约1,000亿美元"). The `_in` functions are pure (the language is an
+//! argument); the others take the thread's language ([`crate::i18n::lang`]).
 
-use super::{Qualifier, Unit};
+use chrono::Datelike;
 
-/// A compact form with three significant figures at most: `$100B`, `$1.36B`, `340M`, `12.5%`.
+use super::{Grain, Period, Qualifier, Unit};
+use crate::i18n::{self, Lang};
+
+/// A compact form with three significant figures at most, in the thread's language.
 pub fn compact(value: f64, unit: Unit) -> String {
+    compact_in(value, unit, i18n::lang())
+}
+
+/// A compact form in `lang`: `$100B`, `$1.36B`, `340M`, `12.5%`; `1,000亿美元`, `13.6亿`.
+pub fn compact_in(value: f64, unit: Unit, lang: Lang) -> String {
+    match lang {
+        Lang::En => compact_en(value, unit),
+        Lang::Zh => compact_zh(value, unit),
+    }
+}
+
+fn compact_en(value: f64, unit: Unit) -> String {
     if !value.is_finite() {
         return "–".to_string();
     }
@@ -11,7 +29,7 @@ pub fn compact(value: f64, unit: Unit) -> String {
         return format!("{}%", trim_number(value, 1));
     }
     if let Unit::Other(name) = unit {
-        return format!("{} {name}", compact(value, Unit::Plain));
+        return format!("{} {name}", compact_en(value, Unit::Plain));
     }
     let sign = if value < 0.0 { "-" } else { "" };
     let magnitude = value.abs();
@@ -39,9 +57,148 @@ pub fn compact(value: f64, unit: Unit) -> String {
     }
 }
 
-/// `compact` with the qualifier's words in front: "about $100B", "more than 300".
+/// Chinese magnitudes count in 万 (10⁴) and 亿 (10⁸): `1,000亿美元`, `3.2亿次下载`, `4,250万`.
+fn compact_zh(value: f64, unit: Unit) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    if unit == Unit::Percent {
+        return format!("{}%", trim_number(value, 1));
+    }
+    if let Unit::Other(name) = unit {
+        return match zh_unit_word(name) {
+            Some(word) => format!("{}{word}", compact_zh(value, Unit::Plain)),
+            None => format!("{} {name}", compact_zh(value, Unit::Plain)),
+        };
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let magnitude = value.abs();
+    let (scaled, suffix) = match magnitude {
+        m if m >= 1e12 => (m / 1e12, "万亿"),
+        m if m >= 1e8 => (m / 1e8, "亿"),
+        m if m >= 1e4 => (m / 1e4, "万"),
+        m => (m, ""),
+    };
+    let decimals = if scaled >= 100.0 {
+        0
+    } else if scaled >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let number = group_integer_part(&trim_number(scaled, decimals));
+    match unit.currency() {
+        Some(c) => match zh_currency_word(c.code()) {
+            Some(word) => format!("{sign}{number}{suffix}{word}"),
+            None => format!("{sign}{number}{suffix} {c}"),
+        },
+        None => format!("{sign}{number}{suffix}"),
+    }
+}
+
+/// The Chinese word after an amount of a currency: 美元, 元 (RMB), 欧元...
+fn zh_currency_word(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "USD" => "美元",
+        "CNY" => "元",
+        "EUR" => "欧元",
+        "GBP" => "英镑",
+        "JPY" => "日元",
+        "HKD" => "港元",
+        _ => return None,
+    })
+}
+
+/// The Chinese measure word of a named unit: "3.2亿次下载" for 320 million downloads.
+fn zh_unit_word(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "downloads" | "installs" => "次下载",
+        "users" => "用户",
+        "orders" => "单",
+        "sellers" => "个卖家",
+        "parcels" | "packages" => "个包裹",
+        _ => return None,
+    })
+}
+
+/// "1000.5" -> "1,000.5": thousands separators in the whole part only.
+fn group_integer_part(number: &str) -> String {
+    let (whole, rest) = match number.find('.') {
+        Some(at) => number.split_at(at),
+        None => (number, ""),
+    };
+    match whole.parse::<usize>() {
+        Ok(n) => format!("{}{rest}", grouped(n)),
+        Err(_) => number.to_string(),
+    }
+}
+
+/// `compact` with the qualifier's words in front: "about $100B", "more than 300"; "约1,000亿美元".
 pub fn qualified(value: f64, unit: Unit, qualifier: Qualifier) -> String {
-    format!("{}{}", qualifier.prefix(), compact(value, unit))
+    qualified_in(value, unit, qualifier, i18n::lang())
+}
+
+pub fn qualified_in(value: f64, unit: Unit, qualifier: Qualifier, lang: Lang) -> String {
+    let prefix = match lang {
+        Lang::En => qualifier.prefix(),
+        Lang::Zh => match qualifier {
+            Qualifier::None => "",
+            Qualifier::About => "约",
+            Qualifier::MoreThan => "超过",
+            Qualifier::LessThan => "不足",
+            Qualifier::Approaching => "接近",
+            Qualifier::UpTo => "最多",
+            Qualifier::AtLeast => "至少",
+        },
+    };
+    format!("{prefix}{}", compact_in(value, unit, lang))
+}
+
+/// A period as people say it, in the thread's language ([`period_label_in`]).
+pub fn period_label(period: &Period) -> String {
+    period_label_in(period, i18n::lang())
+}
+
+/// A period in `lang`: `Q3 2025`, `Nov 2025` ([`Period::label_en`]); `2025年第3季度`,
+/// `2025年11月`, `2025年上半年`, `2025年第46周`, `2025年11月28日`.
+pub fn period_label_in(period: &Period, lang: Lang) -> String {
+    if lang == Lang::En {
+        return period.label_en();
+    }
+    let d = period.start;
+    let day = |d: chrono::NaiveDate| format!("{}年{}月{}日", d.year(), d.month(), d.day());
+    let month = |d: chrono::NaiveDate| format!("{}年{}月", d.year(), d.month());
+    match period.grain {
+        Grain::Minute | Grain::Hour => {
+            return format!(
+                "{} {:02}:{:02}",
+                day(d),
+                period.minute / 60,
+                period.minute % 60
+            );
+        }
+        Grain::Week if period.is_calendar_aligned() => {
+            let iso = d.iso_week();
+            return format!("{}年第{}周", iso.year(), iso.week());
+        }
+        _ => {}
+    }
+    if !period.is_calendar_aligned() {
+        let last = period.last_day();
+        return match period.grain {
+            Grain::Year => format!("财年 {}–{}", month(d), month(last)),
+            _ if d.day() != 1 => format!("{}–{}", day(d), day(last)),
+            _ => format!("{}–{}", month(d), month(last)),
+        };
+    }
+    match period.grain {
+        Grain::Year => format!("{}年", d.year()),
+        Grain::Half if d.month0() < 6 => format!("{}年上半年", d.year()),
+        Grain::Half => format!("{}年下半年", d.year()),
+        Grain::Quarter => format!("{}年第{}季度", d.year(), d.month0() / 3 + 1),
+        Grain::Month => month(d),
+        _ => day(d),
+    }
 }
 
 /// A count with thousands separators: 10000000 -> "10,000,000".
@@ -90,6 +247,55 @@ mod tests {
         let users = Unit::parse("users").expect("unit");
         assert_eq!(compact(1.2e6, users), "1.2M users");
         assert_eq!(compact(0.42, Unit::Plain), "0.42");
+    }
+
+    #[test]
+    fn chinese_counts_in_wan_and_yi() {
+        let zh = |v, u| compact_in(v, u, Lang::Zh);
+        assert_eq!(zh(100e9, Unit::USD), "1,000亿美元");
+        assert_eq!(zh(1.36e9, Unit::Count), "13.6亿");
+        assert_eq!(zh(340e6, Unit::Count), "3.4亿");
+        assert_eq!(zh(42.5e6, Unit::Count), "4,250万");
+        assert_eq!(zh(25.0, Unit::Percent), "25%");
+        assert_eq!(zh(-12.34, Unit::Percent), "-12.3%");
+        assert_eq!(zh(950.0, Unit::Count), "950");
+        assert_eq!(zh(-2.5e12, Unit::USD), "-2.5万亿美元");
+        assert_eq!(zh(393.84e9, Unit::CNY), "3,938亿元");
+        assert_eq!(zh(-6.97e9, Unit::CNY), "-69.7亿元");
+        assert_eq!(zh(f64::NAN, Unit::USD), "–");
+        let downloads = Unit::parse("downloads").expect("unit");
+        assert_eq!(zh(3.2e8, downloads), "3.2亿次下载");
+        let idr = Unit::parse("IDR").expect("currency");
+        assert_eq!(zh(5e12, idr), "5万亿 IDR");
+        assert_eq!(
+            qualified_in(100e9, Unit::USD, Qualifier::About, Lang::Zh),
+            "约1,000亿美元"
+        );
+        // The thread's language picks the form; English stays as it was.
+        assert_eq!(
+            i18n::with_lang(Lang::Zh, || compact(1e8, Unit::USD)),
+            "1亿美元"
+        );
+        assert_eq!(compact(1e8, Unit::USD), "$100M");
+    }
+
+    #[test]
+    fn chinese_dates_by_grain() {
+        let zh = |p: Option<Period>| p.map(|p| period_label_in(&p, Lang::Zh));
+        assert_eq!(zh(Period::month(2025, 11)).as_deref(), Some("2025年11月"));
+        assert_eq!(
+            zh(Period::quarter(2025, 3)).as_deref(),
+            Some("2025年第3季度")
+        );
+        assert_eq!(zh(Period::year(2025)).as_deref(), Some("2025年"));
+        assert_eq!(zh(Period::half(2025, 2)).as_deref(), Some("2025年下半年"));
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 11, 28).map(Period::day);
+        assert_eq!(zh(day).as_deref(), Some("2025年11月28日"));
+        let week = Period::iso_week(2025, 46).ok();
+        assert_eq!(zh(week).as_deref(), Some("2025年第46周"));
+        let q3 = Period::quarter(2025, 3).expect("quarter");
+        assert_eq!(period_label_in(&q3, Lang::En), "Q3 2025");
+        assert_eq!(i18n::with_lang(Lang::Zh, || q3.label()), "2025年第3季度");
     }
 
     #[test]

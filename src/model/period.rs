@@ -340,10 +340,15 @@ impl Period {
         )
     }
 
-    /// The period in its own grain, as people say it: `2025`, `H1 2025`, `Q3 2025`, `Nov 2025`,
-    /// `W46 2025`, `28 Nov 2025`, `11 Nov 2025 14:00`; a fiscal year that starts mid-year as
-    /// `FY Apr 2020–Mar 2021`.
+    /// The period as people say it in the UI's language ([`super::format::period_label`]).
     pub fn label(&self) -> String {
+        super::format::period_label(self)
+    }
+
+    /// The period in its own grain, as people say it in English: `2025`, `H1 2025`, `Q3 2025`,
+    /// `Nov 2025`, `W46 2025`, `28 Nov 2025`, `11 Nov 2025 14:00`; a fiscal year that starts
+    /// mid-year as `FY Apr 2020–Mar 2021`.
+    pub fn label_en(&self) -> String {
         let d = self.start;
         let month = MONTH_ABBR[d.month0() as usize];
         match self.grain {

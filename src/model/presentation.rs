@@ -22,6 +22,31 @@ pub struct StoryStep {
     /// Series (platform ids) or event titles to emphasise in this step.
     #[serde(default)]
     pub highlights: Vec<String>,
+    /// The title in Chinese, where the story has one (`title` is shown where not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_zh: Option<String>,
+    /// The caption in Chinese, where the story has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption_zh: Option<String>,
+}
+
+impl StoryStep {
+    /// The title in `lang`, falling back to the English one where it has no translation.
+    pub fn title_in(&self, lang: crate::i18n::Lang) -> &str {
+        localized(&self.title, self.title_zh.as_deref(), lang)
+    }
+
+    /// The caption in `lang`, falling back to the English one where it has no translation.
+    pub fn caption_in(&self, lang: crate::i18n::Lang) -> &str {
+        localized(&self.caption, self.caption_zh.as_deref(), lang)
+    }
+}
+
+fn localized<'a>(en: &'a str, zh: Option<&'a str>, lang: crate::i18n::Lang) -> &'a str {
+    match (lang, zh) {
+        (crate::i18n::Lang::Zh, Some(zh)) if !zh.trim().is_empty() => zh,
+        _ => en,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,3 +71,27 @@ pub struct Presentations {
 
 /// The `format` tag of an exported presentations file.
 pub const PRESENTATIONS_FORMAT: &str = "marketscope-presentations-1";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_step_speaks_chinese_where_it_can_and_english_elsewhere() {
+        let json = r#"{"title":"The exemption ends","caption":"It ended.","state":{},
+                       "title_zh":"豁免结束"}"#;
+        let step: StoryStep = serde_json::from_str(json).expect("a step");
+        assert_eq!(step.title_in(Lang::Zh), "豁免结束");
+        assert_eq!(step.title_in(Lang::En), "The exemption ends");
+        // No Chinese caption: the English one, not an empty line.
+        assert_eq!(step.caption_in(Lang::Zh), "It ended.");
+        // A step without translations writes no empty fields.
+        let plain = StoryStep {
+            title_zh: None,
+            ..step
+        };
+        let text = serde_json::to_string(&plain).expect("json");
+        assert!(!text.contains("_zh"), "{text}");
+    }
+}

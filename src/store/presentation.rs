@@ -114,7 +114,8 @@ impl Store {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare(
-            "SELECT title, caption, state, highlights FROM story_steps WHERE story_id = ?1 ORDER BY position",
+            "SELECT title, caption, state, highlights, title_zh, caption_zh FROM story_steps \
+             WHERE story_id = ?1 ORDER BY position",
         )?;
         let steps = stmt
             .query_map([id], |r| {
@@ -124,6 +125,8 @@ impl Store {
                     caption: r.get(1)?,
                     state: state_value(&r.get::<_, String>(2)?)?,
                     highlights: serde_json::from_str(&highlights).unwrap_or_default(),
+                    title_zh: r.get(4)?,
+                    caption_zh: r.get(5)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -281,15 +284,18 @@ fn save_story_in(tx: &rusqlite::Transaction<'_>, story: &Story) -> Result<bool, 
     for (position, step) in story.steps.iter().enumerate() {
         let highlights = serde_json::to_string(&step.highlights).unwrap_or_else(|_| "[]".into());
         tx.execute(
-            "INSERT INTO story_steps (story_id, position, title, caption, state, highlights) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO story_steps \
+             (story_id, position, title, caption, state, highlights, title_zh, caption_zh) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 id,
                 position as i64,
                 step.title,
                 step.caption,
                 state_text(&step.state),
-                highlights
+                highlights,
+                step.title_zh,
+                step.caption_zh
             ],
         )?;
     }

@@ -12,7 +12,7 @@ use super::StoreError;
 pub const APPLICATION_ID: i32 = 0x4D6B_5363;
 
 /// Each entry takes the store from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -220,6 +220,12 @@ UPDATE series SET (points, first_start, last_start, abs_min, abs_max) =
 CREATE INDEX observations_by_source ON observations (source_id);
 CREATE INDEX revisions_by_source ON revisions (source_id);
 CREATE INDEX series_by_platform ON series (platform, metric);
+"#;
+
+/// A story step's title and caption in Chinese (`title_zh`, `caption_zh`), where it has them.
+const V4: &str = r#"
+ALTER TABLE story_steps ADD COLUMN title_zh TEXT;
+ALTER TABLE story_steps ADD COLUMN caption_zh TEXT;
 "#;
 
 /// Migrates a new connection only as far as `version`: how tests build a store an older

@@ -15,6 +15,8 @@ pub enum Action {
     ToggleEvents,
     ToggleStack,
     ToggleTheme,
+    /// English and 简体中文, switched at once (the setting is remembered).
+    ToggleLanguage,
     ToggleShortcuts,
     ClearMeasure,
     CopyCsv,
@@ -63,13 +65,14 @@ impl Action {
     }
 
     /// The actions that are not a view, in the overlay's order.
-    const OTHERS: [Action; 21] = [
+    const OTHERS: [Action; 22] = [
         Action::ResetZoom,
         Action::ToggleLog,
         Action::ToggleIndex,
         Action::ToggleEvents,
         Action::ToggleStack,
         Action::ToggleTheme,
+        Action::ToggleLanguage,
         Action::ToggleShortcuts,
         Action::ClearMeasure,
         Action::CopyCsv,
@@ -97,6 +100,8 @@ impl Action {
             Action::ToggleEvents => plain(Key::E),
             Action::ToggleStack => plain(Key::S),
             Action::ToggleTheme => plain(Key::T),
+            // Beside T for the theme, the other preference; plain L is the log scale.
+            Action::ToggleLanguage => KeyboardShortcut::new(Modifiers::SHIFT, Key::L),
             Action::ToggleShortcuts => plain(Key::Questionmark),
             Action::ClearMeasure => plain(Key::Escape),
             Action::CopyCsv => plain(Key::C),
@@ -150,38 +155,39 @@ impl Action {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Action::ShowView(view) => view.spec().action_label,
-            Action::ResetZoom => "Reset zoom to the data",
-            Action::ToggleLog => "Log scale",
-            Action::ToggleIndex => "Index to 100",
-            Action::ToggleEvents => "Show events on charts",
-            Action::ToggleStack => "Stack GMV above growth",
-            Action::ToggleTheme => "Dark / light theme",
-            Action::ToggleShortcuts => "Show this list of shortcuts",
-            Action::ClearMeasure => "Clear the measurement / close",
-            Action::CopyCsv => "Copy the selection as CSV",
-            Action::OpenImport => "Import CSV…",
-            Action::Reload => "Reload the store",
-            Action::ResetView => "Reset view (filters, toggles, zoom)",
-            Action::Present | Action::PresentStory(_) => "Present a story (full screen)",
-            Action::SaveView => "Save view…",
-            Action::ShowViews => "Saved views and stories",
-            Action::SaveName => "Save the name typed",
-            Action::CopyMeasurement => "Copy the measurement as a sentence",
-            Action::QuickRange(QuickRange::Since2020) => "Date range: since 2020",
-            Action::QuickRange(QuickRange::LastThreeYears) => "Date range: the last 3 years",
-            Action::QuickRange(QuickRange::LastTwelveQuarters) => {
-                "Date range: the last 12 quarters"
-            }
-            Action::QuickRange(QuickRange::All) => "Date range: all",
-            Action::CopyImage => "Copy the chart as an image",
-            Action::ExportImage => "Save the chart as PNG…",
-            Action::ExportCsv => "Save the chart's figures as CSV…",
-            Action::ExportSvg => "Save the chart as SVG…",
-            Action::ExportPdf => "Save the chart as PDF…",
-        }
+    /// The label in the UI's language (menus, tooltips, the `?` overlay).
+    pub fn label(self) -> String {
+        let id = match self {
+            Action::ShowView(view) => return view.spec().action_label(),
+            Action::ResetZoom => "action-reset-zoom",
+            Action::ToggleLog => "action-log",
+            Action::ToggleIndex => "action-index",
+            Action::ToggleEvents => "action-events",
+            Action::ToggleStack => "action-stack",
+            Action::ToggleTheme => "action-theme",
+            Action::ToggleLanguage => "action-language",
+            Action::ToggleShortcuts => "action-shortcuts",
+            Action::ClearMeasure => "action-clear-measure",
+            Action::CopyCsv => "action-copy-csv",
+            Action::OpenImport => "action-import",
+            Action::Reload => "action-reload",
+            Action::ResetView => "action-reset-view",
+            Action::Present | Action::PresentStory(_) => "action-present",
+            Action::SaveView => "action-save-view",
+            Action::ShowViews => "action-views",
+            Action::SaveName => "action-save-name",
+            Action::CopyMeasurement => "action-copy-measurement",
+            Action::QuickRange(QuickRange::Since2020) => "action-range-2020",
+            Action::QuickRange(QuickRange::LastThreeYears) => "action-range-3y",
+            Action::QuickRange(QuickRange::LastTwelveQuarters) => "action-range-12q",
+            Action::QuickRange(QuickRange::All) => "action-range-all",
+            Action::CopyImage => "action-copy-image",
+            Action::ExportImage => "action-export-png",
+            Action::ExportCsv => "action-export-csv",
+            Action::ExportSvg => "action-export-svg",
+            Action::ExportPdf => "action-export-pdf",
+        };
+        crate::i18n::t(id)
     }
 
     /// The action whose shortcut was pressed this frame, consuming the key. More specific
@@ -282,5 +288,21 @@ mod tests {
         assert_eq!(keys, ["1", "2", "3", "4", "5", "6", "7", "8"]);
         assert_eq!(Action::ToggleShortcuts.shortcut_text(), "?");
         assert_eq!(Action::ResetView.shortcut_text(), "Shift+R");
+        // Every label is in both catalogues (a missing one would show its id).
+        for lang in crate::i18n::Lang::ALL {
+            crate::i18n::with_lang(lang, || {
+                for a in Action::all() {
+                    let label = a.label();
+                    assert!(
+                        !label.starts_with("action-") && !label.starts_with("view-"),
+                        "{lang:?} {a:?}"
+                    );
+                }
+            });
+        }
+        assert_eq!(
+            crate::i18n::with_lang(crate::i18n::Lang::Zh, || Action::ToggleLog.label()),
+            "对数刻度"
+        );
     }
 }

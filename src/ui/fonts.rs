@@ -1,7 +1,7 @@
-//! Chinese names render everywhere: egui's fonts have no CJK glyphs, so a 29.6 KB subset of Noto
-//! Sans CJK SC (every CJK character of the code's strings and the sample, plus the words of
-//! Chinese number formats and likely names, see `assets/fonts/README.md`) is embedded as the last
-//! fallback. On a machine with a CJK font, eframe's
+//! Chinese renders everywhere: egui's fonts have no CJK glyphs, so an 84 KB subset of Noto Sans
+//! CJK SC (every CJK character of the code's strings, the UI's Chinese catalogue and the sample,
+//! plus the words of Chinese number formats and likely names, see `assets/fonts/README.md`) is
+//! embedded as the last fallback. On a machine with a CJK font, eframe's
 //! system-font fallback covers every other character too.
 
 use std::sync::Arc;
@@ -45,12 +45,17 @@ pub fn install(ctx: &egui::Context) {
 mod tests {
     use super::*;
 
-    /// Every CJK character of the code (its messages) and of the sample's files.
+    /// Every CJK character of the code (its messages), of the UI's catalogues (every zh string)
+    /// and of the sample's files (names, the story's Chinese titles and captions).
     fn cjk_characters_in_use() -> std::collections::BTreeSet<char> {
         let is_cjk = |c: &char| matches!(u32::from(*c), 0x3000..=0x303F | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF);
         let mut texts: Vec<String> = Vec::new();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = vec![root.join("src"), root.join("assets/sample")];
+        let mut dirs = vec![
+            root.join("src"),
+            root.join("assets/sample"),
+            root.join("assets/i18n"),
+        ];
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(&dir).expect("readable folder").flatten() {
                 let path = entry.path();
@@ -77,8 +82,8 @@ mod tests {
         output.textures_delta.clear();
         let needed = cjk_characters_in_use();
         assert!(
-            needed.contains(&'亿') && needed.contains(&'拼'),
-            "the importer's magnitudes and the sample's names are found"
+            needed.contains(&'亿') && needed.contains(&'拼') && needed.contains(&'滚'),
+            "the importer's magnitudes, the sample's names and the zh catalogue are found"
         );
         let missing: String = ctx.fonts_mut(|fonts| {
             needed

@@ -252,6 +252,8 @@ fn add_to_story_ui(
             caption: window.step_caption.trim().to_string(),
             state: state.clone(),
             highlights: Vec::new(),
+            title_zh: None,
+            caption_zh: None,
         });
         ops.push(LibraryOp::Edit(PresentationEdit::SaveStory(story)));
         // The next step goes to the same story.

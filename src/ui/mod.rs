@@ -41,6 +41,8 @@ pub struct Launch {
     pub export_dir: Option<PathBuf>,
     /// Close once the store's figures are drawn, saying when on stdout ([`startup`]).
     pub exit_after_first_frame: bool,
+    /// `--lang`: the UI's language, over the one remembered and the OS locale's.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// Opens the dashboard window on the store at `store_path` and returns when it is closed. With an
@@ -98,6 +100,9 @@ fn open_window(
             }
             if let Some((dir, outcome)) = export {
                 app = app.export_story_on_load(dir, outcome);
+            }
+            if let Some(lang) = launch.lang {
+                app = app.with_language(lang);
             }
             if launch.exit_after_first_frame {
                 app = app.exit_after_first_frame();

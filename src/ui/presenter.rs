@@ -61,7 +61,7 @@ pub fn presenter_title_ui(ui: &mut egui::Ui, presenter: &Presenter) {
         .story
         .steps
         .get(presenter.step)
-        .map(|s| s.title.as_str())
+        .map(|s| s.title_in(crate::i18n::lang()))
         .unwrap_or_default();
     ui.add_space(tokens::PRESENTER_MARGIN_PX);
     ui.label(
@@ -79,7 +79,7 @@ pub fn presenter_caption_ui(ui: &mut egui::Ui, presenter: &Presenter, counter: b
         .story
         .steps
         .get(presenter.step)
-        .map(|s| s.caption.as_str())
+        .map(|s| s.caption_in(crate::i18n::lang()))
         .unwrap_or_default();
     ui.add_space(tokens::SMALL_GAP_PX);
     ui.horizontal(|ui| {
@@ -118,9 +118,12 @@ pub fn export_footer_ui(ui: &mut egui::Ui, sources: &str) {
     ui.add_space(tokens::SMALL_GAP_PX);
     ui.add(
         egui::Label::new(
-            RichText::new(format!("Sources. {sources}"))
-                .font(tokens::export_footer_font())
-                .weak(),
+            RichText::new(crate::i18n::t_args(
+                "export-sources",
+                &[("name", sources.into())],
+            ))
+            .font(tokens::export_footer_font())
+            .weak(),
         )
         .wrap(),
     );

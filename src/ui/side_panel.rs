@@ -13,6 +13,7 @@ use super::tokens;
 use super::views::data_years;
 use crate::dashboard::settings::Settings;
 use crate::dashboard::snapshot::{Snapshot, display_name};
+use crate::i18n::{t, t_args};
 use crate::model::{EventCategory, Grain, Kind, Platform, PlatformType};
 
 /// How many figures of the current view each platform and region has, counted again only when
@@ -72,16 +73,21 @@ pub fn side_panel_ui(
 ) {
     counts.update(snap, settings);
     let what = if settings.view.is_chart() {
-        "figures in this view"
+        t("side-figures-in-view")
     } else {
-        "figures"
+        t("side-figures")
     };
+    let what = what.as_str();
 
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Show").font(tokens::heading_font()).strong());
+        ui.label(
+            RichText::new(t("side-show"))
+                .font(tokens::heading_font())
+                .strong(),
+        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .small_button("Reset view")
+                .small_button(t("side-reset-view"))
                 .on_hover_text(format!(
                     "{} ({})",
                     Action::ResetView.label(),
@@ -94,20 +100,19 @@ pub fn side_panel_ui(
         });
     });
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        if settings.source_filter.is_some() {
-            ui.label(
-                RichText::new("A source filter is on: these choices apply again once it is cleared (top bar).")
-                    .color(ui.visuals().warn_fg_color),
-            );
-            ui.add_space(tokens::SECTION_GAP_PX);
-        }
-        platforms_section_ui(ui, snap, settings, &counts.per_platform, what);
-        regions_section_ui(ui, snap, settings, &counts.per_region, what);
-        kinds_and_periods_ui(ui, settings);
-        date_range_ui(ui, snap, settings, actions);
-        event_markers_ui(ui, snap, settings);
-    });
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            if settings.source_filter.is_some() {
+                ui.label(RichText::new(t("side-filter-paused")).color(ui.visuals().warn_fg_color));
+                ui.add_space(tokens::SECTION_GAP_PX);
+            }
+            platforms_section_ui(ui, snap, settings, &counts.per_platform, what);
+            regions_section_ui(ui, snap, settings, &counts.per_region, what);
+            kinds_and_periods_ui(ui, settings);
+            date_range_ui(ui, snap, settings, actions);
+            event_markers_ui(ui, snap, settings);
+        });
 }
 
 fn platforms_section_ui(
@@ -117,9 +122,9 @@ fn platforms_section_ui(
     per_platform: &HashMap<String, usize>,
     what: &str,
 ) {
-    section_header_ui(ui, "Platforms", what);
+    section_header_ui(ui, &t("side-platforms"), what);
     ui.horizontal(|ui| {
-        if ui.small_button("All").clicked() {
+        if ui.small_button(t("side-all")).clicked() {
             for p in snap
                 .platforms
                 .iter()
@@ -128,12 +133,12 @@ fn platforms_section_ui(
                 settings.platform_choice.insert(p.id.clone(), true);
             }
         }
-        if ui.small_button("None").clicked() {
+        if ui.small_button(t("side-none")).clicked() {
             for p in &snap.platforms {
                 settings.platform_choice.insert(p.id.clone(), false);
             }
         }
-        if ui.small_button("Default").clicked() {
+        if ui.small_button(t("side-default")).clicked() {
             settings.platform_choice.clear();
         }
     });
@@ -150,7 +155,7 @@ fn platforms_section_ui(
         .filter(|p| p.platform_type == PlatformType::Aggregate)
         .collect();
     if !aggregates.is_empty() {
-        egui::CollapsingHeader::new("Markets and groups (aggregates)")
+        egui::CollapsingHeader::new(t("side-aggregates"))
             .id_salt("aggregates")
             .default_open(false)
             .show(ui, |ui| {
@@ -169,14 +174,14 @@ fn regions_section_ui(
     what: &str,
 ) {
     ui.add_space(tokens::SECTION_GAP_PX);
-    section_header_ui(ui, "Regions", what);
+    section_header_ui(ui, &t("side-regions"), what);
     ui.horizontal(|ui| {
-        if ui.small_button("All").clicked() {
+        if ui.small_button(t("side-all")).clicked() {
             for r in &snap.regions {
                 settings.region_choice.insert(r.id.clone(), true);
             }
         }
-        if ui.small_button("Worldwide only").clicked() {
+        if ui.small_button(t("side-worldwide-only")).clicked() {
             settings.region_choice.clear();
         }
     });
@@ -190,9 +195,9 @@ fn regions_section_ui(
         let mut shown = settings.region_shown(&r.id);
         ui.horizontal(|ui| {
             let label = if r.id == "global" {
-                "Worldwide (or not specified)".to_string()
+                t("side-worldwide")
             } else {
-                r.name.clone()
+                crate::i18n::catalogue_name("region", &r.id).unwrap_or_else(|| r.name.clone())
             };
             if ui.checkbox(&mut shown, label).changed() {
                 settings.region_choice.insert(r.id.clone(), shown);
@@ -201,17 +206,13 @@ fn regions_section_ui(
         });
     }
     if any_unused {
-        ui.label(
-            RichText::new("Regions without figures are not listed.")
-                .weak()
-                .small(),
-        );
+        ui.label(RichText::new(t("side-regions-unlisted")).weak().small());
     }
 }
 
 fn kinds_and_periods_ui(ui: &mut egui::Ui, settings: &mut Settings) {
     ui.add_space(tokens::SECTION_GAP_PX);
-    ui.label(RichText::new("Kinds").strong());
+    ui.label(RichText::new(t("side-kinds")).strong());
     for kind in Kind::ALL {
         let mut on = settings.kinds.contains(&kind);
         ui.horizontal(|ui| {
@@ -227,7 +228,7 @@ fn kinds_and_periods_ui(ui: &mut egui::Ui, settings: &mut Settings) {
     }
 
     ui.add_space(tokens::SECTION_GAP_PX);
-    ui.label(RichText::new("Periods").strong());
+    ui.label(RichText::new(t("side-periods")).strong());
     ui.horizontal_wrapped(|ui| {
         for grain in Grain::ALL.into_iter().rev() {
             let mut on = settings.grains.contains(&grain);
@@ -249,12 +250,18 @@ fn date_range_ui(
     actions: &mut Vec<Action>,
 ) {
     ui.add_space(tokens::SECTION_GAP_PX);
-    ui.label(RichText::new("Date range").strong());
+    ui.label(RichText::new(t("side-date-range")).strong());
     let years = data_years(snap);
     ui.horizontal(|ui| {
         // A new range refits the charts to it (it used to wait for R).
-        let from = year_choice_ui(ui, "from-year", "From", &mut settings.from_year, &years);
-        let to = year_choice_ui(ui, "to-year", "to", &mut settings.to_year, &years);
+        let from = year_choice_ui(
+            ui,
+            "from-year",
+            &t("side-from"),
+            &mut settings.from_year,
+            &years,
+        );
+        let to = year_choice_ui(ui, "to-year", &t("side-to"), &mut settings.to_year, &years);
         if from || to {
             settings.from_date = None;
             actions.push(Action::ResetZoom);
@@ -262,9 +269,12 @@ fn date_range_ui(
     });
     if let Some(start) = settings.from_date {
         ui.label(
-            RichText::new(format!(
-                "Starts {} (a quick range)",
-                start.format("%-d %b %Y")
+            RichText::new(t_args(
+                "side-starts",
+                &[(
+                    "name",
+                    (&crate::model::Period::new(start, Grain::Day).label()).into(),
+                )],
             ))
             .weak()
             .small(),
@@ -273,17 +283,14 @@ fn date_range_ui(
     if let (Some(a), Some(b)) = (settings.from_year, settings.to_year)
         && a > b
     {
-        ui.label(
-            RichText::new("The range ends before it starts: nothing can show.")
-                .color(ui.visuals().warn_fg_color),
-        );
+        ui.label(RichText::new(t("side-range-empty")).color(ui.visuals().warn_fg_color));
     }
 }
 
 fn event_markers_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings) {
     ui.add_space(tokens::SECTION_GAP_PX);
-    ui.label(RichText::new("Event markers").strong());
-    ui.checkbox(&mut settings.show_events, "Show events on charts");
+    ui.label(RichText::new(t("side-event-markers")).strong());
+    ui.checkbox(&mut settings.show_events, t("side-show-events"));
     for category in EventCategory::ALL {
         let n = snap
             .events
@@ -296,7 +303,10 @@ fn event_markers_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings)
         let mut on = settings.event_categories.contains(&category);
         ui.horizontal(|ui| {
             colour_chip_ui(ui, tokens::event_colour(category));
-            if ui.checkbox(&mut on, category.as_str()).changed() {
+            if ui
+                .checkbox(&mut on, t(&format!("event-{}", category.as_str())))
+                .changed()
+            {
                 if on {
                     settings.event_categories.insert(category);
                 } else {
@@ -311,7 +321,11 @@ fn event_markers_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings)
 fn section_header_ui(ui: &mut egui::Ui, title: &str, counts: &str) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(title).strong());
-        ui.label(RichText::new(format!("(count = {counts})")).weak().small());
+        ui.label(
+            RichText::new(t_args("side-count", &[("name", counts.into())]))
+                .weak()
+                .small(),
+        );
     });
 }
 
@@ -320,9 +334,9 @@ fn platform_row_ui(ui: &mut egui::Ui, p: &Platform, settings: &mut Settings, cou
     ui.horizontal(|ui| {
         colour_chip_ui(ui, tokens::platform_colour(p.colour));
         let hover = match (p.parent_label(), p.platform_type) {
-            (Some(parent), _) => format!("Parent company: {parent}"),
-            (None, PlatformType::Aggregate) => "A market-wide scope, not a company".to_string(),
-            (None, PlatformType::Platform) => "Parent company not recorded".to_string(),
+            (Some(parent), _) => t_args("side-parent", &[("name", (&parent).into())]),
+            (None, PlatformType::Aggregate) => t("side-market-scope"),
+            (None, PlatformType::Platform) => t("side-parent-unknown"),
         };
         if ui
             .checkbox(&mut shown, display_name(p))
@@ -356,12 +370,13 @@ fn year_choice_ui(
 ) -> bool {
     let before = *value;
     let label = ui.label(label);
-    let text = value.map(|y| y.to_string()).unwrap_or_else(|| "any".into());
+    let any = t("side-any-year");
+    let text = value.map(|y| y.to_string()).unwrap_or_else(|| any.clone());
     egui::ComboBox::from_id_salt(id)
         .selected_text(text)
         .width(tokens::YEAR_COMBO_WIDTH_PX)
         .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "any");
+            ui.selectable_value(value, None, any);
             for y in years {
                 ui.selectable_value(value, Some(*y), y.to_string());
             }
@@ -371,23 +386,14 @@ fn year_choice_ui(
     *value != before
 }
 
-pub fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Actual => "Actual (reported)",
-        Kind::Estimate => "Estimate",
-        Kind::Forecast => "Forecast (target, guidance)",
-    }
+pub fn kind_label(kind: Kind) -> String {
+    t(match kind {
+        Kind::Actual => "kind-actual",
+        Kind::Estimate => "kind-estimate",
+        Kind::Forecast => "kind-forecast",
+    })
 }
 
-fn grain_label(grain: Grain) -> &'static str {
-    match grain {
-        Grain::Year => "years",
-        Grain::Half => "halves",
-        Grain::Quarter => "quarters",
-        Grain::Month => "months",
-        Grain::Week => "weeks",
-        Grain::Day => "days",
-        Grain::Hour => "hours",
-        Grain::Minute => "minutes",
-    }
+fn grain_label(grain: Grain) -> String {
+    t(&format!("grains-{}", grain.as_str()))
 }

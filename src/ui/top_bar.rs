@@ -7,6 +7,7 @@ use super::actions::Action;
 use super::tokens;
 use crate::dashboard::settings::{Settings, ThemeChoice, View};
 use crate::dashboard::snapshot::Snapshot;
+use crate::i18n::{Lang, t, t_args};
 
 pub struct StoreStatus<'a> {
     pub path: &'a std::path::Path,
@@ -26,7 +27,7 @@ pub fn top_bar_ui(
     let wrap_tools = ui
         .horizontal(|ui| {
             ui.label(
-                RichText::new("Marketscope")
+                RichText::new(t("app-name"))
                     .font(tokens::title_font())
                     .strong(),
             );
@@ -120,9 +121,9 @@ fn tools_ui(
             Tool::Help => {
                 if ui
                     .button("?")
-                    .on_hover_text(format!(
-                        "Keyboard shortcuts ({})",
-                        Action::ToggleShortcuts.shortcut_text()
+                    .on_hover_text(t_args(
+                        "top-shortcuts",
+                        &[("name", (&Action::ToggleShortcuts.shortcut_text()).into())],
                     ))
                     .clicked()
                 {
@@ -133,8 +134,8 @@ fn tools_ui(
             Tool::Export => export_menu_ui(ui, settings, actions),
             Tool::Library => {
                 let mut buttons = [
-                    (Action::ShowViews, "Views"),
-                    (Action::SaveView, "Save view…"),
+                    (Action::ShowViews, t("top-views")),
+                    (Action::SaveView, t("top-save-view")),
                 ];
                 if !rtl {
                     buttons.reverse();
@@ -160,15 +161,13 @@ fn import_button_ui(ui: &mut egui::Ui, status: &StoreStatus<'_>, actions: &mut V
     let import = ui
         .add_enabled(
             !read_only && !status.failed,
-            egui::Button::new("Import CSV…"),
+            egui::Button::new(t("top-import")),
         )
-        .on_hover_text(format!(
-            "Import CSV files into the store ({})",
-            Action::OpenImport.shortcut_text()
+        .on_hover_text(t_args(
+            "top-import-tooltip",
+            &[("name", (&Action::OpenImport.shortcut_text()).into())],
         ))
-        .on_disabled_hover_text(
-            "The store is read-only or could not be opened: nothing can be imported",
-        );
+        .on_disabled_hover_text(t("top-import-disabled"));
     if import.clicked() {
         actions.push(Action::OpenImport);
     }
@@ -178,9 +177,15 @@ fn import_button_ui(ui: &mut egui::Ui, status: &StoreStatus<'_>, actions: &mut V
 fn present_menu_ui(ui: &mut egui::Ui, snapshot: Option<&Snapshot>, actions: &mut Vec<Action>) {
     let stories = snapshot.map(|s| s.stories.as_slice()).unwrap_or_default();
     ui.add_enabled_ui(!stories.is_empty(), |ui| {
-        ui.menu_button("Present…", |ui| {
+        ui.menu_button(t("top-present"), |ui| {
             for (index, story) in stories.iter().enumerate() {
-                let label = format!("{} ({} steps)", story.name, story.steps.len());
+                let label = t_args(
+                    "top-story-steps",
+                    &[
+                        ("name", (&story.name).into()),
+                        ("count", story.steps.len().into()),
+                    ],
+                );
                 if ui.button(label).clicked() {
                     actions.push(Action::PresentStory(index));
                 }
@@ -192,14 +197,14 @@ fn present_menu_ui(ui: &mut egui::Ui, snapshot: Option<&Snapshot>, actions: &mut
             Action::Present.label(),
             Action::Present.shortcut_text()
         ))
-        .on_disabled_hover_text("The store has no stories");
+        .on_disabled_hover_text(t("top-no-stories"));
     });
 }
 
 /// "Export…": the chart as an image (clipboard, PNG, SVG or PDF) and its figures as CSV.
 fn export_menu_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) {
     let chart = !settings.view.metrics(settings).is_empty();
-    ui.menu_button("Export…", |ui| {
+    ui.menu_button(t("top-export"), |ui| {
         for action in [
             Action::CopyImage,
             Action::ExportImage,
@@ -213,7 +218,7 @@ fn export_menu_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Acti
                     enabled,
                     egui::Button::new(action.label()).shortcut_text(action.shortcut_text()),
                 )
-                .on_disabled_hover_text("Only charts export as images");
+                .on_disabled_hover_text(t("top-export-only-charts"));
             if item.clicked() {
                 actions.push(action);
                 ui.close();
@@ -221,12 +226,15 @@ fn export_menu_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Acti
         }
     })
     .response
-    .on_hover_text("Copy or save the chart as an image, or its figures as CSV");
+    .on_hover_text(t("top-export-tooltip"));
 }
 
 fn theme_toggle_ui(ui: &mut egui::Ui, theme: ThemeChoice, actions: &mut Vec<Action>) {
     // Right-to-left: Light is drawn first so that Dark reads first.
-    for (choice, label) in [(ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")] {
+    for (choice, label) in [
+        (ThemeChoice::Light, t("theme-light")),
+        (ThemeChoice::Dark, t("theme-dark")),
+    ] {
         if ui
             .selectable_label(theme == choice, label)
             .on_hover_text(format!(
@@ -242,6 +250,22 @@ fn theme_toggle_ui(ui: &mut egui::Ui, theme: ThemeChoice, actions: &mut Vec<Acti
     }
 }
 
+/// One button named in the other language ("简体中文" in English, "English" in Chinese), so
+/// either reader finds theirs. It sits at the right of the status bar: the top bar is full.
+pub fn language_toggle_ui(ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Action>) {
+    if ui
+        .button(lang.other().native_name())
+        .on_hover_text(format!(
+            "{} ({})",
+            t("lang-tooltip"),
+            Action::ToggleLanguage.shortcut_text()
+        ))
+        .clicked()
+    {
+        actions.push(Action::ToggleLanguage);
+    }
+}
+
 fn store_indicator_ui(ui: &mut egui::Ui, status: &StoreStatus<'_>) {
     let file = status
         .path
@@ -250,24 +274,37 @@ fn store_indicator_ui(ui: &mut egui::Ui, status: &StoreStatus<'_>) {
         .unwrap_or_else(|| status.path.display().to_string());
     let text = match status.snapshot {
         // Only a read-only store says so: the usual case needs no words (and the tabs the room).
-        Some(s) => format!(
-            "{file} · {} figures · {} events{}",
-            crate::model::format::grouped(s.total_figures()),
-            s.events.len(),
-            if s.read_only { " · read-only" } else { "" }
-        ),
-        None if status.failed => format!("{file} · not open"),
-        None => format!("{file} · loading"),
+        Some(s) => {
+            let summary = t_args(
+                "store-summary",
+                &[
+                    ("name", (&file).into()),
+                    (
+                        "value",
+                        (&crate::model::format::grouped(s.total_figures())).into(),
+                    ),
+                    ("count", s.events.len().into()),
+                ],
+            );
+            if s.read_only {
+                format!("{summary} · {}", t("store-read-only"))
+            } else {
+                summary
+            }
+        }
+        None if status.failed => t_args("store-not-open", &[("name", (&file).into())]),
+        None => t_args("store-loading", &[("name", (&file).into())]),
     };
+    let path = status.path.display().to_string();
     ui.label(RichText::new(text).small())
-        .on_hover_text(format!("Store: {}", status.path.display()));
+        .on_hover_text(t_args("store-hover", &[("name", (&path).into())]));
     if status.busy {
         ui.spinner();
         if let Some(n) = status.rows_read {
             ui.label(
-                RichText::new(format!(
-                    "reading · {} figures",
-                    crate::model::format::grouped(n)
+                RichText::new(t_args(
+                    "store-reading",
+                    &[("value", (&crate::model::format::grouped(n)).into())],
                 ))
                 .small(),
             );
@@ -285,7 +322,7 @@ pub fn source_filter_bar_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut S
         .iter()
         .find(|s| s.source.id == id)
         .map(|s| s.source.citation())
-        .unwrap_or_else(|| format!("source {id}"));
+        .unwrap_or_else(|| t_args("source-unknown", &[("name", (&id.to_string()).into())]));
     egui::Frame::new()
         .fill(tokens::filter_chip_fill(ui.visuals()))
         .corner_radius(tokens::CORNER_RADIUS_PX)
@@ -295,10 +332,8 @@ pub fn source_filter_bar_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut S
         ))
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(format!(
-                    "Only figures and events from {name}; other filters are paused."
-                ));
-                if ui.small_button("Show all sources").clicked() {
+                ui.label(t_args("source-filter-on", &[("name", (&name).into())]));
+                if ui.small_button(t("source-filter-clear")).clicked() {
                     settings.source_filter = None;
                 }
             });

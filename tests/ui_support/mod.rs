@@ -12,6 +12,9 @@ use marketscope::store::Store;
 use marketscope::ui::App;
 use marketscope::ui::interaction::ScreenPoint;
 
+/// Where the app keeps its language in eframe's storage (`ui::persistence`).
+pub const LANGUAGE_KEY: &str = "marketscope.language.v1";
+
 pub const SIZE: egui::Vec2 = egui::vec2(1440.0, 900.0);
 
 /// A store file in its own temporary directory.
@@ -66,11 +69,20 @@ pub fn open(path: &std::path::Path, storage: Option<&MemoryStorage>) -> Harness<
         .with_size(SIZE)
         .with_max_steps(12)
         .build_eframe(move |cc| {
-            App::with_storage(
+            let remembered = storage
+                .as_ref()
+                .is_some_and(|s| s.0.contains_key(LANGUAGE_KEY));
+            let app = App::with_storage(
                 &cc.egui_ctx,
                 path,
                 storage.as_ref().map(|s| s as &dyn eframe::Storage),
-            )
+            );
+            // English whatever the machine's locale, unless a test stored a language.
+            if remembered {
+                app
+            } else {
+                app.with_language(marketscope::i18n::Lang::En)
+            }
         });
     wait_until_idle(&mut harness);
     harness

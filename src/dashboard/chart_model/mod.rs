@@ -324,11 +324,16 @@ fn number_region_variants(series: &mut [Series]) {
 
 /// "GMV (USD, log scale)", "Downloads, indexed (2023 = 100)".
 fn chart_title(metric_name: &str, y_mode: YMode, unit: Unit) -> String {
+    use crate::i18n::t_args;
+    let name = ("name", metric_name.into());
     match (y_mode, unit) {
-        (YMode::Index(year), _) => format!("{metric_name}, indexed ({year} = 100)"),
-        (YMode::Log, Unit::USD) => format!("{metric_name} (USD, log scale)"),
-        (YMode::Log, _) => format!("{metric_name} (log scale)"),
-        (_, Unit::USD) => format!("{metric_name} (USD)"),
+        (YMode::Index(year), _) => t_args(
+            "chart-title-indexed",
+            &[name, ("value", (&year.to_string()).into())],
+        ),
+        (YMode::Log, Unit::USD) => t_args("chart-title-log-usd", &[name]),
+        (YMode::Log, _) => t_args("chart-title-log", &[name]),
+        (_, Unit::USD) => t_args("chart-title-usd", &[name]),
         _ => metric_name.to_string(),
     }
 }
@@ -421,14 +426,7 @@ fn series_names<'a>(snap: &Snapshot, keys: impl Iterator<Item = &'a SeriesKey>) 
 
 /// "yearly", "quarterly", "daily": how a series of one grain is named beside another.
 pub fn grain_adjective(grain: Grain) -> String {
-    match grain.as_str() {
-        "day" => "daily".to_string(),
-        "month" => "monthly".to_string(),
-        "quarter" => "quarterly".to_string(),
-        "half" => "half-yearly".to_string(),
-        "year" => "yearly".to_string(),
-        other => format!("by {other}"),
-    }
+    crate::i18n::t(&format!("grain-{}", grain.as_str()))
 }
 
 /// One series in the chart's y mode, or why it cannot be drawn in it.

@@ -32,6 +32,10 @@ impl App {
             | Action::ToggleEvents
             | Action::ToggleStack
             | Action::ToggleTheme => self.toggle(action),
+            Action::ToggleLanguage => {
+                self.lang = self.lang.other();
+                crate::i18n::set_lang(self.lang);
+            }
             Action::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Action::ClearMeasure => {
                 if self.show_shortcuts {
@@ -66,12 +70,12 @@ impl App {
             Action::ExportImage => {
                 if self.can_export_image() {
                     self.export_dialog
-                        .show(ExportKind::Png, self.settings.view.label());
+                        .show(ExportKind::Png, &self.settings.view.label());
                 }
             }
             Action::ExportCsv => self
                 .export_dialog
-                .show(ExportKind::Csv, self.settings.view.label()),
+                .show(ExportKind::Csv, &self.settings.view.label()),
             Action::ExportSvg | Action::ExportPdf => {
                 if self.can_export_image() {
                     let format = if action == Action::ExportSvg {
@@ -80,7 +84,7 @@ impl App {
                         crate::render::Format::Pdf
                     };
                     self.export_dialog
-                        .show(ExportKind::Vector(format), self.settings.view.label());
+                        .show(ExportKind::Vector(format), &self.settings.view.label());
                 }
             }
             Action::OpenImport => self.import.open = true,

@@ -17,7 +17,7 @@ use crate::ui::loader::Request;
 use crate::ui::presenter::{Presenter, blank_screen_ui, presenter_caption_ui, presenter_title_ui};
 use crate::ui::side_panel::side_panel_ui;
 use crate::ui::states::{empty_store_ui, loading_ui, store_error_ui};
-use crate::ui::top_bar::{StoreStatus, source_filter_bar_ui, top_bar_ui};
+use crate::ui::top_bar::{StoreStatus, language_toggle_ui, source_filter_bar_ui, top_bar_ui};
 use crate::ui::views::{ViewCtx, view_ui};
 use crate::ui::{persistence, tokens};
 
@@ -154,6 +154,8 @@ impl App {
         if let Some(probe) = &mut self.startup_probe {
             probe.begin_frame(ctx);
         }
+        // Every string of this frame in the chosen language: a switch shows on the next frame.
+        crate::i18n::set_lang(self.lang);
         self.poll_loader();
         self.handle_dropped_files(ctx);
         self.inter.begin_frame();
@@ -200,13 +202,19 @@ impl App {
             ui.add_space(tokens::TINY_GAP_PX);
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| {
-            if let Some(notice) = &self.notice {
-                if notice_ui(ui, notice) {
-                    self.notice = None;
-                }
-            } else {
-                status_hint_ui(ui, self.settings.view, &self.store_path);
-            }
+            // The language switch at the right, whatever the status bar says beside it.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                language_toggle_ui(ui, self.lang, actions);
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    if let Some(notice) = &self.notice {
+                        if notice_ui(ui, notice) {
+                            self.notice = None;
+                        }
+                    } else {
+                        status_hint_ui(ui, self.settings.view, &self.store_path);
+                    }
+                });
+            });
         });
         if let Some(snap) = self.snapshot.clone()
             && !snap.is_empty()
@@ -288,6 +296,7 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         persistence::save_settings(&self.settings, storage);
+        persistence::save_language(self.lang, storage);
     }
 
     /// While an image is captured the pointer is kept out, so no tooltip, hover ring or cursor
@@ -309,7 +318,7 @@ impl eframe::App for App {
 }
 
 fn status_hint_ui(ui: &mut egui::Ui, view: View, path: &Path) {
-    let hint = view.spec().hint;
+    let hint = view.spec().hint();
     ui.horizontal(|ui| {
         ui.label(RichText::new(hint).weak().small());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

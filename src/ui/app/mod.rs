@@ -22,6 +22,7 @@ use crate::dashboard::metrics::busiest_metric;
 use crate::dashboard::settings::{Settings, ThemeChoice, View};
 use crate::dashboard::snapshot::Snapshot;
 use crate::dashboard::views::opening_view;
+use crate::i18n::Lang;
 
 mod command_handling;
 mod frame;
@@ -30,6 +31,8 @@ mod frame;
 /// an action does in [`command_handling`]; the export flow is `ui::export`'s.
 pub struct App {
     pub(crate) settings: Settings,
+    /// The UI's language: remembered, else the OS locale's; `--lang` overrides it.
+    pub(crate) lang: Lang,
     pub(crate) store_path: PathBuf,
     pub(crate) loader: Loader,
     pub(crate) snapshot: Option<Arc<Snapshot>>,
@@ -107,9 +110,12 @@ impl App {
         fonts::install(ctx);
         tokens::install_style(ctx);
         let settings = super::persistence::load_settings(storage);
+        let lang = super::persistence::load_language(storage).unwrap_or_else(Lang::from_env);
+        crate::i18n::set_lang(lang);
         loader.attach(ctx);
         App {
             settings,
+            lang,
             store_path,
             loader,
             snapshot: None,
@@ -134,6 +140,18 @@ impl App {
             on_load: OnLoad::default(),
             next_frame: NextFrame::default(),
         }
+    }
+
+    /// Shows the UI in `lang` (`--lang`), whatever was remembered or the OS locale says.
+    pub fn with_language(mut self, lang: Lang) -> App {
+        self.lang = lang;
+        crate::i18n::set_lang(lang);
+        self
+    }
+
+    /// The UI's language.
+    pub fn language(&self) -> Lang {
+        self.lang
     }
 
     /// Closes the window once the store's figures have been drawn, saying when on stdout (the

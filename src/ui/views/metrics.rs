@@ -69,7 +69,7 @@ pub fn metrics_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     }
     let metric = cx.settings.metric.clone();
     let Some(summary) = catalogue.iter().find(|m| m.id == metric) else {
-        ui.label(View::Metrics.spec().empty_text);
+        ui.label(View::Metrics.spec().empty_text());
         return;
     };
     if cx.chrome {

@@ -11,6 +11,7 @@ mod one_metric;
 mod sources;
 mod table;
 
+use crate::i18n::{t, t_args};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -52,8 +53,10 @@ impl ChartCache {
             self.entries.clear();
             self.generation = snap.generation;
         }
+        // Per language too: a model holds its series' display names and its axis labels.
         let key = format!(
-            "{}|{spec:?}",
+            "{:?}|{}|{spec:?}",
+            crate::i18n::lang(),
             serde_json::to_string(settings).unwrap_or_default()
         );
         Arc::clone(
@@ -153,7 +156,7 @@ fn level_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, with_index: bool) {
             ui,
             cx.settings.log_scale,
             Action::ToggleLog,
-            "Log scale",
+            &t("chart-log"),
             cx.actions,
         );
         if with_index {
@@ -161,7 +164,7 @@ fn level_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, with_index: bool) {
                 ui,
                 cx.settings.index_to_100,
                 Action::ToggleIndex,
-                "Index to 100",
+                &t("chart-index"),
                 cx.actions,
             );
             let years = data_years(cx.snap);
@@ -204,7 +207,7 @@ pub(super) fn quick_ranges_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     }
     let latest = crate::dashboard::ranges::latest_figure(cx.snap);
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Range:").weak());
+        ui.label(RichText::new(t("chart-range")).weak());
         for range in crate::dashboard::ranges::QuickRange::ALL {
             let action = Action::QuickRange(range);
             if ui
@@ -239,11 +242,11 @@ fn grain_choice_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     if present.len() < 2 {
         return;
     }
-    ui.label(RichText::new("Grain:").weak());
+    ui.label(RichText::new(t("chart-grain")).weak());
     let all = crate::model::Grain::ALL
         .iter()
         .all(|g| cx.settings.grains.contains(g));
-    if ui.selectable_label(all, "all grains").clicked() {
+    if ui.selectable_label(all, t("chart-all-grains")).clicked() {
         cx.settings.grains = crate::model::Grain::ALL.into_iter().collect();
         cx.actions.push(Action::ResetZoom);
     }
@@ -252,7 +255,7 @@ fn grain_choice_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         let label = crate::dashboard::chart_model::grain_adjective(grain);
         if ui
             .selectable_label(only, label)
-            .on_hover_text("Only figures of this period length")
+            .on_hover_text(t("chart-grain-tooltip"))
             .clicked()
         {
             cx.settings.grains = std::iter::once(grain).collect();
@@ -266,15 +269,15 @@ fn events_toggle_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         ui,
         cx.settings.show_events,
         Action::ToggleEvents,
-        "Show events",
+        &t("chart-show-events"),
         cx.actions,
     );
 }
 
 fn reset_zoom_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     if ui
-        .button("Reset zoom")
-        .on_hover_text("Back to the data (R). Double-click a chart does the same.")
+        .button(t("chart-reset-zoom"))
+        .on_hover_text(t("chart-reset-zoom-tooltip"))
         .clicked()
     {
         actions.push(Action::ResetZoom);
@@ -316,7 +319,7 @@ fn measure_text_ui(
         )
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Measure").strong());
+        ui.label(RichText::new(t("measure")).strong());
         match (picked, cx.inter.explore.measurement()) {
             ([a, b], Some(m)) => {
                 let (from, to) = if m.from == a.period && m.from_value == a.figure.value {
@@ -333,11 +336,15 @@ fn measure_text_ui(
                     parts.push(chart::pct_signed(c));
                 }
                 if let Some(c) = m.cagr_pct {
-                    parts.push(format!("CAGR {} a year over {:.2} years", chart::pct(c), m.years));
+                    parts.push(format!(
+                        "CAGR {} a year over {:.2} years",
+                        chart::pct(c),
+                        m.years
+                    ));
                 }
                 ui.label(RichText::new(parts.join(" · ")).strong());
                 if ui
-                    .small_button("Copy")
+                    .small_button(t("measure-copy"))
                     .on_hover_text(format!(
                         "{} ({})",
                         Action::CopyMeasurement.label(),
@@ -347,23 +354,26 @@ fn measure_text_ui(
                 {
                     cx.actions.push(Action::CopyMeasurement);
                 }
-                if ui.small_button("Clear").on_hover_text("Esc").clicked() {
+                if ui
+                    .small_button(t("measure-clear"))
+                    .on_hover_text("Esc")
+                    .clicked()
+                {
                     cx.actions.push(Action::ClearMeasure);
                 }
             }
             ([a], _) => {
-                ui.label(format!("from {}: click a second point.", describe(a)));
-                if ui.small_button("Clear").on_hover_text("Esc").clicked() {
+                ui.label(t_args("measure-from", &[("name", (&describe(a)).into())]));
+                if ui
+                    .small_button(t("measure-clear"))
+                    .on_hover_text("Esc")
+                    .clicked()
+                {
                     cx.actions.push(Action::ClearMeasure);
                 }
             }
             _ => {
-                ui.label(
-                    RichText::new(
-                        "click a point, then another (or shift-drag across a range) for the change, the change in % and the CAGR.",
-                    )
-                    .weak(),
-                );
+                ui.label(RichText::new(t("measure-hint")).weak());
             }
         }
     });
@@ -371,9 +381,12 @@ fn measure_text_ui(
         && !m.caveats.is_empty()
     {
         ui.label(
-            RichText::new(format!("Note: {}.", m.caveats.join("; ")))
-                .color(ui.visuals().warn_fg_color)
-                .small(),
+            RichText::new(t_args(
+                "measure-note",
+                &[("name", (&m.caveats.join("; ")).into())],
+            ))
+            .color(ui.visuals().warn_fg_color)
+            .small(),
         );
     }
 }

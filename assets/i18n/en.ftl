@@ -1,0 +1,213 @@
+# Marketscope's UI in English. One message per string the UI shows; zh.ftl has the same ids
+# (a unit test checks). Ids: area-what. Placeables: $name (text), $count (a number, for plurals).
+
+## The language menu and the app
+
+app-name = Marketscope
+lang-menu = Language
+lang-tooltip = The language of the labels, numbers and dates
+
+## Views: the tab, the noun in sentences, the action in menus, the empty text, the status hint
+
+view-hint-chart = Hover a point for its source · click two points to measure · scroll to zoom, drag to pan, right-drag to zoom a box, double-click to reset · ? for shortcuts
+view-gmv = GMV
+view-gmv-noun = GMV
+view-gmv-action = GMV view
+view-gmv-empty = The store has no GMV figures (metric id gmv).
+view-growth = Growth
+view-growth-noun = Growth
+view-growth-action = Growth view
+view-growth-empty = The store has no GMV or GMV growth figures (metric ids gmv, gmv_yoy).
+view-downloads = Downloads
+view-downloads-noun = Downloads
+view-downloads-action = Downloads view
+view-downloads-empty = The store has no download figures (metric ids downloads, downloads_per_day).
+view-brands = Brand sales
+view-brands-noun = Brand sales
+view-brands-action = Brand sales view
+view-brands-empty = The store has no seller or brand figures.
+view-metrics = Metrics
+view-metrics-noun = Metrics
+view-metrics-action = Metrics view
+view-metrics-empty = The store has no figures yet: import a CSV.
+view-metrics-hint = Pick a metric on the left to chart it · name a metric or platform that has only an id · ? for shortcuts
+view-events = Events
+view-events-noun = Events
+view-events-action = Events view
+view-events-empty = The store has no events.
+view-events-hint = Click an event's title for its details and source · filter categories under Event markers · ? for shortcuts
+view-table = Table
+view-table-noun = Table
+view-table-action = Table view
+view-table-empty = No figures match the choices on the left.
+view-table-hint = Click a column title to sort · Copy as CSV (C) gives the importer's columns · ? for shortcuts
+view-sources = Sources
+view-sources-noun = Sources
+view-sources-action = Sources view
+view-sources-empty = The store has no sources.
+view-sources-hint = Click a publisher to chart only its figures · URLs open in the browser · ? for shortcuts
+
+## Actions, as menus and the shortcut overlay name them
+
+action-reset-zoom = Reset zoom to the data
+action-log = Log scale
+action-index = Index to 100
+action-events = Show events on charts
+action-stack = Stack GMV above growth
+action-theme = Dark / light theme
+action-language = English / 简体中文
+action-shortcuts = Show this list of shortcuts
+action-clear-measure = Clear the measurement / close
+action-copy-csv = Copy the selection as CSV
+action-import = Import CSV…
+action-reload = Reload the store
+action-reset-view = Reset view (filters, toggles, zoom)
+action-present = Present a story (full screen)
+action-save-view = Save view…
+action-views = Saved views and stories
+action-save-name = Save the name typed
+action-copy-measurement = Copy the measurement as a sentence
+action-range-2020 = Date range: since 2020
+action-range-3y = Date range: the last 3 years
+action-range-12q = Date range: the last 12 quarters
+action-range-all = Date range: all
+action-copy-image = Copy the chart as an image
+action-export-png = Save the chart as PNG…
+action-export-csv = Save the chart's figures as CSV…
+action-export-svg = Save the chart as SVG…
+action-export-pdf = Save the chart as PDF…
+
+## The top bar
+
+top-shortcuts = Keyboard shortcuts ({ $name })
+top-views = Views
+top-save-view = Save view…
+top-import = Import CSV…
+top-import-tooltip = Import CSV files into the store ({ $name })
+top-import-disabled = The store is read-only or could not be opened: nothing can be imported
+top-present = Present…
+top-story-steps = { $name } ({ $count ->
+        [one] 1 step
+       *[other] { $count } steps
+    })
+top-no-stories = The store has no stories
+top-export = Export…
+top-export-only-charts = Only charts export as images
+top-export-tooltip = Copy or save the chart as an image, or its figures as CSV
+theme-light = Light
+theme-dark = Dark
+store-summary = { $name } · { $value } figures · { $count } events
+store-read-only = read-only
+store-not-open = { $name } · not open
+store-loading = { $name } · loading
+store-hover = Store: { $name }
+store-reading = reading · { $value } figures
+source-filter-on = Only figures and events from { $name }; other filters are paused.
+source-filter-clear = Show all sources
+source-unknown = source { $name }
+
+## The side panel
+
+side-show = Show
+side-reset-view = Reset view
+side-filter-paused = A source filter is on: these choices apply again once it is cleared (top bar).
+side-figures-in-view = figures in this view
+side-figures = figures
+side-platforms = Platforms
+side-all = All
+side-none = None
+side-default = Default
+side-aggregates = Markets and groups (aggregates)
+side-regions = Regions
+side-worldwide-only = Worldwide only
+side-worldwide = Worldwide (or not specified)
+side-regions-unlisted = Regions without figures are not listed.
+side-kinds = Kinds
+side-periods = Periods
+side-date-range = Date range
+side-from = From
+side-to = To
+side-starts = Starts { $name } (a quick range)
+side-range-empty = The range ends before it starts: nothing can show.
+side-event-markers = Event markers
+side-show-events = Show events on charts
+side-parent = Parent company: { $name }
+side-parent-unknown = Parent company not recorded
+kind-actual = Actual (reported)
+kind-estimate = Estimate
+kind-forecast = Forecast (target, guidance)
+
+## Above and beside a chart
+
+chart-log = Log scale
+chart-index = Index to 100
+chart-range = Range:
+chart-grain = Grain:
+chart-grain-tooltip = Only figures of this period length
+chart-show-events = Show events
+chart-reset-zoom = Reset zoom
+chart-reset-zoom-tooltip = Back to the data (R). Double-click a chart does the same.
+measure = Measure
+measure-copy = Copy
+measure-clear = Clear
+measure-note = Note: { $name }.
+
+## Presenter and exports
+
+export-sources = Sources. { $name }
+
+## The store's states
+
+state-loading = Loading { $name }…
+state-empty = This store is empty
+state-empty-body = Load the curated sample (sourced figures and dated events on TEMU, SHEIN, AliExpress, TikTok Shop, Amazon and others), or import your own CSV files.
+state-load-sample = Load the sample data
+state-import = Import CSV…
+state-read-only = The store is read-only: open a writable file to import into it.
+state-error = The store could not be opened
+state-what-to-do = What to do
+state-error-body = Nothing was changed in { $name }. Start Marketscope on another store with `marketscope --db OTHER.db` (a new file is created empty), or move this file aside and start again: a new, empty store is made in its place. If another program is writing to it, wait and try again.
+state-retry = Try again
+
+## Names the store gives only in a long form
+
+region-short-global = Worldwide
+
+## More of the side panel and the chart's controls
+
+side-count = (count = { $name })
+side-market-scope = A market-wide scope, not a company
+side-any-year = any
+event-policy = policy
+event-strategy = strategy
+event-logistics = logistics
+event-promotion = promotion
+event-corporate = corporate
+event-other = other
+grains-minute = minutes
+grains-hour = hours
+grains-day = days
+grains-week = weeks
+grains-month = months
+grains-quarter = quarters
+grains-half = halves
+grains-year = years
+grain-minute = by minute
+grain-hour = by hour
+grain-day = daily
+grain-week = by week
+grain-month = monthly
+grain-quarter = quarterly
+grain-half = half-yearly
+grain-year = yearly
+range-2020 = since 2020
+range-3y = last 3 years
+range-12q = last 12 quarters
+range-all = all
+chart-all-grains = all grains
+chart-title-indexed = { $name }, indexed ({ $value } = 100)
+chart-title-log-usd = { $name } (USD, log scale)
+chart-title-log = { $name } (log scale)
+chart-title-usd = { $name } (USD)
+measure-from = from { $name }: click a second point.
+measure-hint = click a point, then another (or shift-drag across a range) for the change, the change in % and the CAGR.

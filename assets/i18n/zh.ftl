@@ -1,0 +1,267 @@
+# Marketscope 的简体中文界面。每个 id 与 en.ftl 相同（单元测试检查）；
+# 缺少的条目显示英文。数字和日期的格式在 src/model/format.rs。
+
+## 语言菜单与应用
+
+app-name = Marketscope
+lang-menu = 语言
+lang-tooltip = 标签、数字和日期的语言
+
+## 视图：标签页、句中名称、菜单中的操作、无数据时的说明、状态栏提示
+
+view-hint-chart = 悬停数据点查看来源 · 点击两个点进行测量 · 滚动缩放，拖动平移，右键拖动框选缩放，双击复原 · 按 ? 查看快捷键
+view-gmv = 交易额
+view-gmv-noun = 交易额
+view-gmv-action = 交易额视图
+view-gmv-empty = 数据库中没有交易额（GMV）数据（指标 id gmv）。
+view-growth = 增长
+view-growth-noun = 增长
+view-growth-action = 增长视图
+view-growth-empty = 数据库中没有交易额或交易额增长数据（指标 id gmv、gmv_yoy）。
+view-downloads = 下载量
+view-downloads-noun = 下载量
+view-downloads-action = 下载量视图
+view-downloads-empty = 数据库中没有下载量数据（指标 id downloads、downloads_per_day）。
+view-brands = 品牌销售
+view-brands-noun = 品牌销售
+view-brands-action = 品牌销售视图
+view-brands-empty = 数据库中没有卖家或品牌数据。
+view-metrics = 指标
+view-metrics-noun = 指标
+view-metrics-action = 指标视图
+view-metrics-empty = 数据库中还没有数据：请导入 CSV。
+view-metrics-hint = 在左侧选择指标以绘图 · 可为只有 id 的指标或平台命名 · 按 ? 查看快捷键
+view-events = 事件
+view-events-noun = 事件
+view-events-action = 事件视图
+view-events-empty = 数据库中没有事件。
+view-events-hint = 点击事件标题查看详情与来源 · 在“事件标记”下筛选类别 · 按 ? 查看快捷键
+view-table = 表格
+view-table-noun = 表格
+view-table-action = 表格视图
+view-table-empty = 没有符合左侧选择的数据。
+view-table-hint = 点击列标题排序 · “复制为 CSV”（C）给出导入器的列 · 按 ? 查看快捷键
+view-sources = 来源
+view-sources-noun = 来源
+view-sources-action = 来源视图
+view-sources-empty = 数据库中没有来源。
+view-sources-hint = 点击发布者只绘制其数据 · 网址在浏览器中打开 · 按 ? 查看快捷键
+
+## 操作：菜单和快捷键列表中的名称
+
+action-reset-zoom = 缩放复原到数据
+action-log = 对数刻度
+action-index = 指数化（基期 = 100）
+action-events = 在图表上显示事件
+action-stack = 交易额叠放在增长之上
+action-theme = 深色 / 浅色主题
+action-language = English / 简体中文
+action-shortcuts = 显示快捷键列表
+action-clear-measure = 清除测量 / 关闭
+action-copy-csv = 将所选内容复制为 CSV
+action-import = 导入 CSV…
+action-reload = 重新读取数据库
+action-reset-view = 重置视图（筛选、开关、缩放）
+action-present = 演示故事（全屏）
+action-save-view = 保存视图…
+action-views = 已保存的视图和故事
+action-save-name = 保存输入的名称
+action-copy-measurement = 将测量结果复制为一句话
+action-range-2020 = 日期范围：2020 年以来
+action-range-3y = 日期范围：最近 3 年
+action-range-12q = 日期范围：最近 12 个季度
+action-range-all = 日期范围：全部
+action-copy-image = 将图表复制为图片
+action-export-png = 将图表保存为 PNG…
+action-export-csv = 将图表数据保存为 CSV…
+action-export-svg = 将图表保存为 SVG…
+action-export-pdf = 将图表保存为 PDF…
+
+## 顶栏
+
+top-shortcuts = 键盘快捷键（{ $name }）
+top-views = 视图
+top-save-view = 保存视图…
+top-import = 导入 CSV…
+top-import-tooltip = 将 CSV 文件导入数据库（{ $name }）
+top-import-disabled = 数据库为只读或无法打开：无法导入
+top-present = 演示…
+top-story-steps = { $name }（{ $count } 步）
+top-no-stories = 数据库中没有故事
+top-export = 导出…
+top-export-only-charts = 只有图表可以导出为图片
+top-export-tooltip = 将图表复制或保存为图片，或将其数据保存为 CSV
+theme-light = 浅色
+theme-dark = 深色
+store-summary = { $name } · { $value } 个数据 · { $count } 个事件
+store-read-only = 只读
+store-not-open = { $name } · 未打开
+store-loading = { $name } · 读取中
+store-hover = 数据库：{ $name }
+store-reading = 读取中 · { $value } 个数据
+source-filter-on = 只显示来自 { $name } 的数据和事件；其他筛选暂停。
+source-filter-clear = 显示所有来源
+source-unknown = 来源 { $name }
+
+## 侧栏
+
+side-show = 显示
+side-reset-view = 重置视图
+side-filter-paused = 来源筛选已开启：清除后（顶栏）这些选择重新生效。
+side-figures-in-view = 个数据（本视图）
+side-figures = 个数据
+side-platforms = 平台
+side-all = 全部
+side-none = 无
+side-default = 默认
+side-aggregates = 市场与集团（合计）
+side-regions = 地区
+side-worldwide-only = 仅全球
+side-worldwide = 全球（或未注明）
+side-regions-unlisted = 没有数据的地区不列出。
+side-kinds = 类型
+side-periods = 周期
+side-date-range = 日期范围
+side-from = 从
+side-to = 到
+side-starts = 从 { $name } 开始（快捷范围）
+side-range-empty = 范围的结束早于开始：无法显示。
+side-event-markers = 事件标记
+side-show-events = 在图表上显示事件
+side-parent = 母公司：{ $name }
+side-parent-unknown = 未记录母公司
+kind-actual = 实际（已公布）
+kind-estimate = 估计
+kind-forecast = 预测（目标、指引）
+
+## 图表上方与旁边
+
+chart-log = 对数刻度
+chart-index = 指数化
+chart-range = 范围：
+chart-grain = 周期：
+chart-grain-tooltip = 只显示此周期长度的数据
+chart-show-events = 显示事件
+chart-reset-zoom = 缩放复原
+chart-reset-zoom-tooltip = 回到数据范围（R）。双击图表效果相同。
+measure = 测量
+measure-copy = 复制
+measure-clear = 清除
+measure-note = 注意：{ $name }。
+
+## 演示与导出
+
+export-sources = 来源：{ $name }
+
+## 数据库的状态
+
+state-loading = 正在读取 { $name }…
+state-empty = 数据库为空
+state-empty-body = 载入精选样本（TEMU、SHEIN、速卖通、TikTok Shop、亚马逊等平台的有来源数据和有日期的事件），或导入你自己的 CSV 文件。
+state-load-sample = 载入样本数据
+state-import = 导入 CSV…
+state-read-only = 数据库为只读：请打开可写的文件再导入。
+state-error = 无法打开数据库
+state-what-to-do = 怎么办
+state-error-body = { $name } 没有任何改动。可用 `marketscope --db OTHER.db` 在另一个数据库上启动 Marketscope（新文件为空），或把这个文件移开再启动：会在原处新建一个空数据库。如果有其他程序正在写入，请稍候再试。
+state-retry = 重试
+
+## 地区名称（数据库只有英文名时使用）
+
+region-global = 全球
+region-us = 美国
+region-eu = 欧盟
+region-europe = 欧洲
+region-uk = 英国
+region-sea = 东南亚
+region-latam = 拉丁美洲
+region-jp = 日本
+region-cn = 中国
+region-de = 德国
+region-fr = 法国
+region-it = 意大利
+region-pl = 波兰
+region-es = 西班牙
+region-nl = 荷兰
+region-at = 奥地利
+region-pt = 葡萄牙
+region-mx = 墨西哥
+region-br = 巴西
+region-vn = 越南
+region-id = 印度尼西亚
+region-my = 马来西亚
+region-ph = 菲律宾
+region-th = 泰国
+region-ex_us = 美国以外（eBay“国际”）
+
+## 指标名称（数据库没有中文名时使用）
+
+metric-gmv_yoy = 交易额同比增长
+metric-downloads_per_day = 日均下载量
+metric-sellers = 卖家数
+metric-sellers_over_1m = 销售额超过 100 万美元的卖家
+metric-sellers_over_100k = 年销售额 10 万美元以上的卖家
+metric-brands_2x_amazon = 日销售额超过亚马逊两倍的品牌
+metric-de_minimis_entries = 美国小额豁免入境量
+metric-low_value_parcels = 低价值包裹进口量
+metric-revenue_usd = 营业收入（美元）
+metric-adjusted_ebita = 经调整 EBITA
+metric-ecommerce_sales = 电商销售额
+metric-fx_rate = 汇率（年均，每美元）
+
+## 平台与市场名称（数据库没有中文名时使用）
+
+platform-us_low_value_shipments = 美国低价值货件（小额豁免）
+platform-eu_low_value_parcels = 欧盟低价值包裹（150 欧元以下）
+platform-china_cross_border_ecommerce = 中国跨境出口电商（市场）
+platform-china_ecommerce = 中国电商总额（市场）
+platform-global_ecommerce = 全球电商（市场）
+platform-four_chinese_platforms = TEMU、SHEIN、速卖通、TikTok Shop（合计）
+platform-sea_ecommerce = 东南亚电商（市场）
+platform-sea_ecommerce_top8 = 东南亚电商前 8 大平台
+platform-shopping_apps = 所有购物应用（市场）
+platform-alibaba_aidc = 阿里国际数字商业集团（AIDC）
+platform-brl = 巴西雷亚尔
+
+## 数据库只给出长名称的名字
+
+region-short-global = 全球
+
+## 侧栏与图表控件（续）
+
+side-count = （数量 = { $name }）
+side-market-scope = 全市场范围，不是公司
+side-any-year = 不限
+event-policy = 政策
+event-strategy = 战略
+event-logistics = 物流
+event-promotion = 促销
+event-corporate = 公司
+event-other = 其他
+grains-minute = 分钟
+grains-hour = 小时
+grains-day = 日
+grains-week = 周
+grains-month = 月
+grains-quarter = 季度
+grains-half = 半年
+grains-year = 年
+grain-minute = 按分钟
+grain-hour = 按小时
+grain-day = 每日
+grain-week = 每周
+grain-month = 每月
+grain-quarter = 季度
+grain-half = 半年度
+grain-year = 年度
+range-2020 = 2020 年以来
+range-3y = 最近 3 年
+range-12q = 最近 12 个季度
+range-all = 全部
+chart-all-grains = 所有周期
+chart-title-indexed = { $name }，指数化（{ $value } = 100）
+chart-title-log-usd = { $name }（美元，对数刻度）
+chart-title-log = { $name }（对数刻度）
+chart-title-usd = { $name }（美元）
+measure-from = 从 { $name } 开始：请点击第二个点。
+measure-hint = 点击一个点，再点击另一个（或按住 Shift 拖过一段范围），查看变化、变化百分比和年复合增长率。
