@@ -1,4 +1,4 @@
-//! The store's v3 tables as data: each table's columns and their types, in the order foreign keys
+//! The store's tables (version 4) as data: each table's columns and their types, in the order foreign keys
 //! allow them to be filled. `copy` and the PostgreSQL import move whole tables between the two
 //! engines with this one list, so a column added to the schema is added here once.
 
@@ -170,6 +170,8 @@ pub(super) const STORY_STEPS: Table = Table {
         ("caption", Text),
         ("state", Text),
         ("highlights", Text),
+        ("title_zh", Text),
+        ("caption_zh", Text),
     ],
     key: &["story_id", "position"],
 };

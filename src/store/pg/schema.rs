@@ -1,8 +1,8 @@
-//! Store schema v3 in PostgreSQL, in a schema of its own: the tables of `store/schema.rs` at
-//! version 3 (BIGINT, DOUBLE PRECISION, TEXT), a `store_version` row, and the chart indexes.
+//! The store schema in PostgreSQL, in a schema of its own: the tables of `store/schema.rs` at
+//! its current version, 4 (v3 with a story step's `title_zh` and `caption_zh`; BIGINT, DOUBLE PRECISION, TEXT), a `store_version` row, and the chart indexes.
 //! Created in one transaction under an advisory lock, so two first runs make one store.
 
-/// The tables and indexes, with the same names and columns as SQLite's version 3.
+/// The tables and indexes, with the same names and columns as SQLite's version 4.
 pub(super) const V3: &str = r#"
 CREATE TABLE platforms (
     id        TEXT PRIMARY KEY,
@@ -116,6 +116,8 @@ CREATE TABLE story_steps (
     caption    TEXT NOT NULL DEFAULT '',
     state      TEXT NOT NULL,
     highlights TEXT NOT NULL DEFAULT '[]',
+    title_zh   TEXT,
+    caption_zh TEXT,
     PRIMARY KEY (story_id, position)
 );
 INSERT INTO regions (id, name) VALUES ('global', 'Worldwide');
