@@ -11,7 +11,7 @@ use crate::analysis::recipe::{self, Recipe, Transform};
 use crate::analysis::recipe_rows::{self, FX_METRIC};
 use crate::model::{Aggregate, Currency, Grain, Source};
 use crate::store::export::{self, Format, Names};
-use crate::store::{SeriesQuery, Store};
+use crate::store::{FigureSource, SeriesQuery};
 
 /// The derivation the options ask for; `None` when they ask for none (a plain export).
 pub fn recipe_of(
@@ -54,7 +54,7 @@ pub fn recipe_of(
 
 /// Derives the series `query` selects and writes them. Returns how many rows were written.
 pub fn export(
-    store: &Store,
+    store: &impl FigureSource,
     query: &SeriesQuery,
     recipe: &Recipe,
     format: Format,

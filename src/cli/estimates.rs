@@ -9,11 +9,11 @@ use super::args::ReportFormat;
 use super::table;
 use crate::analysis::scorecard::{PeriodCard, PublisherCard, scorecard};
 use crate::model::{Unit, format};
-use crate::store::{SeriesQuery, Store};
+use crate::store::{FigureSource, SeriesQuery};
 
 /// Writes the scorecards of the figures `query` selects (one metric and platform).
 pub fn write(
-    store: &Store,
+    store: &impl FigureSource,
     query: &SeriesQuery,
     report: ReportFormat,
     publishers_only: bool,
