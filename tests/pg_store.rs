@@ -401,7 +401,9 @@ fn a_password_never_appears_in_any_output() {
 
 #[test]
 fn a_stopped_server_is_a_clear_error_and_a_restarted_one_serves_again() {
-    let Some(pg) = PgServer::start("a_stopped_server_is_a_clear_error") else {
+    let Some(pg) =
+        PgServer::start("a_stopped_server_is_a_clear_error_and_a_restarted_one_serves_again")
+    else {
         return;
     };
     pg.create_db("team");

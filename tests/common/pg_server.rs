@@ -20,7 +20,8 @@ pub struct PgServer {
 /// The server binaries: `MARKETSCOPE_PG_BIN`, else the newest `/usr/lib/postgresql/*/bin`.
 fn find_bin() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("MARKETSCOPE_PG_BIN") {
-        return Some(PathBuf::from(dir));
+        let dir = PathBuf::from(dir);
+        return dir.join("initdb").exists().then_some(dir);
     }
     let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
         .ok()?
@@ -49,9 +50,13 @@ impl PgServer {
     /// A running server, or `None` (with one line saying why) where PostgreSQL is not installed.
     pub fn start(test: &str) -> Option<PgServer> {
         let Some(bin) = find_bin() else {
-            eprintln!(
-                "{test}: skipped: no PostgreSQL server binaries (no /usr/lib/postgresql/*/bin/initdb; .ci/run installs Debian's postgresql package)"
+            // One write straight to stderr, past the test harness's capture, so the skip is
+            // seen, whole, beside the other tests' lines.
+            use std::io::Write;
+            let line = format!(
+                "{test}: skipped: no PostgreSQL server binaries (no initdb in MARKETSCOPE_PG_BIN or /usr/lib/postgresql/*/bin; .ci/run installs Debian's postgresql package)\n"
             );
+            let _ = std::io::stderr().write_all(line.as_bytes());
             return None;
         };
         let dir = tempfile::Builder::new()
