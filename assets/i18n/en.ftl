@@ -211,3 +211,18 @@ chart-title-log = { $name } (log scale)
 chart-title-usd = { $name } (USD)
 measure-from = from { $name }: click a second point.
 measure-hint = click a point, then another (or shift-drag across a range) for the change, the change in % and the CAGR.
+
+## The chart's legend
+
+chart-base-year = base year
+legend-figures = { $count ->
+        [one] { $value } figure
+       *[other] { $value } figures
+    }
+legend-decimated = long series drawn decimated
+legend-actual = actual
+legend-estimate = estimate
+legend-forecast = forecast
+legend-computed = computed from GMV
+legend-reported-growth = reported growth
+legend-hint = A bar under a point spans its period. Hover a point for its source, click two to measure.

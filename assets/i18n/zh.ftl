@@ -108,8 +108,8 @@ source-unknown = 来源 { $name }
 side-show = 显示
 side-reset-view = 重置视图
 side-filter-paused = 来源筛选已开启：清除后（顶栏）这些选择重新生效。
-side-figures-in-view = 个数据（本视图）
-side-figures = 个数据
+side-figures-in-view = 本视图中的数据数
+side-figures = 数据数
 side-platforms = 平台
 side-all = 全部
 side-none = 无
@@ -265,3 +265,15 @@ chart-title-log = { $name }（对数刻度）
 chart-title-usd = { $name }（美元）
 measure-from = 从 { $name } 开始：请点击第二个点。
 measure-hint = 点击一个点，再点击另一个（或按住 Shift 拖过一段范围），查看变化、变化百分比和年复合增长率。
+
+## 图表图例
+
+chart-base-year = 基期年份
+legend-figures = { $value } 个数据
+legend-decimated = 长序列经抽稀绘制
+legend-actual = 实际
+legend-estimate = 估计
+legend-forecast = 预测
+legend-computed = 由交易额计算
+legend-reported-growth = 公布的增长率
+legend-hint = 数据点下方的横条表示其周期。悬停数据点查看来源，点击两个点进行测量。
