@@ -226,3 +226,4 @@ legend-forecast = forecast
 legend-computed = computed from GMV
 legend-reported-growth = reported growth
 legend-hint = A bar under a point spans its period. Hover a point for its source, click two to measure.
+state-figures-read = { $value } figures read

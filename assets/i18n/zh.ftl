@@ -277,3 +277,4 @@ legend-forecast = 预测
 legend-computed = 由交易额计算
 legend-reported-growth = 公布的增长率
 legend-hint = 数据点下方的横条表示其周期。悬停数据点查看来源，点击两个点进行测量。
+state-figures-read = 已读取 { $value } 个数据
