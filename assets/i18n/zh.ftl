@@ -278,3 +278,21 @@ legend-computed = 由交易额计算
 legend-reported-growth = 公布的增长率
 legend-hint = 数据点下方的横条表示其周期。悬停数据点查看来源，点击两个点进行测量。
 state-figures-read = 已读取 { $value } 个数据
+
+## 导入对话框、快捷键列表与提示
+
+import-title = 导入 CSV
+import-body = 观测数据、事件、平台、地区、指标或来源，每个文件一个 CSV（由标题行决定类型）。先检查每一行：只要有一行有误，就不导入任何内容，并按行号列出每个问题。
+import-path = CSV 文件路径（多个时用 ; 分隔）
+import-drop = 也可以把 CSV 文件拖放到窗口的任意位置。
+import-button = 导入
+import-read-only = 数据库为只读。
+shortcuts-title = 键盘快捷键
+shortcuts-chart = 在图表上
+shortcuts-hover = 悬停数据点：显示数值、类型和来源（该周期的所有来源）
+shortcuts-measure = 点击一个点，再点击另一个：变化、变化百分比和年复合增长率
+shortcuts-range = 按住 Shift 拖过一段范围：测量指针下的序列
+shortcuts-zoom = 滚动：按时间缩放 · 拖动：平移 · 右键拖动：框选缩放 · 双击：回到数据范围
+shortcuts-legend = 图例：单击隐藏序列，Alt+单击只显示该序列
+shortcuts-event = 悬停事件线查看标题，点击查看详情和来源
+notice-dismiss = 关闭
