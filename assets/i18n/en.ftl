@@ -211,3 +211,37 @@ chart-title-log = { $name } (log scale)
 chart-title-usd = { $name } (USD)
 measure-from = from { $name }: click a second point.
 measure-hint = click a point, then another (or shift-drag across a range) for the change, the change in % and the CAGR.
+
+## The chart's legend
+
+chart-base-year = base year
+legend-figures = { $count ->
+        [one] { $value } figure
+       *[other] { $value } figures
+    }
+legend-decimated = long series drawn decimated
+legend-actual = actual
+legend-estimate = estimate
+legend-forecast = forecast
+legend-computed = computed from GMV
+legend-reported-growth = reported growth
+legend-hint = A bar under a point spans its period. Hover a point for its source, click two to measure.
+state-figures-read = { $value } figures read
+
+## The import dialog, the shortcut overlay and notices
+
+import-title = Import CSV
+import-body = Observations, events, platforms, regions, metrics or sources, one CSV per file (the header row says which). Every row is checked first: if any is wrong, nothing is imported and each problem is listed with its line.
+import-path = CSV file path (several: separate with ;)
+import-drop = Or drop CSV files anywhere on this window.
+import-button = Import
+import-read-only = The store is read-only.
+shortcuts-title = Keyboard shortcuts
+shortcuts-chart = On a chart
+shortcuts-hover = Hover a point: its value, kind and source (all sources for that period)
+shortcuts-measure = Click a point, then another: change, change in % and CAGR
+shortcuts-range = Shift-drag across a range: measure the series under the pointer
+shortcuts-zoom = Scroll: zoom in time · Drag: pan · Right-drag: zoom to a box · Double-click: back to the data
+shortcuts-legend = Legend: click hides a series, Alt-click shows it alone
+shortcuts-event = Hover an event line for its title, click it for details and source
+notice-dismiss = Dismiss

@@ -108,8 +108,8 @@ source-unknown = 来源 { $name }
 side-show = 显示
 side-reset-view = 重置视图
 side-filter-paused = 来源筛选已开启：清除后（顶栏）这些选择重新生效。
-side-figures-in-view = 个数据（本视图）
-side-figures = 个数据
+side-figures-in-view = 本视图中的数据数
+side-figures = 数据数
 side-platforms = 平台
 side-all = 全部
 side-none = 无
@@ -265,3 +265,34 @@ chart-title-log = { $name }（对数刻度）
 chart-title-usd = { $name }（美元）
 measure-from = 从 { $name } 开始：请点击第二个点。
 measure-hint = 点击一个点，再点击另一个（或按住 Shift 拖过一段范围），查看变化、变化百分比和年复合增长率。
+
+## 图表图例
+
+chart-base-year = 基期年份
+legend-figures = { $value } 个数据
+legend-decimated = 长序列经抽稀绘制
+legend-actual = 实际
+legend-estimate = 估计
+legend-forecast = 预测
+legend-computed = 由交易额计算
+legend-reported-growth = 公布的增长率
+legend-hint = 数据点下方的横条表示其周期。悬停数据点查看来源，点击两个点进行测量。
+state-figures-read = 已读取 { $value } 个数据
+
+## 导入对话框、快捷键列表与提示
+
+import-title = 导入 CSV
+import-body = 观测数据、事件、平台、地区、指标或来源，每个文件一个 CSV（由标题行决定类型）。先检查每一行：只要有一行有误，就不导入任何内容，并按行号列出每个问题。
+import-path = CSV 文件路径（多个时用 ; 分隔）
+import-drop = 也可以把 CSV 文件拖放到窗口的任意位置。
+import-button = 导入
+import-read-only = 数据库为只读。
+shortcuts-title = 键盘快捷键
+shortcuts-chart = 在图表上
+shortcuts-hover = 悬停数据点：显示数值、类型和来源（该周期的所有来源）
+shortcuts-measure = 点击一个点，再点击另一个：变化、变化百分比和年复合增长率
+shortcuts-range = 按住 Shift 拖过一段范围：测量指针下的序列
+shortcuts-zoom = 滚动：按时间缩放 · 拖动：平移 · 右键拖动：框选缩放 · 双击：回到数据范围
+shortcuts-legend = 图例：单击隐藏序列，Alt+单击只显示该序列
+shortcuts-event = 悬停事件线查看标题，点击查看详情和来源
+notice-dismiss = 关闭

@@ -2,6 +2,7 @@
 //! window: no native file dialog, to keep the build lean), the keyboard shortcut overlay, and the
 //! notice that reports what an import did.
 
+use crate::i18n::t;
 use std::path::PathBuf;
 
 use eframe::egui::{self, RichText};
@@ -35,16 +36,15 @@ pub fn import_window_ui(
 ) -> Option<Vec<PathBuf>> {
     let mut chosen = None;
     let mut open = dialog.open;
-    file_dialog_window("Import CSV")
+    let title = t("import-title");
+    file_dialog_window(&title)
+        // The same window whatever the language its title is in.
+        .id(egui::Id::unique("import-window"))
         .open(&mut open)
         .show(ctx, |ui| {
-            ui.label(
-                "Observations, events, platforms, regions, metrics or sources, one CSV per file \
-                 (the header row says which). Every row is checked first: if any is wrong, nothing \
-                 is imported and each problem is listed with its line.",
-            );
+            ui.label(t("import-body"));
             ui.add_space(tokens::SECTION_GAP_PX);
-            let label = ui.label("CSV file path (several: separate with ;)");
+            let label = ui.label(t("import-path"));
             let field = ui
                 .add(
                     egui::TextEdit::singleline(&mut dialog.path_text)
@@ -53,18 +53,18 @@ pub fn import_window_ui(
                 )
                 .labelled_by(label.id);
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.label(RichText::new("Or drop CSV files anywhere on this window.").weak());
+            ui.label(RichText::new(t("import-drop")).weak());
             ui.add_space(tokens::SECTION_GAP_PX);
             ui.horizontal(|ui| {
                 let paths = parse_paths(&dialog.path_text);
                 let can = !read_only && !paths.is_empty();
-                let button = ui.add_enabled(can, egui::Button::new("Import"));
+                let button = ui.add_enabled(can, egui::Button::new(t("import-button")));
                 if (button.clicked() || (enter && can)) && !paths.is_empty() {
                     chosen = Some(paths);
                 }
                 if read_only {
                     ui.label(
-                        RichText::new("The store is read-only.").color(ui.visuals().warn_fg_color),
+                        RichText::new(t("import-read-only")).color(ui.visuals().warn_fg_color),
                     );
                 }
             });
@@ -82,7 +82,8 @@ fn parse_paths(text: &str) -> Vec<PathBuf> {
 }
 
 pub fn shortcuts_window_ui(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts")
+    egui::Window::new(t("shortcuts-title"))
+        .id(egui::Id::unique("shortcuts-window"))
         .open(open)
         .collapsible(false)
         .resizable(false)
@@ -100,16 +101,16 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, open: &mut bool) {
                     }
                 });
             ui.add_space(tokens::SECTION_GAP_PX);
-            ui.label(RichText::new("On a chart").strong());
+            ui.label(RichText::new(t("shortcuts-chart")).strong());
             for line in [
-                "Hover a point: its value, kind and source (all sources for that period)",
-                "Click a point, then another: change, change in % and CAGR",
-                "Shift-drag across a range: measure the series under the pointer",
-                "Scroll: zoom in time · Drag: pan · Right-drag: zoom to a box · Double-click: back to the data",
-                "Legend: click hides a series, Alt-click shows it alone",
-                "Hover an event line for its title, click it for details and source",
+                "shortcuts-hover",
+                "shortcuts-measure",
+                "shortcuts-range",
+                "shortcuts-zoom",
+                "shortcuts-legend",
+                "shortcuts-event",
             ] {
-                ui.label(line);
+                ui.label(t(line));
             }
         });
 }
@@ -129,7 +130,7 @@ pub fn notice_ui(ui: &mut egui::Ui, notice: &Notice) -> bool {
     };
     let mut dismiss = false;
     ui.horizontal(|ui| {
-        if ui.small_button("Dismiss").clicked() {
+        if ui.small_button(t("notice-dismiss")).clicked() {
             dismiss = true;
         }
         egui::ScrollArea::vertical()

@@ -7,17 +7,18 @@ use eframe::egui::{self, RichText};
 
 use super::actions::Action;
 use super::tokens;
+use crate::i18n::{t, t_args};
 
 /// The first load of a store; a big one says how many figures it has read so far.
 pub fn loading_ui(ui: &mut egui::Ui, path: &Path, rows_read: Option<usize>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * tokens::STATE_TOP_FRACTION);
         ui.spinner();
-        ui.label(format!("Loading {}…", path.display()));
+        let path = path.display().to_string();
+        ui.label(t_args("state-loading", &[("name", (&path).into())]));
         if let Some(n) = rows_read {
-            ui.label(
-                RichText::new(format!("{} figures read", crate::model::format::grouped(n))).weak(),
-            );
+            let n = crate::model::format::grouped(n);
+            ui.label(RichText::new(t_args("state-figures-read", &[("value", (&n).into())])).weak());
         }
     });
 }
@@ -34,32 +35,26 @@ pub fn empty_store_ui(
         ui.add_space(ui.available_height() * tokens::STATE_TOP_FRACTION);
         ui.set_max_width(tokens::EMPTY_STATE_WIDTH_PX);
         ui.label(
-            RichText::new("This store is empty")
+            RichText::new(t("state-empty"))
                 .font(tokens::title_font())
                 .strong(),
         );
         ui.label(RichText::new(path.display().to_string()).weak());
         ui.add_space(tokens::SECTION_GAP_PX);
-        ui.label(
-            "Load the curated sample (sourced figures and dated events on TEMU, SHEIN, AliExpress, \
-             TikTok Shop, Amazon and others), or import your own CSV files.",
-        );
+        ui.label(t("state-empty-body"));
         ui.add_space(tokens::SECTION_GAP_PX);
         ui.horizontal(|ui| {
             ui.add_enabled_ui(!read_only, |ui| {
-                if ui.button("Load the sample data").clicked() {
+                if ui.button(t("state-load-sample")).clicked() {
                     load_sample = true;
                 }
-                if ui.button("Import CSV…").clicked() {
+                if ui.button(t("state-import")).clicked() {
                     actions.push(Action::OpenImport);
                 }
             });
         });
         if read_only {
-            ui.label(
-                RichText::new("The store is read-only: open a writable file to import into it.")
-                    .color(ui.visuals().warn_fg_color),
-            );
+            ui.label(RichText::new(t("state-read-only")).color(ui.visuals().warn_fg_color));
         }
     });
     load_sample
@@ -72,7 +67,7 @@ pub fn store_error_ui(ui: &mut egui::Ui, path: &Path, message: &str) -> bool {
         ui.add_space(ui.available_height() * tokens::STATE_TOP_FRACTION);
         ui.set_max_width(tokens::ERROR_STATE_WIDTH_PX);
         ui.label(
-            RichText::new("The store could not be opened")
+            RichText::new(t("state-error"))
                 .font(tokens::title_font())
                 .strong()
                 .color(tokens::error_colour(ui.visuals())),
@@ -80,15 +75,11 @@ pub fn store_error_ui(ui: &mut egui::Ui, path: &Path, message: &str) -> bool {
         ui.add_space(tokens::SECTION_GAP_PX);
         ui.label(message);
         ui.add_space(tokens::SECTION_GAP_PX);
-        ui.label(RichText::new("What to do").strong());
-        ui.label(format!(
-            "Nothing was changed in {}. Start Marketscope on another store with `marketscope --db OTHER.db` \
-             (a new file is created empty), or move this file aside and start again: a new, empty store is made \
-             in its place. If another program is writing to it, wait and try again.",
-            path.display()
-        ));
+        ui.label(RichText::new(t("state-what-to-do")).strong());
+        let path = path.display().to_string();
+        ui.label(t_args("state-error-body", &[("name", (&path).into())]));
         ui.add_space(tokens::SECTION_GAP_PX);
-        retry = ui.button("Try again").clicked();
+        retry = ui.button(t("state-retry")).clicked();
     });
     retry
 }

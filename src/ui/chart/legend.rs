@@ -1,6 +1,7 @@
 //! What sits above and beside a chart: its title and counts, the key of kinds and marks drawn
 //! with the real styles, the legend that hides and solos series, and the empty state.
 
+use crate::i18n::{t, t_args};
 use eframe::egui::{self, Color32, Pos2, RichText, Shape, Stroke};
 use egui_plot::LineStyle;
 
@@ -20,18 +21,14 @@ pub fn chart_header_ui(ui: &mut egui::Ui, model: &ChartModel) {
         if model.empty.is_none() {
             let n = model.point_count();
             let count = crate::model::format::grouped(n);
-            let long = if model.dense_count() > 0 {
-                " · long series drawn decimated"
-            } else {
-                ""
-            };
-            ui.label(
-                RichText::new(format!(
-                    "{count} figure{}{long}",
-                    if n == 1 { "" } else { "s" }
-                ))
-                .weak(),
+            let mut text = t_args(
+                "legend-figures",
+                &[("value", (&count).into()), ("count", n.into())],
             );
+            if model.dense_count() > 0 {
+                text = format!("{text} · {}", t("legend-decimated"));
+            }
+            ui.label(RichText::new(text).weak());
         }
     });
     for note in &model.notes {
@@ -46,24 +43,25 @@ pub fn kinds_key_ui(ui: &mut egui::Ui, growth: bool, hint: bool) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = tokens::SMALL_GAP_PX;
         for kind in Kind::ALL {
-            line_sample_ui(ui, tokens::kind_line_style(kind), colour, Some(tokens::kind_marker_filled(kind)));
-            ui.label(RichText::new(kind.as_str()).small());
+            line_sample_ui(
+                ui,
+                tokens::kind_line_style(kind),
+                colour,
+                Some(tokens::kind_marker_filled(kind)),
+            );
+            ui.label(RichText::new(t(&format!("legend-{}", kind.as_str()))).small());
             ui.add_space(tokens::KEY_GAP_PX);
         }
         if growth {
             line_sample_ui(ui, LineStyle::Solid, colour, Some(true));
-            ui.label(RichText::new("computed from GMV").small());
+            ui.label(RichText::new(t("legend-computed")).small());
             ui.add_space(tokens::KEY_GAP_PX);
             diamond_sample_ui(ui, colour);
-            ui.label(RichText::new("reported growth").small());
+            ui.label(RichText::new(t("legend-reported-growth")).small());
             ui.add_space(tokens::KEY_GAP_PX);
         }
         if hint {
-            ui.label(
-                RichText::new("A bar under a point spans its period. Hover a point for its source, click two to measure.")
-                    .weak()
-                    .small(),
-            );
+            ui.label(RichText::new(t("legend-hint")).weak().small());
         }
     });
 }

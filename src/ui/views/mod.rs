@@ -169,7 +169,7 @@ fn level_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, with_index: bool) {
             );
             let years = data_years(cx.snap);
             ui.add_enabled_ui(cx.settings.index_to_100, |ui| {
-                let label = ui.label("base year");
+                let label = ui.label(t("chart-base-year"));
                 egui::ComboBox::from_id_salt("index-base-year")
                     .selected_text(cx.settings.index_base_year.to_string())
                     .width(tokens::BASE_YEAR_COMBO_WIDTH_PX)
