@@ -105,6 +105,29 @@ fn sqlite_to_postgres_to_sqlite_gives_identical_exports() {
         ],
         vec!["catalog"],
         vec!["views", "export"],
+        // Derived series and scorecards read through the same API on either engine.
+        vec![
+            "export",
+            "--platform",
+            "pdd_holdings",
+            "--metric",
+            "revenue",
+            "--currency",
+            "USD",
+            "--transform",
+            "yoy",
+        ],
+        vec![
+            "estimates",
+            "--metric",
+            "gmv",
+            "--platform",
+            "tiktok_shop",
+            "--region",
+            "global",
+            "--format",
+            "json",
+        ],
     ] {
         let original = ok(marketscope(first, &args));
         assert!(original.lines().count() > 1, "{args:?} exported something");
