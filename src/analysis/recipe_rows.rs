@@ -8,7 +8,7 @@ use super::derived::Point;
 use super::fx::Rates;
 use super::headline::headline;
 use super::recipe::{Input, Output};
-use crate::model::{Aggregate, Currency, Observation, Qualifier, Source};
+use crate::model::{Aggregate, Currency, Observation, Period, Qualifier, Source};
 
 /// The metric that holds exchange rates, one series per currency in "X per USD".
 pub const FX_METRIC: &str = "fx_rate";
@@ -20,8 +20,7 @@ pub fn inputs(
     aggregates: &HashMap<String, Aggregate>,
 ) -> Vec<Vec<Input>> {
     type Key<'a> = (&'a str, &'a str, &'a str, &'static str);
-    let mut by_series: BTreeMap<Key<'_>, BTreeMap<crate::model::Period, Vec<&Observation>>> =
-        BTreeMap::new();
+    let mut by_series: BTreeMap<Key<'_>, BTreeMap<Period, Vec<&Observation>>> = BTreeMap::new();
     for o in observations {
         by_series
             .entry((&o.metric, &o.region, &o.platform, o.unit.as_str()))
@@ -35,11 +34,7 @@ pub fn inputs(
         let Some(unit) = periods.values().flatten().next().map(|o| o.unit) else {
             continue;
         };
-        let points = periods
-            .values()
-            .filter_map(|candidates| headline(candidates))
-            .map(Point::from_observation)
-            .collect();
+        let points = headline_points(&periods);
         groups.entry((metric, region)).or_default().push(Input {
             platform: platform.to_string(),
             metric: metric.to_string(),
@@ -55,8 +50,7 @@ pub fn inputs(
 /// The exchange rates among `observations`: `fx_rate` figures whose unit names a currency per
 /// USD ("CNY per USD"), each period's headline figure.
 pub fn rates(observations: &[Observation]) -> Rates {
-    let mut per_currency: BTreeMap<String, BTreeMap<crate::model::Period, Vec<&Observation>>> =
-        BTreeMap::new();
+    let mut per_currency: BTreeMap<String, BTreeMap<Period, Vec<&Observation>>> = BTreeMap::new();
     for o in observations.iter().filter(|o| o.metric == FX_METRIC) {
         let Some(code) = o.unit.as_str().strip_suffix(" per USD") else {
             continue;
@@ -73,14 +67,18 @@ pub fn rates(observations: &[Observation]) -> Rates {
         let Some(currency) = Currency::parse(&code) else {
             continue;
         };
-        let points: Vec<Point> = periods
-            .values()
-            .filter_map(|candidates| headline(candidates))
-            .map(Point::from_observation)
-            .collect();
-        rates.insert(currency, &points);
+        rates.insert(currency, &headline_points(&periods));
     }
     rates
+}
+
+/// Each period's headline figure, in period order.
+fn headline_points(periods: &BTreeMap<Period, Vec<&Observation>>) -> Vec<Point> {
+    periods
+        .values()
+        .filter_map(|candidates| headline(candidates))
+        .map(Point::from_observation)
+        .collect()
 }
 
 /// Each derived figure as a row: kind the weakest input's, source every input's publisher (and
@@ -135,7 +133,7 @@ mod tests {
 
     use super::*;
     use crate::analysis::recipe::{Recipe, Transform, apply};
-    use crate::model::{Kind, Period, Unit};
+    use crate::model::{Kind, Unit};
 
     fn source(id: i64, publisher: &str) -> Source {
         Source {

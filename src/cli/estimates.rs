@@ -37,8 +37,11 @@ pub fn write(
     let card = scorecard(&observations);
     match report {
         ReportFormat::Table => {
-            let rows: Vec<Vec<String>> =
-                card.periods.iter().map(|p| period_cells(p, unit)).collect();
+            let rows: Vec<Vec<String>> = card
+                .periods
+                .iter()
+                .map(|p| period_row(p, Style::Terminal(unit)))
+                .collect();
             writeln!(
                 out,
                 "{}",
@@ -47,7 +50,11 @@ pub fn write(
             if card.publishers.is_empty() {
                 writeln!(out, "no publisher scored: no period has an actual yet")?;
             } else {
-                let rows: Vec<Vec<String>> = card.publishers.iter().map(publisher_cells).collect();
+                let rows: Vec<Vec<String>> = card
+                    .publishers
+                    .iter()
+                    .map(|p| publisher_row(p, Style::Terminal(unit)))
+                    .collect();
                 let text = table::render(&PUBLISHER_HEADER, &rows, &[1, 2, 3, 4]);
                 write!(out, "{text}")?;
             }
@@ -57,12 +64,12 @@ pub fn write(
             if publishers_only {
                 w.write_record(PUBLISHER_HEADER)?;
                 for p in &card.publishers {
-                    w.write_record(publisher_raw(p))?;
+                    w.write_record(publisher_row(p, Style::Raw))?;
                 }
             } else {
                 w.write_record(PERIOD_HEADER)?;
                 for p in &card.periods {
-                    w.write_record(period_raw(p))?;
+                    w.write_record(period_row(p, Style::Raw))?;
                 }
             }
             w.flush()?;
@@ -103,51 +110,67 @@ fn opt(value: Option<f64>, show: impl Fn(f64) -> String) -> String {
     value.map(show).unwrap_or_default()
 }
 
-fn period_cells(p: &PeriodCard, unit: Unit) -> Vec<String> {
-    let money = |v: f64| format::compact(v, unit);
+/// How cells are written: for a person (`$20B`, `+5.0%`, the period's label) or for a script
+/// (full-precision numbers, the period's start date).
+#[derive(Clone, Copy)]
+enum Style {
+    Terminal(Unit),
+    Raw,
+}
+
+impl Style {
+    fn period(self, p: &PeriodCard) -> String {
+        match self {
+            Style::Terminal(_) => p.period.label(),
+            Style::Raw => p.period.start_iso(),
+        }
+    }
+
+    fn value(self, v: f64) -> String {
+        match self {
+            Style::Terminal(unit) => format::compact(v, unit),
+            Style::Raw => v.to_string(),
+        }
+    }
+
+    /// A percentage; `signed` writes a plus sign where it matters (surprise, bias).
+    fn pct(self, v: f64, signed: bool) -> String {
+        match (self, signed) {
+            (Style::Raw, _) => v.to_string(),
+            (Style::Terminal(_), true) => format!("{v:+.1}%"),
+            (Style::Terminal(_), false) => format!("{v:.1}%"),
+        }
+    }
+
+    fn days(self, d: f64) -> String {
+        match self {
+            Style::Terminal(_) => format!("{d:.0}"),
+            Style::Raw => d.to_string(),
+        }
+    }
+}
+
+fn period_row(p: &PeriodCard, style: Style) -> Vec<String> {
+    let value = |v: f64| style.value(v);
     vec![
-        p.period.label(),
+        style.period(p),
         p.estimates.len().to_string(),
-        opt(p.spread.map(|s| s.0), money),
-        opt(p.spread.map(|s| s.1), money),
-        opt(p.consensus_median, money),
-        opt(p.actual.as_ref().map(|a| a.value), money),
-        opt(p.surprise_pct, |v| format!("{v:+.1}%")),
+        opt(p.spread.map(|s| s.0), value),
+        opt(p.spread.map(|s| s.1), value),
+        opt(p.consensus_median, value),
+        opt(p.actual.as_ref().map(|a| a.value), value),
+        opt(p.surprise_pct, |v| style.pct(v, true)),
         p.status.clone(),
     ]
 }
 
-fn period_raw(p: &PeriodCard) -> Vec<String> {
-    let raw = |v: f64| v.to_string();
-    vec![
-        p.period.start_iso(),
-        p.estimates.len().to_string(),
-        opt(p.spread.map(|s| s.0), raw),
-        opt(p.spread.map(|s| s.1), raw),
-        opt(p.consensus_median, raw),
-        opt(p.actual.as_ref().map(|a| a.value), raw),
-        opt(p.surprise_pct, raw),
-        p.status.clone(),
-    ]
-}
-
-fn publisher_cells(p: &PublisherCard) -> Vec<String> {
+fn publisher_row(p: &PublisherCard, style: Style) -> Vec<String> {
     vec![
         p.publisher.clone(),
         p.scored.to_string(),
-        format!("{:.1}%", p.mean_abs_error_pct),
-        format!("{:+.1}%", p.bias_pct),
-        opt(p.median_days_early, |d| format!("{d:.0}")),
-    ]
-}
-
-fn publisher_raw(p: &PublisherCard) -> Vec<String> {
-    vec![
-        p.publisher.clone(),
-        p.scored.to_string(),
-        p.mean_abs_error_pct.to_string(),
-        p.bias_pct.to_string(),
-        opt(p.median_days_early, |d| d.to_string()),
+        style.pct(p.mean_abs_error_pct, false),
+        style.pct(p.bias_pct, true),
+        opt(p.median_days_early, |d| style.days(d)),
     ]
 }
 
