@@ -3,18 +3,11 @@
 // A test panics with its message where a step fails: unwrapping is how it reports.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
+mod common;
+
 use std::process::{Command, Output};
 
-fn marketscope(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_marketscope"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("MARKETSCOPE_DB")
-        .output()
-        .expect("the binary runs")
-}
+use common::marketscope;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

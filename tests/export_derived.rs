@@ -4,18 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn marketscope(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_marketscope"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("MARKETSCOPE_DB")
-        .output()
-        .expect("the binary runs")
-}
+use std::path::Path;
+
+use common::marketscope;
 
 const FIXTURE: &str = "\
 platform,metric,region,period,value,unit,kind,source
@@ -50,13 +43,18 @@ fn export(db: &Path, args: &[&str]) -> (Vec<Vec<String>>, String) {
     let o = marketscope(db, &all);
     let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(o.status.success(), "{stderr}");
-    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
+    (csv_rows(&o.stdout), stderr)
+}
+
+/// A CSV's header and rows, as cells.
+fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let mut reader = csv::Reader::from_reader(bytes);
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let mut rows = vec![header];
     for r in reader.records() {
         rows.push(r.unwrap().iter().map(String::from).collect());
     }
-    (rows, stderr)
+    rows
 }
 
 fn cell<'a>(rows: &'a [Vec<String>], row: usize, column: &str) -> &'a str {
@@ -216,15 +214,7 @@ fn estimates_score_each_publisher_against_the_actual() {
         args.extend_from_slice(extra);
         let o = marketscope(&db, &args);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
-        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-        let mut rows = vec![header];
-        rows.extend(
-            reader
-                .records()
-                .map(|r| r.unwrap().iter().map(String::from).collect()),
-        );
-        rows
+        csv_rows(&o.stdout)
     };
     let periods = run(&[]);
     // 2023: estimates 90 and 120, median 105, actual 100: surprise (100 - 105) / 105.

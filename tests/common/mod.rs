@@ -1,7 +1,8 @@
 //! Helpers shared by the integration tests: temporary stores and in-memory CSV imports.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use marketscope::store::import::{
     ImportError, ImportIssue, ImportOptions, ImportReport, read_file,
@@ -64,4 +65,15 @@ pub fn opts() -> ImportOptions {
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 25),
         ..ImportOptions::default()
     }
+}
+
+/// Runs the `marketscope` binary on the store at `db`, whatever `MARKETSCOPE_DB` says.
+pub fn marketscope(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_marketscope"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("MARKETSCOPE_DB")
+        .output()
+        .expect("the binary runs")
 }
