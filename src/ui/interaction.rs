@@ -81,6 +81,8 @@ pub struct Interaction {
     pub screen_events: Vec<ScreenEvent>,
     /// How each series was drawn last frame (chart id, series name, emphasis), for tests.
     pub drawn_emphasis: Vec<(String, String, Emphasis)>,
+    /// The labels each chart's time axis drew last frame (chart id, labels), for tests.
+    pub x_tick_labels: Vec<(String, Vec<String>)>,
 }
 
 impl Interaction {
@@ -91,6 +93,7 @@ impl Interaction {
         self.bar_sources.clear();
         self.screen_events.clear();
         self.drawn_emphasis.clear();
+        self.x_tick_labels.clear();
         self.explore.begin_frame();
     }
 
