@@ -97,6 +97,10 @@ impl Interaction {
         self.explore.begin_frame();
     }
 
+    pub fn record_x_labels(&mut self, chart: &str, labels: Vec<String>) {
+        self.x_tick_labels.push((chart.to_string(), labels));
+    }
+
     /// Every point drawn last frame, described.
     pub fn screen_points(&self) -> Vec<ScreenPoint> {
         let mut out = self.bar_points.clone();

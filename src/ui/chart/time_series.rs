@@ -49,8 +49,7 @@ pub(crate) fn time_chart_ui(
     let visuals = ui.visuals().clone();
     let has_dense = model.series.iter().any(|s| !s.dense.is_empty());
     let height = plot_height_ui(ui, model, frame, inter, has_dense);
-    let x_labels = axes::LabelSink::default();
-    let plot = build_plot(ui, model, frame, height, &x_labels);
+    let (plot, x_labels) = build_plot(ui, model, frame, height);
 
     let visible: Vec<&Series> = model
         .series
@@ -111,10 +110,7 @@ pub(crate) fn time_chart_ui(
     }
 
     record_screen_points(inter, frame.id, model, &transform, &visible, &dense);
-    inter.x_tick_labels.push((
-        frame.id.to_string(),
-        x_labels.take_shown(transform.dpos_dvalue_x()),
-    ));
+    inter.record_x_labels(frame.id, x_labels.take_shown(transform.dpos_dvalue_x()));
     record_screen_events(inter, frame.id, snap, model, &transform);
     let behind = shapes_behind(&visuals, snap, model, &transform, &visible, inter);
     ui.painter().set(background, Shape::Vec(behind));
@@ -243,8 +239,8 @@ fn build_plot<'a>(
     model: &'a ChartModel,
     frame: &ChartFrame<'a>,
     height_px: f32,
-    x_labels: &axes::LabelSink,
-) -> Plot<'a> {
+) -> (Plot<'a>, axes::LabelSink) {
+    let x_labels = axes::LabelSink::default();
     let mode = model.spec.y_mode;
     let weeks = model.week_ticks();
     let shift = ui.input(|i| i.modifiers.shift);
@@ -278,7 +274,7 @@ fn build_plot<'a>(
     if let Some(group) = frame.link {
         plot = plot.link_axis(group, [true, false]);
     }
-    plot
+    (plot, x_labels)
 }
 
 /// The pointer over the plot: the shared cursor, the measurement's marks, and the tooltip and
