@@ -245,3 +245,37 @@ shortcuts-zoom = Scroll: zoom in time · Drag: pan · Right-drag: zoom to a box 
 shortcuts-legend = Legend: click hides a series, Alt-click shows it alone
 shortcuts-event = Hover an event line for its title, click it for details and source
 notice-dismiss = Dismiss
+
+## The Table view
+
+table-title = Figures
+table-metric = Metric:
+table-all-metrics = All metrics
+table-rows = { $count ->
+        [one] 1 row matches the side panel's choices
+       *[other] { $count } rows match the side panel's choices
+    }
+table-long-series = · { $value } figures of { $count } long daily series are not listed: they are in the charts (decimated), and `marketscope export` writes them all
+table-copy-csv = Copy as CSV
+table-copy-csv-tooltip = { $name } ({ $value }): the importer's columns, so the rows can be imported again
+table-col-platform = Platform
+table-col-metric = Metric
+table-col-region = Region
+table-col-period = Period
+table-col-value = Value
+table-col-kind = Kind
+table-col-source = Source
+table-col-published = Published
+table-col-url = URL
+table-col-note = Note
+table-sort-platform = Sort by platform
+table-sort-metric = Sort by metric
+table-sort-region = Sort by region
+table-sort-period = Sort by period
+table-sort-value = Sort by value
+table-sort-kind = Sort by kind
+table-sort-source = Sort by source
+table-sort-published = Sort by publication date
+table-kind-actual = actual
+table-kind-estimate = estimate
+table-kind-forecast = forecast

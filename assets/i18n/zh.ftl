@@ -296,3 +296,34 @@ shortcuts-zoom = 滚动：按时间缩放 · 拖动：平移 · 右键拖动：�
 shortcuts-legend = 图例：单击隐藏序列，Alt+单击只显示该序列
 shortcuts-event = 悬停事件线查看标题，点击查看详情和来源
 notice-dismiss = 关闭
+
+## 表格视图
+
+table-title = 数据
+table-metric = 指标：
+table-all-metrics = 全部指标
+table-rows = 共 { $count } 行符合侧栏的选择
+table-long-series = · { $count } 个长日度序列的 { $value } 个数据未列出：它们已在图表中（抽稀绘制），`marketscope export` 可导出全部
+table-copy-csv = 复制为 CSV
+table-copy-csv-tooltip = { $name }（{ $value }）：采用导入器的列，复制的行可再次导入
+table-col-platform = 平台
+table-col-metric = 指标
+table-col-region = 地区
+table-col-period = 周期
+table-col-value = 数值
+table-col-kind = 类型
+table-col-source = 来源
+table-col-published = 发布日期
+table-col-url = 网址
+table-col-note = 备注
+table-sort-platform = 按平台排序
+table-sort-metric = 按指标排序
+table-sort-region = 按地区排序
+table-sort-period = 按周期排序
+table-sort-value = 按数值排序
+table-sort-kind = 按类型排序
+table-sort-source = 按来源排序
+table-sort-published = 按发布日期排序
+table-kind-actual = 实际
+table-kind-estimate = 估计
+table-kind-forecast = 预测
