@@ -279,3 +279,35 @@ table-sort-published = Sort by publication date
 table-kind-actual = actual
 table-kind-estimate = estimate
 table-kind-forecast = forecast
+
+## The Events view
+
+events-title = Events
+events-shown = { $count } of { $value } (filter by category under Event markers; platform events follow the ticked platforms)
+events-none-match = No events match: tick more categories or platforms, or widen the date range.
+events-col-date = Date
+events-col-title = Title
+events-col-category = Category
+events-col-platform = Platform
+events-col-region = Region
+events-col-source = Source
+events-citation = { $name }, { $value }
+
+## The Sources view
+
+sources-title = Sources
+sources-count = { $count ->
+        [one] 1 source. Click a publisher to show only its figures in the charts.
+       *[other] { $count } sources. Click a publisher to show only its figures in the charts.
+    }
+sources-find = Find:
+sources-find-hint = publisher, title or URL
+sources-col-publisher = Publisher
+sources-col-published = Published
+sources-col-figures = Figures
+sources-col-events = Events
+sources-col-url = URL
+sources-col-title = Title
+sources-publisher-tooltip = Show only this source's figures in the charts
+sources-undated = undated
+sources-no-url = no URL (print article)

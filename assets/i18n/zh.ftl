@@ -327,3 +327,32 @@ table-sort-published = 按发布日期排序
 table-kind-actual = 实际
 table-kind-estimate = 估计
 table-kind-forecast = 预测
+
+## 事件视图
+
+events-title = 事件
+events-shown = 共 { $value } 个，显示 { $count } 个（在“事件标记”下按类别筛选；平台事件随勾选的平台显示）
+events-none-match = 没有符合条件的事件：请勾选更多类别或平台，或放宽日期范围。
+events-col-date = 日期
+events-col-title = 标题
+events-col-category = 类别
+events-col-platform = 平台
+events-col-region = 地区
+events-col-source = 来源
+events-citation = { $name }，{ $value }
+
+## 来源视图
+
+sources-title = 来源
+sources-count = 共 { $count } 个来源。点击发布者，图表中只显示其数据。
+sources-find = 查找：
+sources-find-hint = 发布者、标题或网址
+sources-col-publisher = 发布者
+sources-col-published = 发布日期
+sources-col-figures = 数据条数
+sources-col-events = 事件数
+sources-col-url = 网址
+sources-col-title = 标题
+sources-publisher-tooltip = 图表中只显示此来源的数据
+sources-undated = 无日期
+sources-no-url = 无网址（印刷版文章）
