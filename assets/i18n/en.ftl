@@ -311,3 +311,32 @@ sources-col-title = Title
 sources-publisher-tooltip = Show only this source's figures in the charts
 sources-undated = undated
 sources-no-url = no URL (print article)
+
+## The Metrics view
+
+metrics-group-sales = GMV & sales
+metrics-group-growth = Growth
+metrics-group-users = Downloads & users
+metrics-group-sellers = Sellers & brands
+metrics-group-money = Prices & money
+metrics-group-other = Other
+metrics-figures = { $count ->
+        [one] { $value } figure
+       *[other] { $value } figures
+    }
+metrics-platforms = { $count ->
+        [one] 1 platform
+       *[other] { $count } platforms
+    }
+metrics-unit-count = count
+metrics-unit-percent = percent
+metrics-unit-currency = currency
+metrics-id = id { $name }
+metrics-without-figures = In the catalogue without figures: { $name }.
+metrics-names = Names ({ $count } known only by id)
+metrics-name-metric = Metric
+metrics-name-platform = Platform
+metrics-name-label = { $name } { $value }:
+metrics-display-name = display name
+metrics-save-name = Save name
+metrics-save-name-tooltip = Stored in the store's catalogue: every view and export shows it

@@ -356,3 +356,26 @@ sources-col-title = 标题
 sources-publisher-tooltip = 图表中只显示此来源的数据
 sources-undated = 无日期
 sources-no-url = 无网址（印刷版文章）
+
+## 指标视图
+
+metrics-group-sales = GMV 与销售额
+metrics-group-growth = 增长
+metrics-group-users = 下载量与用户
+metrics-group-sellers = 卖家与品牌
+metrics-group-money = 价格与金额
+metrics-group-other = 其他
+metrics-figures = { $value } 条数据
+metrics-platforms = { $count } 个平台
+metrics-unit-count = 计数
+metrics-unit-percent = 百分比
+metrics-unit-currency = 货币
+metrics-id = id { $name }
+metrics-without-figures = 目录中暂无数据的指标：{ $name }。
+metrics-names = 命名（{ $count } 个只有 id）
+metrics-name-metric = 指标
+metrics-name-platform = 平台
+metrics-name-label = { $name } { $value }：
+metrics-display-name = 显示名称
+metrics-save-name = 保存名称
+metrics-save-name-tooltip = 保存在数据库的目录中：所有视图和导出都会显示
