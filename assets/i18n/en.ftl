@@ -245,3 +245,141 @@ shortcuts-zoom = Scroll: zoom in time · Drag: pan · Right-drag: zoom to a box 
 shortcuts-legend = Legend: click hides a series, Alt-click shows it alone
 shortcuts-event = Hover an event line for its title, click it for details and source
 notice-dismiss = Dismiss
+
+## The Table view
+
+table-title = Figures
+table-metric = Metric:
+table-all-metrics = All metrics
+table-rows = { $count ->
+        [one] 1 row matches the side panel's choices
+       *[other] { $count } rows match the side panel's choices
+    }
+table-long-series = · { $value } figures of { $count } long daily series are not listed: they are in the charts (decimated), and `marketscope export` writes them all
+table-copy-csv = Copy as CSV
+table-copy-csv-tooltip = { $name } ({ $value }): the importer's columns, so the rows can be imported again
+table-col-platform = Platform
+table-col-metric = Metric
+table-col-region = Region
+table-col-period = Period
+table-col-value = Value
+table-col-kind = Kind
+table-col-source = Source
+table-col-published = Published
+table-col-url = URL
+table-col-note = Note
+table-sort-platform = Sort by platform
+table-sort-metric = Sort by metric
+table-sort-region = Sort by region
+table-sort-period = Sort by period
+table-sort-value = Sort by value
+table-sort-kind = Sort by kind
+table-sort-source = Sort by source
+table-sort-published = Sort by publication date
+table-kind-actual = actual
+table-kind-estimate = estimate
+table-kind-forecast = forecast
+
+## The Events view
+
+events-title = Events
+events-shown = { $count } of { $value } (filter by category under Event markers; platform events follow the ticked platforms)
+events-none-match = No events match: tick more categories or platforms, or widen the date range.
+events-col-date = Date
+events-col-title = Title
+events-col-category = Category
+events-col-platform = Platform
+events-col-region = Region
+events-col-source = Source
+events-citation = { $name }, { $value }
+
+## The Sources view
+
+sources-title = Sources
+sources-count = { $count ->
+        [one] 1 source. Click a publisher to show only its figures in the charts.
+       *[other] { $count } sources. Click a publisher to show only its figures in the charts.
+    }
+sources-find = Find:
+sources-find-hint = publisher, title or URL
+sources-col-publisher = Publisher
+sources-col-published = Published
+sources-col-figures = Figures
+sources-col-events = Events
+sources-col-url = URL
+sources-col-title = Title
+sources-publisher-tooltip = Show only this source's figures in the charts
+sources-undated = undated
+sources-no-url = no URL (print article)
+
+## The Metrics view
+
+metrics-group-sales = GMV & sales
+metrics-group-growth = Growth
+metrics-group-users = Downloads & users
+metrics-group-sellers = Sellers & brands
+metrics-group-money = Prices & money
+metrics-group-other = Other
+metrics-figures = { $count ->
+        [one] { $value } figure
+       *[other] { $value } figures
+    }
+metrics-platforms = { $count ->
+        [one] 1 platform
+       *[other] { $count } platforms
+    }
+metrics-unit-count = count
+metrics-unit-percent = percent
+metrics-unit-currency = currency
+metrics-id = id { $name }
+metrics-without-figures = In the catalogue without figures: { $name }.
+metrics-names = Names ({ $count } known only by id)
+metrics-name-metric = Metric
+metrics-name-platform = Platform
+metrics-name-label = { $name } { $value }:
+metrics-display-name = display name
+metrics-save-name = Save name
+metrics-save-name-tooltip = Stored in the store's catalogue: every view and export shows it
+
+## Saved views and stories: the Save view dialog and the Views window
+
+library-save-title = Save view
+library-name = Name
+library-name-hint = TEMU in 2025
+library-caption = Caption
+library-caption-hint = A sentence or two on what the chart shows
+library-save = Save
+library-save-disabled = Give the view a name (and a writable store)
+library-views-title = Views
+library-no-views = No saved views yet: Save view stores what is on screen.
+library-ok = OK
+library-cancel = Cancel
+library-open = Open
+library-rename = Rename
+library-delete = Delete
+library-add-to-story = Add current view to story…
+library-stories = Stories
+library-story = Story
+library-new-story = New story
+library-new-story-name = New story's name
+library-step-title = Step title
+library-step-caption = Step caption
+library-add-step = Add step
+library-add-step-disabled = Name the story and the step
+library-export-pngs = Export PNGs…
+library-export-pngs-tooltip = Every step as presented, one numbered PNG each, into a folder
+library-export-deck = Export story as PDF deck…
+library-export-deck-tooltip = One PDF, a page per step (title, chart, caption, sources, "3 / 8"), drawn without the window
+library-up = Up
+library-down = Down
+library-remove = Remove
+library-edit = Edit
+library-edit-tooltip = Title, caption and highlights of this step
+library-step = Step { $value }
+library-title = Title
+library-highlights = Highlights (platform ids or event titles, one a line)
+library-highlight-shown = Highlight the series shown
+library-highlight-shown-tooltip = The platforms this step shows, from its saved view
+library-no-highlights = No highlights
+library-save-step = Save step
+library-save-step-disabled = A step needs a title

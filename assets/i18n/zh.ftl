@@ -296,3 +296,129 @@ shortcuts-zoom = 滚动：按时间缩放 · 拖动：平移 · 右键拖动：�
 shortcuts-legend = 图例：单击隐藏序列，Alt+单击只显示该序列
 shortcuts-event = 悬停事件线查看标题，点击查看详情和来源
 notice-dismiss = 关闭
+
+## 表格视图
+
+table-title = 数据
+table-metric = 指标：
+table-all-metrics = 全部指标
+table-rows = 共 { $count } 行符合侧栏的选择
+table-long-series = · { $count } 个长日度序列的 { $value } 个数据未列出：它们已在图表中（抽稀绘制），`marketscope export` 可导出全部
+table-copy-csv = 复制为 CSV
+table-copy-csv-tooltip = { $name }（{ $value }）：采用导入器的列，复制的行可再次导入
+table-col-platform = 平台
+table-col-metric = 指标
+table-col-region = 地区
+table-col-period = 周期
+table-col-value = 数值
+table-col-kind = 类型
+table-col-source = 来源
+table-col-published = 发布日期
+table-col-url = 网址
+table-col-note = 备注
+table-sort-platform = 按平台排序
+table-sort-metric = 按指标排序
+table-sort-region = 按地区排序
+table-sort-period = 按周期排序
+table-sort-value = 按数值排序
+table-sort-kind = 按类型排序
+table-sort-source = 按来源排序
+table-sort-published = 按发布日期排序
+table-kind-actual = 实际
+table-kind-estimate = 估计
+table-kind-forecast = 预测
+
+## 事件视图
+
+events-title = 事件
+events-shown = 共 { $value } 个，显示 { $count } 个（在“事件标记”下按类别筛选；平台事件随勾选的平台显示）
+events-none-match = 没有符合条件的事件：请勾选更多类别或平台，或放宽日期范围。
+events-col-date = 日期
+events-col-title = 标题
+events-col-category = 类别
+events-col-platform = 平台
+events-col-region = 地区
+events-col-source = 来源
+events-citation = { $name }，{ $value }
+
+## 来源视图
+
+sources-title = 来源
+sources-count = 共 { $count } 个来源。点击发布者，图表中只显示其数据。
+sources-find = 查找：
+sources-find-hint = 发布者、标题或网址
+sources-col-publisher = 发布者
+sources-col-published = 发布日期
+sources-col-figures = 数据条数
+sources-col-events = 事件数
+sources-col-url = 网址
+sources-col-title = 标题
+sources-publisher-tooltip = 图表中只显示此来源的数据
+sources-undated = 无日期
+sources-no-url = 无网址（印刷版文章）
+
+## 指标视图
+
+metrics-group-sales = GMV 与销售额
+metrics-group-growth = 增长
+metrics-group-users = 下载量与用户
+metrics-group-sellers = 卖家与品牌
+metrics-group-money = 价格与金额
+metrics-group-other = 其他
+metrics-figures = { $value } 条数据
+metrics-platforms = { $count } 个平台
+metrics-unit-count = 计数
+metrics-unit-percent = 百分比
+metrics-unit-currency = 货币
+metrics-id = id { $name }
+metrics-without-figures = 目录中暂无数据的指标：{ $name }。
+metrics-names = 命名（{ $count } 个只有 id）
+metrics-name-metric = 指标
+metrics-name-platform = 平台
+metrics-name-label = { $name } { $value }：
+metrics-display-name = 显示名称
+metrics-save-name = 保存名称
+metrics-save-name-tooltip = 保存在数据库的目录中：所有视图和导出都会显示
+
+## 已保存的视图和故事：“保存视图”对话框与“视图”窗口
+
+library-save-title = 保存视图
+library-name = 名称
+library-name-hint = 2025 年的 TEMU
+library-caption = 说明
+library-caption-hint = 用一两句话说明图表显示的内容
+library-save = 保存
+library-save-disabled = 请为视图命名（并使用可写的数据库）
+library-views-title = 视图
+library-no-views = 还没有保存的视图：“保存视图”会保存当前屏幕上的内容。
+library-ok = 确定
+library-cancel = 取消
+library-open = 打开
+library-rename = 重命名
+library-delete = 删除
+library-add-to-story = 将当前视图添加到故事…
+library-stories = 故事
+library-story = 故事
+library-new-story = 新故事
+library-new-story-name = 新故事的名称
+library-step-title = 步骤标题
+library-step-caption = 步骤说明
+library-add-step = 添加步骤
+library-add-step-disabled = 请为故事和步骤命名
+library-export-pngs = 导出 PNG…
+library-export-pngs-tooltip = 将每个步骤按演示效果各导出为一张编号的 PNG，保存到一个文件夹
+library-export-deck = 将故事导出为 PDF 演示文稿…
+library-export-deck-tooltip = 一个 PDF，每个步骤一页（标题、图表、说明、来源、“3 / 8”），无需窗口即可绘制
+library-up = 上移
+library-down = 下移
+library-remove = 移除
+library-edit = 编辑
+library-edit-tooltip = 此步骤的标题、说明和突出显示
+library-step = 第 { $value } 步
+library-title = 标题
+library-highlights = 突出显示（平台 id 或事件标题，每行一个）
+library-highlight-shown = 突出显示当前显示的序列
+library-highlight-shown-tooltip = 此步骤显示的平台，取自其保存的视图
+library-no-highlights = 不突出显示
+library-save-step = 保存步骤
+library-save-step-disabled = 步骤需要标题

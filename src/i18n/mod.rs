@@ -189,6 +189,15 @@ pub fn translate(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     })
 }
 
+/// A calendar day in this thread's language: "3 Mar 2025", or 2025年3月3日.
+pub fn day_label(date: chrono::NaiveDate) -> String {
+    let pattern = match lang() {
+        Lang::En => "%-d %b %Y",
+        Lang::Zh => "%Y年%-m月%-d日",
+    };
+    date.format(pattern).to_string()
+}
+
 /// The catalogue's name for a store id in this thread's language, where it has one: `kind` is
 /// `platform`, `metric` or `region`, so `region-us` is 美国. English names come from the store
 /// itself, so in English this is `None`; the caller falls back to the store's name.

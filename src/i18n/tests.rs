@@ -97,3 +97,35 @@ fn every_id_the_code_asks_for_exists() {
         .collect();
     assert!(unknown.is_empty(), "not in en.ftl: {unknown:?}");
 }
+
+/// The converse of the test above: every Chinese message is one the English catalogue has too,
+/// except the names of store ids (`platform-`, `metric-`, `region-`), which English takes from
+/// the store. So a key is in both catalogues, or it is such a name.
+#[test]
+fn every_chinese_message_is_in_the_english_catalogue_or_is_a_name() {
+    let extra: Vec<String> = message_ids(Lang::Zh)
+        .into_iter()
+        .filter(|id| !has_message(Lang::En, id))
+        .filter(|id| {
+            !["platform-", "metric-", "region-"]
+                .iter()
+                .any(|p| id.starts_with(p))
+        })
+        .collect();
+    assert!(extra.is_empty(), "missing from en.ftl: {extra:?}");
+    assert_eq!(
+        message_ids(Lang::Zh).len() - message_ids(Lang::En).len(),
+        message_ids(Lang::Zh)
+            .iter()
+            .filter(|id| !has_message(Lang::En, id))
+            .count(),
+        "the catalogues differ only by the names"
+    );
+}
+
+#[test]
+fn a_day_reads_in_the_threads_language() {
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 3).expect("a date");
+    assert_eq!(with_lang(Lang::En, || day_label(day)), "3 Mar 2025");
+    assert_eq!(with_lang(Lang::Zh, || day_label(day)), "2025年3月3日");
+}

@@ -7,6 +7,7 @@ use eframe::egui::{self, RichText};
 use super::loader::PresentationEdit;
 use super::tokens;
 use crate::dashboard::snapshot::Snapshot;
+use crate::i18n::{t, t_args};
 use crate::model::{SavedView, Story, StoryStep};
 
 /// What the user asked for in these windows this frame.
@@ -61,23 +62,25 @@ pub fn save_view_window_ui(
 ) -> Option<LibraryOp> {
     let mut op = None;
     let mut open = dialog.open;
-    egui::Window::new("Save view")
+    egui::Window::new(t("library-save-title"))
+        // The same window whatever the language its title is in.
+        .id(egui::Id::unique("save-view-window"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .default_width(tokens::IMPORT_WINDOW_WIDTH_PX)
         .show(ctx, |ui| {
-            let label = ui.label("Name");
+            let label = ui.label(t("library-name"));
             ui.add(
                 egui::TextEdit::singleline(&mut dialog.name)
-                    .hint_text("TEMU in 2025")
+                    .hint_text(t("library-name-hint"))
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-            let label = ui.label("Caption");
+            let label = ui.label(t("library-caption"));
             ui.add(
                 egui::TextEdit::multiline(&mut dialog.caption)
-                    .hint_text("A sentence or two on what the chart shows")
+                    .hint_text(t("library-caption-hint"))
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             )
@@ -86,8 +89,8 @@ pub fn save_view_window_ui(
             let name = dialog.name.trim();
             let can = !read_only && !name.is_empty();
             let save = ui
-                .add_enabled(can, egui::Button::new("Save"))
-                .on_disabled_hover_text("Give the view a name (and a writable store)");
+                .add_enabled(can, egui::Button::new(t("library-save")))
+                .on_disabled_hover_text(t("library-save-disabled"));
             if save.clicked() {
                 op = Some(LibraryOp::Edit(PresentationEdit::SaveView(SavedView {
                     name: name.to_string(),
@@ -109,27 +112,27 @@ pub fn views_window_ui(
 ) -> Vec<LibraryOp> {
     let mut ops = Vec::new();
     let mut open = window.open;
-    egui::Window::new("Views")
+    egui::Window::new(t("library-views-title"))
+        .id(egui::Id::unique("views-window"))
         .open(&mut open)
         .collapsible(false)
         .default_width(tokens::IMPORT_WINDOW_WIDTH_PX)
         .show(ctx, |ui| {
             if snap.views.is_empty() {
-                ui.label(
-                    RichText::new("No saved views yet: Save view stores what is on screen.").weak(),
-                );
+                ui.label(RichText::new(t("library-no-views")).weak());
             }
             for (index, view) in snap.views.iter().enumerate() {
                 saved_view_row_ui(ui, window, index, view, snap.read_only, &mut ops);
             }
             ui.separator();
             ui.add_enabled_ui(!snap.read_only, |ui| {
-                egui::CollapsingHeader::new("Add current view to story…")
+                egui::CollapsingHeader::new(t("library-add-to-story"))
+                    .id_salt("add-to-story")
                     .default_open(true)
                     .show(ui, |ui| add_to_story_ui(ui, window, snap, state, &mut ops));
             });
             ui.separator();
-            ui.label(RichText::new("Stories").strong());
+            ui.label(RichText::new(t("library-stories")).strong());
             for story in &snap.stories {
                 story_steps_ui(ui, window, story, snap.read_only, &mut ops);
             }
@@ -155,14 +158,14 @@ fn saved_view_row_ui(
             let mut done = false;
             if let Some((from, to)) = window.renaming.as_mut() {
                 ui.add(egui::TextEdit::singleline(to).desired_width(tokens::SEARCH_FIELD_WIDTH_PX));
-                if ui.button("OK").clicked() && !to.trim().is_empty() {
+                if ui.button(t("library-ok")).clicked() && !to.trim().is_empty() {
                     ops.push(LibraryOp::Edit(PresentationEdit::RenameView {
                         from: from.clone(),
                         to: to.trim().to_string(),
                     }));
                     done = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t("library-cancel")).clicked() {
                     done = true;
                 }
             }
@@ -173,14 +176,14 @@ fn saved_view_row_ui(
         }
         ui.label(RichText::new(&view.name).strong())
             .on_hover_text(view.caption.as_str());
-        if ui.button("Open").clicked() {
+        if ui.button(t("library-open")).clicked() {
             ops.push(LibraryOp::Open(index));
         }
         ui.add_enabled_ui(!read_only, |ui| {
-            if ui.button("Rename").clicked() {
+            if ui.button(t("library-rename")).clicked() {
                 window.renaming = Some((view.name.clone(), view.name.clone()));
             }
-            if ui.button("Delete").clicked() {
+            if ui.button(t("library-delete")).clicked() {
                 ops.push(LibraryOp::Edit(PresentationEdit::DeleteView(
                     view.name.clone(),
                 )));
@@ -202,11 +205,12 @@ fn add_to_story_ui(
     {
         window.story_choice = None;
     }
-    let shown = window.story_choice.as_deref().unwrap_or("New story");
-    egui::ComboBox::from_label("Story")
+    let new_story = t("library-new-story");
+    let shown = window.story_choice.as_deref().unwrap_or(&new_story);
+    egui::ComboBox::new("story-choice", t("library-story"))
         .selected_text(shown)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut window.story_choice, None, "New story");
+            ui.selectable_value(&mut window.story_choice, None, &new_story);
             for story in &snap.stories {
                 ui.selectable_value(
                     &mut window.story_choice,
@@ -216,14 +220,14 @@ fn add_to_story_ui(
             }
         });
     if window.story_choice.is_none() {
-        let label = ui.label("New story's name");
+        let label = ui.label(t("library-new-story-name"));
         ui.text_edit_singleline(&mut window.new_story_name)
             .labelled_by(label.id);
     }
-    let label = ui.label("Step title");
+    let label = ui.label(t("library-step-title"));
     ui.text_edit_singleline(&mut window.step_title)
         .labelled_by(label.id);
-    let label = ui.label("Step caption");
+    let label = ui.label(t("library-step-caption"));
     ui.add(egui::TextEdit::multiline(&mut window.step_caption).desired_rows(2))
         .labelled_by(label.id);
     let story_name = window
@@ -233,8 +237,8 @@ fn add_to_story_ui(
     let title = window.step_title.trim().to_string();
     let can = !story_name.is_empty() && !title.is_empty();
     if ui
-        .add_enabled(can, egui::Button::new("Add step"))
-        .on_disabled_hover_text("Name the story and the step")
+        .add_enabled(can, egui::Button::new(t("library-add-step")))
+        .on_disabled_hover_text(t("library-add-step-disabled"))
         .clicked()
     {
         let mut story = snap
@@ -272,31 +276,38 @@ fn story_steps_ui(
     read_only: bool,
     ops: &mut Vec<LibraryOp>,
 ) {
-    egui::CollapsingHeader::new(format!("{} ({} steps)", story.name, story.steps.len()))
-        .id_salt(("story-steps", &story.name))
-        .show(ui, |ui| {
-            if ui
-                .add_enabled(!story.steps.is_empty(), egui::Button::new("Export PNGs…"))
-                .on_hover_text("Every step as presented, one numbered PNG each, into a folder")
-                .clicked()
-            {
-                ops.push(LibraryOp::ExportStory(story.name.clone()));
-            }
-            if ui
-                .add_enabled(
-                    !story.steps.is_empty(),
-                    egui::Button::new("Export story as PDF deck…"),
-                )
-                .on_hover_text(
-                    "One PDF, a page per step (title, chart, caption, sources, \"3 / 8\"), drawn without the window",
-                )
-                .clicked()
-            {
-                ops.push(LibraryOp::ExportDeck(story.name.clone()));
-            }
-            // Exporting reads the store; editing the steps needs a writable one.
-            ui.add_enabled_ui(!read_only, |ui| steps_list_ui(ui, window, story, ops));
-        });
+    egui::CollapsingHeader::new(t_args(
+        "top-story-steps",
+        &[
+            ("name", (&story.name).into()),
+            ("count", story.steps.len().into()),
+        ],
+    ))
+    .id_salt(("story-steps", &story.name))
+    .show(ui, |ui| {
+        if ui
+            .add_enabled(
+                !story.steps.is_empty(),
+                egui::Button::new(t("library-export-pngs")),
+            )
+            .on_hover_text(t("library-export-pngs-tooltip"))
+            .clicked()
+        {
+            ops.push(LibraryOp::ExportStory(story.name.clone()));
+        }
+        if ui
+            .add_enabled(
+                !story.steps.is_empty(),
+                egui::Button::new(t("library-export-deck")),
+            )
+            .on_hover_text(t("library-export-deck-tooltip"))
+            .clicked()
+        {
+            ops.push(LibraryOp::ExportDeck(story.name.clone()));
+        }
+        // Exporting reads the store; editing the steps needs a writable one.
+        ui.add_enabled_ui(!read_only, |ui| steps_list_ui(ui, window, story, ops));
+    });
 }
 
 fn steps_list_ui(
@@ -317,27 +328,30 @@ fn steps_list_ui(
         }
         ui.horizontal(|ui| {
             let mut changed: Option<Story> = None;
-            if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
+            if ui
+                .add_enabled(i > 0, egui::Button::new(t("library-up")))
+                .clicked()
+            {
                 let mut s = story.clone();
                 s.steps.swap(i, i - 1);
                 changed = Some(s);
             }
             if ui
-                .add_enabled(i < last, egui::Button::new("Down"))
+                .add_enabled(i < last, egui::Button::new(t("library-down")))
                 .clicked()
             {
                 let mut s = story.clone();
                 s.steps.swap(i, i + 1);
                 changed = Some(s);
             }
-            if ui.button("Remove").clicked() {
+            if ui.button(t("library-remove")).clicked() {
                 let mut s = story.clone();
                 s.steps.remove(i);
                 changed = Some(s);
             }
             if ui
-                .button("Edit")
-                .on_hover_text("Title, caption and highlights of this step")
+                .button(t("library-edit"))
+                .on_hover_text(t("library-edit-tooltip"))
                 .clicked()
             {
                 window.editing = Some(StepEdit {
@@ -374,18 +388,24 @@ fn step_editor_ui(
     };
     let mut done = false;
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(RichText::new(format!("Step {}", edit.index + 1)).strong());
-        let label = ui.label("Title");
+        ui.label(
+            RichText::new(t_args(
+                "library-step",
+                &[("value", (&(edit.index + 1).to_string()).into())],
+            ))
+            .strong(),
+        );
+        let label = ui.label(t("library-title"));
         ui.add(egui::TextEdit::singleline(&mut edit.title).desired_width(f32::INFINITY))
             .labelled_by(label.id);
-        let label = ui.label("Caption");
+        let label = ui.label(t("library-caption"));
         ui.add(
             egui::TextEdit::multiline(&mut edit.caption)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
-        let label = ui.label("Highlights (platform ids or event titles, one a line)");
+        let label = ui.label(t("library-highlights"));
         ui.add(
             egui::TextEdit::multiline(&mut edit.highlights)
                 .desired_rows(2)
@@ -394,21 +414,21 @@ fn step_editor_ui(
         .labelled_by(label.id);
         ui.horizontal(|ui| {
             if ui
-                .button("Highlight the series shown")
-                .on_hover_text("The platforms this step shows, from its saved view")
+                .button(t("library-highlight-shown"))
+                .on_hover_text(t("library-highlight-shown-tooltip"))
                 .clicked()
             {
                 edit.highlights = shown_platforms(&step.state).join("\n");
             }
-            if ui.button("No highlights").clicked() {
+            if ui.button(t("library-no-highlights")).clicked() {
                 edit.highlights.clear();
             }
         });
         ui.horizontal(|ui| {
             let title = edit.title.trim();
             if ui
-                .add_enabled(!title.is_empty(), egui::Button::new("Save step"))
-                .on_disabled_hover_text("A step needs a title")
+                .add_enabled(!title.is_empty(), egui::Button::new(t("library-save-step")))
+                .on_disabled_hover_text(t("library-save-step-disabled"))
                 .clicked()
             {
                 let mut s = story.clone();
@@ -420,7 +440,7 @@ fn step_editor_ui(
                 ops.push(LibraryOp::Edit(PresentationEdit::SaveStory(s)));
                 done = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t("library-cancel")).clicked() {
                 done = true;
             }
         });

@@ -6,6 +6,8 @@ use egui_extras::TableBuilder;
 
 use super::{ViewCtx, with_columns};
 use crate::dashboard::selection::event_passes;
+use crate::i18n::{day_label, t, t_args};
+use crate::model::Source;
 use crate::ui::tokens;
 
 pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -18,18 +20,24 @@ pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         .map(|(i, _)| i)
         .collect();
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Events").font(tokens::heading_font()).strong());
         ui.label(
-            RichText::new(format!(
-                "{} of {} (filter by category under Event markers; platform events follow the ticked platforms)",
-                shown.len(),
-                cx.snap.events.len()
+            RichText::new(t("events-title"))
+                .font(tokens::heading_font())
+                .strong(),
+        );
+        ui.label(
+            RichText::new(t_args(
+                "events-shown",
+                &[
+                    ("count", shown.len().into()),
+                    ("value", (&cx.snap.events.len().to_string()).into()),
+                ],
             ))
             .weak(),
         );
     });
     if shown.is_empty() {
-        ui.label("No events match: tick more categories or platforms, or widen the date range.");
+        ui.label(t("events-none-match"));
         return;
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + tokens::ROW_PADDING_PX;
@@ -41,7 +49,14 @@ pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         &tokens::EVENTS_COLUMNS_PX,
     )
     .header(row_height + tokens::HEADER_PADDING_PX, |mut header| {
-        for title in ["Date", "Title", "Category", "Platform", "Region", "Source"] {
+        for title in [
+            t("events-col-date"),
+            t("events-col-title"),
+            t("events-col-category"),
+            t("events-col-platform"),
+            t("events-col-region"),
+            t("events-col-source"),
+        ] {
             header.col(|ui| {
                 ui.strong(title);
             });
@@ -76,7 +91,7 @@ pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             });
             row.col(|ui| {
                 ui.label(
-                    RichText::new(event.category.as_str())
+                    RichText::new(t(&format!("event-{}", event.category.as_str())))
                         .color(tokens::event_colour(event.category)),
                 );
             });
@@ -99,8 +114,22 @@ pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 );
             });
             row.col(|ui| {
-                ui.label(event.source.citation());
+                ui.label(citation(&event.source));
             });
         });
     });
+}
+
+/// "Reuters, 3 Mar 2025" (路透社，2025年3月3日): the publisher and, where known, the date.
+fn citation(source: &Source) -> String {
+    match source.published {
+        Some(date) => t_args(
+            "events-citation",
+            &[
+                ("name", (&source.publisher).into()),
+                ("value", (&day_label(date)).into()),
+            ],
+        ),
+        None => source.publisher.clone(),
+    }
 }

@@ -8,6 +8,8 @@ use super::one_metric::one_metric_chart_ui;
 use super::{ViewCtx, level_toolbar_ui};
 use crate::dashboard::metrics::{MetricGroup, MetricSummary, metric_catalogue};
 use crate::dashboard::settings::View;
+use crate::i18n::{t, t_args};
+use crate::model::Unit;
 use crate::model::format::grouped;
 use crate::store::Named;
 use crate::ui::actions::Action;
@@ -91,27 +93,32 @@ fn metric_list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, catalogue: &[MetricSu
         if in_group.is_empty() {
             continue;
         }
-        ui.label(RichText::new(group.title()).strong());
+        ui.label(RichText::new(group_title(group)).strong());
         for m in in_group {
             let selected = cx.settings.metric == m.id;
             let text = format!(
-                "{} · {} · {} figure{} · {} platform{}",
+                "{} · {} · {} · {}",
                 m.name,
-                m.unit.as_str(),
-                grouped(m.figures),
-                if m.figures == 1 { "" } else { "s" },
-                m.platforms,
-                if m.platforms == 1 { "" } else { "s" }
+                unit_label(&m.unit),
+                t_args(
+                    "metrics-figures",
+                    &[
+                        ("count", m.figures.into()),
+                        ("value", (&grouped(m.figures)).into())
+                    ],
+                ),
+                t_args("metrics-platforms", &[("count", m.platforms.into())]),
             );
             let description = cx
                 .snap
                 .metric(&m.id)
                 .map(|d| d.description.as_str())
                 .unwrap_or("");
+            let id = t_args("metrics-id", &[("name", (&m.id).into())]);
             let hover = if description.is_empty() {
-                format!("id {}", m.id)
+                id
             } else {
-                format!("id {} · {description}", m.id)
+                format!("{id} · {description}")
             };
             if ui
                 .selectable_label(selected, text)
@@ -133,9 +140,9 @@ fn metric_list_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, catalogue: &[MetricSu
         .collect();
     if !without.is_empty() {
         ui.label(
-            RichText::new(format!(
-                "In the catalogue without figures: {}.",
-                without.join(", ")
+            RichText::new(t_args(
+                "metrics-without-figures",
+                &[("name", (&without.join(", ")).into())],
             ))
             .weak()
             .small(),
@@ -150,7 +157,7 @@ fn names_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, summary: &MetricSummary) {
     }
     let mut unnamed: Vec<(Named, String, String)> = Vec::new();
     if !summary.named {
-        unnamed.push((Named::Metric, summary.id.clone(), "Metric".to_string()));
+        unnamed.push((Named::Metric, summary.id.clone(), t("metrics-name-metric")));
     }
     let mut platforms: Vec<&str> = cx
         .snap
@@ -171,13 +178,13 @@ fn names_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, summary: &MetricSummary) {
     for p in platforms {
         let named = cx.snap.platform(p).is_some_and(|pl| pl.name != pl.id);
         if !named {
-            unnamed.push((Named::Platform, p.to_string(), "Platform".to_string()));
+            unnamed.push((Named::Platform, p.to_string(), t("metrics-name-platform")));
         }
     }
     if unnamed.is_empty() {
         return;
     }
-    egui::CollapsingHeader::new(format!("Names ({} known only by id)", unnamed.len()))
+    egui::CollapsingHeader::new(t_args("metrics-names", &[("count", unnamed.len().into())]))
         .id_salt("metric-names")
         .show(ui, |ui| {
             for (what, id, label) in unnamed {
@@ -188,24 +195,67 @@ fn names_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, summary: &MetricSummary) {
 
 fn name_row_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, what: Named, id: &str, label: &str) {
     ui.horizontal(|ui| {
-        let label = ui.label(format!("{label} {id}:"));
+        let label = ui.label(t_args(
+            "metrics-name-label",
+            &[("name", label.into()), ("value", id.into())],
+        ));
         let key = (NamedKey::of(what), id.to_string());
         let text = cx.names.typed.entry(key).or_default();
         let field = ui
             .add(
                 egui::TextEdit::singleline(text)
-                    .hint_text("display name")
+                    .hint_text(t("metrics-display-name"))
                     .desired_width(tokens::NAME_FIELD_WIDTH_PX),
             )
             .labelled_by(label.id);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let ready = !text.trim().is_empty();
         let save = ui
-            .add_enabled(ready, egui::Button::new("Save name"))
-            .on_hover_text("Stored in the store's catalogue: every view and export shows it");
+            .add_enabled(ready, egui::Button::new(t("metrics-save-name")))
+            .on_hover_text(t("metrics-save-name-tooltip"));
         if ready && (save.clicked() || enter) {
             cx.names.pending = Some((what, id.to_string()));
             cx.actions.push(Action::SaveName);
         }
     });
+}
+
+/// A unit as the metric list names it: the words translated, currency codes as they are.
+fn unit_label(unit: &Unit) -> String {
+    match unit {
+        Unit::Count => t("metrics-unit-count"),
+        Unit::Percent => t("metrics-unit-percent"),
+        Unit::AnyCurrency => t("metrics-unit-currency"),
+        other => other.as_str().to_string(),
+    }
+}
+
+/// A group's title in the UI's language (the dashboard's [`MetricGroup::title`] is English).
+fn group_title(group: MetricGroup) -> String {
+    t(match group {
+        MetricGroup::Sales => "metrics-group-sales",
+        MetricGroup::Growth => "metrics-group-growth",
+        MetricGroup::Users => "metrics-group-users",
+        MetricGroup::Sellers => "metrics-group-sellers",
+        MetricGroup::Money => "metrics-group-money",
+        MetricGroup::Other => "metrics-group-other",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+
+    #[test]
+    fn every_group_has_a_title_in_both_languages() {
+        for group in MetricGroup::ALL {
+            assert_eq!(with_lang(Lang::En, || group_title(group)), group.title());
+            let zh = with_lang(Lang::Zh, || group_title(group));
+            assert!(
+                zh != group.title() && !zh.starts_with("metrics-"),
+                "{group:?}: {zh}"
+            );
+        }
+    }
 }

@@ -6,6 +6,7 @@ use egui_extras::TableBuilder;
 
 use super::{ViewCtx, with_columns};
 use crate::dashboard::settings::View;
+use crate::i18n::{day_label, t, t_args};
 use crate::store::SourceUsage;
 use crate::ui::tokens;
 
@@ -35,12 +36,12 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     )
     .header(row_height + tokens::HEADER_PADDING_PX, |mut header| {
         for title in [
-            "Publisher",
-            "Published",
-            "Figures",
-            "Events",
-            "URL",
-            "Title",
+            t("sources-col-publisher"),
+            t("sources-col-published"),
+            t("sources-col-figures"),
+            t("sources-col-events"),
+            t("sources-col-url"),
+            t("sources-col-title"),
         ] {
             header.col(|ui| {
                 ui.strong(title);
@@ -55,7 +56,7 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             row.col(|ui| {
                 if ui
                     .link(&s.publisher)
-                    .on_hover_text("Show only this source's figures in the charts")
+                    .on_hover_text(t("sources-publisher-tooltip"))
                     .clicked()
                 {
                     chosen = Some(s.id);
@@ -64,8 +65,8 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             row.col(|ui| {
                 ui.label(
                     s.published
-                        .map(|d| d.format("%-d %b %Y").to_string())
-                        .unwrap_or_else(|| "undated".into()),
+                        .map(day_label)
+                        .unwrap_or_else(|| t("sources-undated")),
                 );
             });
             row.col(|ui| {
@@ -76,7 +77,7 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             });
             row.col(|ui| {
                 if s.url.is_empty() {
-                    ui.label(RichText::new("no URL (print article)").weak());
+                    ui.label(RichText::new(t("sources-no-url")).weak());
                 } else {
                     ui.hyperlink_to(&s.url, &s.url);
                 }
@@ -123,21 +124,21 @@ fn search_bar_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> String {
     let mut search: String = ui.data_mut(|d| d.get_temp::<String>(search_id).unwrap_or_default());
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new("Sources")
+            RichText::new(t("sources-title"))
                 .font(tokens::heading_font())
                 .strong(),
         );
         ui.label(
-            RichText::new(format!(
-                "{} sources. Click a publisher to show only its figures in the charts.",
-                cx.snap.sources.len()
+            RichText::new(t_args(
+                "sources-count",
+                &[("count", cx.snap.sources.len().into())],
             ))
             .weak(),
         );
-        let label = ui.label("Find:");
+        let label = ui.label(t("sources-find"));
         ui.add(
             egui::TextEdit::singleline(&mut search)
-                .hint_text("publisher, title or URL")
+                .hint_text(t("sources-find-hint"))
                 .desired_width(tokens::SEARCH_FIELD_WIDTH_PX),
         )
         .labelled_by(label.id);

@@ -10,8 +10,9 @@ use super::{ViewCtx, with_columns};
 use crate::dashboard::selection::passes;
 use crate::dashboard::settings::{Settings, TableColumn};
 use crate::dashboard::snapshot::Snapshot;
-use crate::model::Observation;
+use crate::i18n::{day_label, t, t_args};
 use crate::model::format::qualified;
+use crate::model::{Kind, Observation};
 use crate::store::export::{Format, Names, write_observations};
 use crate::ui::actions::Action;
 use crate::ui::tokens;
@@ -120,25 +121,51 @@ fn long_series_note_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &Settings) 
     }
     let figures: usize = long.iter().sum();
     ui.label(
-        RichText::new(format!(
-            "· {} figures of {} long daily series are not listed: they are in the charts (decimated), and `marketscope export` writes them all",
-            crate::model::format::grouped(figures),
-            long.len()
+        RichText::new(t_args(
+            "table-long-series",
+            &[
+                ("value", (&crate::model::format::grouped(figures)).into()),
+                ("count", long.len().into()),
+            ],
         ))
         .weak(),
     );
 }
 
+/// The sortable columns, each with the message id of its title.
 const COLUMNS: [(TableColumn, &str); 8] = [
-    (TableColumn::Platform, "Platform"),
-    (TableColumn::Metric, "Metric"),
-    (TableColumn::Region, "Region"),
-    (TableColumn::Period, "Period"),
-    (TableColumn::Value, "Value"),
-    (TableColumn::Kind, "Kind"),
-    (TableColumn::Source, "Source"),
-    (TableColumn::Published, "Published"),
+    (TableColumn::Platform, "table-col-platform"),
+    (TableColumn::Metric, "table-col-metric"),
+    (TableColumn::Region, "table-col-region"),
+    (TableColumn::Period, "table-col-period"),
+    (TableColumn::Value, "table-col-value"),
+    (TableColumn::Kind, "table-col-kind"),
+    (TableColumn::Source, "table-col-source"),
+    (TableColumn::Published, "table-col-published"),
 ];
+
+/// The message id of a column's "Sort by …" hover text.
+fn sort_tooltip_id(column: TableColumn) -> &'static str {
+    match column {
+        TableColumn::Platform => "table-sort-platform",
+        TableColumn::Metric => "table-sort-metric",
+        TableColumn::Region => "table-sort-region",
+        TableColumn::Period => "table-sort-period",
+        TableColumn::Value => "table-sort-value",
+        TableColumn::Kind => "table-sort-kind",
+        TableColumn::Source => "table-sort-source",
+        TableColumn::Published => "table-sort-published",
+    }
+}
+
+/// A figure's kind as the Kind column shows it.
+fn kind_label(kind: Kind) -> String {
+    t(match kind {
+        Kind::Actual => "table-kind-actual",
+        Kind::Estimate => "table-kind-estimate",
+        Kind::Forecast => "table-kind-forecast",
+    })
+}
 
 pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
     let indices = cx.charts.table_rows(cx.snap, cx.settings);
@@ -159,7 +186,8 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 &tokens::FIGURES_COLUMNS_PX,
             )
             .header(row_height + tokens::HEADER_PADDING_PX, |mut header| {
-                for (column, title) in COLUMNS {
+                for (column, title_id) in COLUMNS {
+                    let title = t(title_id);
                     header.col(|ui| {
                         let arrow = match (
                             cx.settings.table_sort == column,
@@ -171,7 +199,7 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                         };
                         if ui
                             .button(RichText::new(format!("{title}{arrow}")).strong())
-                            .on_hover_text(format!("Sort by {}", title.to_lowercase()))
+                            .on_hover_text(t(sort_tooltip_id(column)))
                             .clicked()
                         {
                             clicked_column = Some(column);
@@ -179,10 +207,10 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                     });
                 }
                 header.col(|ui| {
-                    ui.strong("URL");
+                    ui.strong(t("table-col-url"));
                 });
                 header.col(|ui| {
-                    ui.strong("Note");
+                    ui.strong(t("table-col-note"));
                 });
             })
             .body(|body| {
@@ -206,34 +234,40 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 fn table_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, n_rows: usize) {
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new("Figures")
+            RichText::new(t("table-title"))
                 .font(tokens::heading_font())
                 .strong(),
         );
-        let label = ui.label("Metric:");
+        let label = ui.label(t("table-metric"));
         let current = if cx.settings.table_metric.is_empty() {
-            "All metrics".to_string()
+            t("table-all-metrics")
         } else {
             cx.snap.metric_name(&cx.settings.table_metric)
         };
         egui::ComboBox::from_id_salt("table-metric")
             .selected_text(current)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut cx.settings.table_metric, String::new(), "All metrics");
+                ui.selectable_value(
+                    &mut cx.settings.table_metric,
+                    String::new(),
+                    t("table-all-metrics"),
+                );
                 for m in &cx.snap.metrics {
                     ui.selectable_value(&mut cx.settings.table_metric, m.id.clone(), &m.name);
                 }
             })
             .response
             .labelled_by(label.id);
-        ui.label(RichText::new(format!("{} rows match the side panel's choices", n_rows)).weak());
+        ui.label(RichText::new(t_args("table-rows", &[("count", n_rows.into())])).weak());
         long_series_note_ui(ui, cx.snap, cx.settings);
         if ui
-            .button("Copy as CSV")
-            .on_hover_text(format!(
-                "{} ({}): the importer's columns, so the rows can be imported again",
-                Action::CopyCsv.label(),
-                Action::CopyCsv.shortcut_text()
+            .button(t("table-copy-csv"))
+            .on_hover_text(t_args(
+                "table-copy-csv-tooltip",
+                &[
+                    ("name", (&Action::CopyCsv.label()).into()),
+                    ("value", (&Action::CopyCsv.shortcut_text()).into()),
+                ],
             ))
             .clicked()
         {
@@ -275,18 +309,13 @@ fn figure_row_ui(row: &mut egui_extras::TableRow<'_, '_>, snap: &Snapshot, o: &O
             .on_hover_text(format!("{} {}", o.value, o.unit));
     });
     row.col(|ui| {
-        ui.label(o.kind.as_str());
+        ui.label(kind_label(o.kind));
     });
     row.col(|ui| {
         ui.label(&o.source.publisher).on_hover_text(&o.source.title);
     });
     row.col(|ui| {
-        ui.label(
-            o.source
-                .published
-                .map(|d| d.format("%-d %b %Y").to_string())
-                .unwrap_or_default(),
-        );
+        ui.label(o.source.published.map(day_label).unwrap_or_default());
     });
     row.col(|ui| {
         if !o.source.url.is_empty() {
@@ -297,4 +326,22 @@ fn figure_row_ui(row: &mut egui_extras::TableRow<'_, '_>, snap: &Snapshot, o: &O
         ui.label(RichText::new(&o.note).small())
             .on_hover_text(&o.note);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, has_message};
+
+    #[test]
+    fn every_column_title_and_sort_hint_is_in_both_catalogues() {
+        let ids = COLUMNS
+            .iter()
+            .flat_map(|&(column, title)| [title, sort_tooltip_id(column)]);
+        for id in ids {
+            for lang in Lang::ALL {
+                assert!(has_message(lang, id), "{id} is not in {lang:?}");
+            }
+        }
+    }
 }
