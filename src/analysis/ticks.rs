@@ -6,12 +6,12 @@
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 
 use crate::i18n::Lang;
+use crate::model::format::weekday_abbr;
+use crate::model::instant::datetime_of_x;
 
 const MONTH_ABBR: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-const WEEKDAY_ABBR: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const WEEKDAY_ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
 /// Beyond this many ticks the unit is too fine for the range: a coarser one is taken.
 const MAX_TICKS: usize = 400;
@@ -25,15 +25,6 @@ pub fn day_number(date: NaiveDate) -> f64 {
 /// The date whose day contains x, or `None` far outside the calendar.
 pub fn date_of_day(x: f64) -> Option<NaiveDate> {
     crate::model::instant::date_of_x(x)
-}
-
-/// The date and time of x, to the nearest minute (a tick at 14:00 is not 13:59:59.99).
-fn datetime_of_x(x: f64) -> Option<NaiveDateTime> {
-    if !x.is_finite() || x.abs() > 3.0e6 {
-        return None;
-    }
-    let minutes = (x * MINUTES_PER_DAY).round() as i64;
-    crate::model::instant::datetime_of_instant(minutes * 60)
 }
 
 /// How weeks are ticked: on the 1st, 8th, 15th and 22nd under month labels, or on ISO Mondays
@@ -126,15 +117,6 @@ impl TickUnit {
             .unwrap_or(TickUnit::Year)
     }
 
-    /// The English label of a tick of this unit on `date` (at midnight).
-    pub fn label(self, date: NaiveDate) -> String {
-        self.label_at(
-            date.and_time(chrono::NaiveTime::MIN),
-            WeekTicks::OfMonth,
-            Lang::En,
-        )
-    }
-
     /// The label of a tick at x: an hour tick reads `14:00`, or the day (`Tue 11 Nov`) at
     /// midnight, so a day boundary is never lost on an hourly axis.
     pub fn label_of_x(self, x: f64, weeks: WeekTicks, lang: Lang) -> Option<String> {
@@ -144,7 +126,7 @@ impl TickUnit {
     fn label_at(self, at: NaiveDateTime, weeks: WeekTicks, lang: Lang) -> String {
         let date = at.date();
         let month = MONTH_ABBR[date.month0() as usize];
-        let weekday = date.weekday().num_days_from_monday() as usize;
+        let weekday = weekday_abbr(date, lang);
         let (y, m, d) = (date.year(), date.month(), date.day());
         match (self, lang) {
             (TickUnit::Minutes(_) | TickUnit::Hours(_), _)
@@ -153,10 +135,10 @@ impl TickUnit {
                 at.format("%H:%M").to_string()
             }
             (TickUnit::Minutes(_) | TickUnit::Hours(_), Lang::En) => {
-                format!("{} {d} {month}", WEEKDAY_ABBR[weekday])
+                format!("{weekday} {d} {month}")
             }
             (TickUnit::Minutes(_) | TickUnit::Hours(_), Lang::Zh) => {
-                format!("{m}月{d}日 {}", WEEKDAY_ZH[weekday])
+                format!("{m}月{d}日 {weekday}")
             }
             (TickUnit::Week, _) if weeks == WeekTicks::Iso => {
                 let iso = date.iso_week();

@@ -191,11 +191,7 @@ pub fn translate(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
 
 /// A calendar day in this thread's language: "3 Mar 2025", or 2025年3月3日.
 pub fn day_label(date: chrono::NaiveDate) -> String {
-    let pattern = match lang() {
-        Lang::En => "%-d %b %Y",
-        Lang::Zh => "%Y年%-m月%-d日",
-    };
-    date.format(pattern).to_string()
+    crate::model::format::day_in(date, lang())
 }
 
 /// The catalogue's name for a store id in this thread's language, where it has one: `kind` is

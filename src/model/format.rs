@@ -166,7 +166,7 @@ pub fn period_label_in(period: &Period, lang: Lang) -> String {
         return period.label_en();
     }
     let d = period.start;
-    let day = |d: chrono::NaiveDate| format!("{}年{}月{}日", d.year(), d.month(), d.day());
+    let day = |d: chrono::NaiveDate| day_in(d, lang);
     let month = |d: chrono::NaiveDate| format!("{}年{}月", d.year(), d.month());
     match period.grain {
         Grain::Minute | Grain::Hour => {
@@ -201,8 +201,25 @@ pub fn period_label_in(period: &Period, lang: Lang) -> String {
     }
 }
 
-const WEEKDAY_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const WEEKDAY_ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+/// A calendar day: `3 Mar 2025`, `2025年3月3日`.
+pub fn day_in(date: chrono::NaiveDate, lang: Lang) -> String {
+    let pattern = match lang {
+        Lang::En => "%-d %b %Y",
+        Lang::Zh => "%Y年%-m月%-d日",
+    };
+    date.format(pattern).to_string()
+}
+
+/// A day of the week as dates are headed: `Tue`, `周二`.
+pub fn weekday_abbr(date: chrono::NaiveDate, lang: Lang) -> &'static str {
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    let i = date.weekday().num_days_from_monday() as usize;
+    match lang {
+        Lang::En => EN[i],
+        Lang::Zh => ZH[i],
+    }
+}
 
 /// A period as a tooltip heads it, in the thread's language ([`period_heading_in`]).
 pub fn period_heading(period: &Period, fiscal_year_start: Option<u32>) -> String {
@@ -216,24 +233,16 @@ pub fn period_heading_in(period: &Period, fiscal_year_start: Option<u32>, lang: 
     if let Some(name) = fiscal_name_in(period, fiscal_year_start, lang) {
         return format!("{name} · {}", calendar_span_in(period, lang));
     }
-    let weekday = period.start.weekday().num_days_from_monday() as usize;
+    let weekday = weekday_abbr(period.start, lang);
     let time = format!("{:02}:{:02}", period.minute / 60, period.minute % 60);
-    let d = period.start;
     match (period.grain, lang) {
-        (Grain::Minute | Grain::Hour, Lang::En) => {
-            format!("{} {}", WEEKDAY_EN[weekday], period.label_en())
+        (Grain::Minute | Grain::Hour | Grain::Day, Lang::En) => {
+            format!("{weekday} {}", period.label_en())
         }
-        (Grain::Minute | Grain::Hour, Lang::Zh) => format!(
-            "{}年{}月{}日 {} {time}",
-            d.year(),
-            d.month(),
-            d.day(),
-            WEEKDAY_ZH[weekday]
-        ),
-        (Grain::Day, Lang::En) => format!("{} {}", WEEKDAY_EN[weekday], period.label_en()),
-        (Grain::Day, Lang::Zh) => {
-            format!("{} {}", period_label_in(period, lang), WEEKDAY_ZH[weekday])
+        (Grain::Minute | Grain::Hour, Lang::Zh) => {
+            format!("{} {weekday} {time}", day_in(period.start, lang))
         }
+        (Grain::Day, Lang::Zh) => format!("{} {weekday}", day_in(period.start, lang)),
         _ => period_label_in(period, lang),
     }
 }
@@ -264,16 +273,7 @@ pub fn calendar_span_in(period: &Period, lang: Lang) -> String {
         Lang::En if a.year() == b.year() => {
             format!("{}–{}", a.format("%-d %b"), b.format("%-d %b %Y"))
         }
-        Lang::En => format!("{}–{}", a.format("%-d %b %Y"), b.format("%-d %b %Y")),
-        Lang::Zh => format!(
-            "{}年{}月{}日–{}年{}月{}日",
-            a.year(),
-            a.month(),
-            a.day(),
-            b.year(),
-            b.month(),
-            b.day()
-        ),
+        _ => format!("{}–{}", day_in(a, lang), day_in(b, lang)),
     }
 }
 

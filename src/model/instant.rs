@@ -21,10 +21,19 @@ pub fn date_of_day(day: i64) -> Option<NaiveDate> {
 
 /// The day number of a chart's x coordinate (which may fall inside a day).
 pub fn date_of_x(x: f64) -> Option<NaiveDate> {
-    if !x.is_finite() || x.abs() > 3.0e6 {
-        return None;
-    }
-    date_of_day(x.floor() as i64)
+    date_of_day(x_in_calendar(x)?.floor() as i64)
+}
+
+/// The date and time of a chart's x coordinate, to the nearest minute (a tick at 14:00 is not
+/// 13:59:59.99).
+pub fn datetime_of_x(x: f64) -> Option<NaiveDateTime> {
+    let minutes = (x_in_calendar(x)? * 1440.0).round() as i64;
+    datetime_of_instant(minutes * 60)
+}
+
+/// x itself, or `None` when it is not a number or lies far outside the calendar.
+fn x_in_calendar(x: f64) -> Option<f64> {
+    (x.is_finite() && x.abs() <= 3.0e6).then_some(x)
 }
 
 /// The chart's x coordinate of an instant: its day number, with the time of day as a fraction.
@@ -78,6 +87,8 @@ mod tests {
         assert_eq!(split_instant(instant(early, 5)), Some((early, 5)));
         assert_eq!(date_of_x(day_number(d) as f64 + 0.75), Some(d));
         assert_eq!(x_of_instant(t), day_number(d) as f64 + 14.0 / 24.0);
+        assert_eq!(datetime_of_x(x_of_instant(t)), datetime_of_instant(t));
+        assert_eq!(datetime_of_x(f64::NAN), None);
         let dt = datetime_of_instant(t).expect("date-time");
         assert_eq!(instant_of_datetime(dt), t);
     }
