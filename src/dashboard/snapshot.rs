@@ -190,7 +190,6 @@ impl Snapshot {
         self.metric_index.get(id).map(|&i| &self.metrics[i])
     }
 
-    /// "AliExpress 速卖通" (in Chinese 速卖通), or the id when the catalog does not know it.
     /// The platform's fiscal year start month, when it is not January.
     pub fn fiscal_year_start(&self, platform: &str) -> Option<u32> {
         self.platform(platform)
@@ -204,6 +203,7 @@ impl Snapshot {
         crate::model::format::period_heading(period, self.fiscal_year_start(platform))
     }
 
+    /// "AliExpress 速卖通" (in Chinese 速卖通), or the id when the catalog does not know it.
     pub fn platform_name(&self, id: &str) -> String {
         self.platform(id)
             .map(display_name)

@@ -238,12 +238,12 @@ impl App {
         self.inter.explore.shown_window.as_ref()
     }
 
-    /// How each series was drawn last frame: (chart id, series name, emphasis).
     /// The labels each chart's time axis drew last frame: (chart id, labels).
     pub fn x_tick_labels(&self) -> &[(String, Vec<String>)] {
         &self.inter.x_tick_labels
     }
 
+    /// How each series was drawn last frame: (chart id, series name, emphasis).
     pub fn drawn_emphasis(&self) -> &[(String, String, crate::dashboard::interaction::Emphasis)] {
         &self.inter.drawn_emphasis
     }
