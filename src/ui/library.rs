@@ -285,25 +285,24 @@ fn story_steps_ui(
     ))
     .id_salt(("story-steps", &story.name))
     .show(ui, |ui| {
-        if ui
-            .add_enabled(
-                !story.steps.is_empty(),
-                egui::Button::new(t("library-export-pngs")),
-            )
-            .on_hover_text(t("library-export-pngs-tooltip"))
-            .clicked()
-        {
-            ops.push(LibraryOp::ExportStory(story.name.clone()));
-        }
-        if ui
-            .add_enabled(
-                !story.steps.is_empty(),
-                egui::Button::new(t("library-export-deck")),
-            )
-            .on_hover_text(t("library-export-deck-tooltip"))
-            .clicked()
-        {
-            ops.push(LibraryOp::ExportDeck(story.name.clone()));
+        let exports = [
+            (
+                "library-export-pngs",
+                LibraryOp::ExportStory(story.name.clone()),
+            ),
+            (
+                "library-export-deck",
+                LibraryOp::ExportDeck(story.name.clone()),
+            ),
+        ];
+        for (key, op) in exports {
+            if ui
+                .add_enabled(!story.steps.is_empty(), egui::Button::new(t(key)))
+                .on_hover_text(t(&format!("{key}-tooltip")))
+                .clicked()
+            {
+                ops.push(op);
+            }
         }
         // Exporting reads the store; editing the steps needs a writable one.
         ui.add_enabled_ui(!read_only, |ui| steps_list_ui(ui, window, story, ops));

@@ -80,11 +80,7 @@ pub fn side_panel_ui(
     let what = what.as_str();
 
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(t("side-show"))
-                .font(tokens::heading_font())
-                .strong(),
-        );
+        ui.label(tokens::heading(t("side-show")));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .small_button(t("side-reset-view"))

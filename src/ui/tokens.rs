@@ -144,6 +144,13 @@ pub fn heading_font() -> FontId {
     FontId::proportional(HEADING_SIZE_PT)
 }
 
+/// A view's or a panel's heading: the heading font, strong.
+pub fn heading(text: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(text.into())
+        .font(heading_font())
+        .strong()
+}
+
 pub fn small_font() -> FontId {
     FontId::proportional(SMALL_SIZE_PT)
 }

@@ -13,11 +13,7 @@ use crate::ui::tokens;
 /// The chart's title, notes and kind key above the plot.
 pub fn chart_header_ui(ui: &mut egui::Ui, model: &ChartModel) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(&model.title)
-                .font(tokens::heading_font())
-                .strong(),
-        );
+        ui.label(tokens::heading(&model.title));
         if model.empty.is_none() {
             let n = model.point_count();
             let count = crate::model::format::grouped(n);
@@ -136,11 +132,7 @@ pub fn empty_state_ui(ui: &mut egui::Ui, empty: &EmptyState, height_px: f32) {
         ui.vertical_centered(|ui| {
             ui.add_space(height_px * tokens::EMPTY_CHART_TOP_FRACTION);
             ui.set_max_width(tokens::EMPTY_STATE_WIDTH_PX);
-            ui.label(
-                RichText::new(&empty.headline)
-                    .font(tokens::heading_font())
-                    .strong(),
-            );
+            ui.label(tokens::heading(&empty.headline));
             ui.add_space(tokens::SECTION_GAP_PX);
             for reason in &empty.reasons {
                 ui.label(reason);

@@ -267,7 +267,7 @@ pub fn event_when_where(snap: &Snapshot, event: &Event) -> String {
 pub fn event_details_ui(ui: &mut egui::Ui, snap: &Snapshot, event: &Event) -> bool {
     let mut close = false;
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Event").font(tokens::heading_font()).strong());
+        ui.label(tokens::heading("Event"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             close = ui.button("Close").clicked();
         });

@@ -107,11 +107,7 @@ pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 /// "Events" and how many of them the filters show.
 fn events_heading_ui(ui: &mut egui::Ui, shown: usize, total: usize) {
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(t("events-title"))
-                .font(tokens::heading_font())
-                .strong(),
-        );
+        ui.label(tokens::heading(t("events-title")));
         ui.label(
             RichText::new(t_args(
                 "events-shown",

@@ -123,11 +123,7 @@ fn search_bar_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> String {
     let search_id = egui::Id::unique("sources-search");
     let mut search: String = ui.data_mut(|d| d.get_temp::<String>(search_id).unwrap_or_default());
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(t("sources-title"))
-                .font(tokens::heading_font())
-                .strong(),
-        );
+        ui.label(tokens::heading(t("sources-title")));
         ui.label(
             RichText::new(t_args(
                 "sources-count",

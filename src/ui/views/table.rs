@@ -233,11 +233,7 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
 /// The title, the metric chooser, the row count and Copy as CSV.
 fn table_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, n_rows: usize) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(t("table-title"))
-                .font(tokens::heading_font())
-                .strong(),
-        );
+        ui.label(tokens::heading(t("table-title")));
         let label = ui.label(t("table-metric"));
         let current = if cx.settings.table_metric.is_empty() {
             t("table-all-metrics")
