@@ -1,4 +1,5 @@
-//! The chart model's tests: the sample's charts, growth, empty states, events, negative values and log refusals, grains and region variants.
+//! The chart model's tests: the sample's charts, growth, empty states, events, negative values
+//! and log refusals, grains and region variants.
 
 use super::*;
 use crate::store::Store;
