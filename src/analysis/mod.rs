@@ -33,4 +33,4 @@ pub use headline::{headline, headline_reason, kind_rank};
 pub use index::{index_base, index_value};
 pub use measure::{Measurement, cagr_pct, change_pct, measure, years_between};
 pub use scale::{from_log10, linear_ticks, log_ticks, nice_step, to_log10};
-pub use ticks::{CalendarTick, TickUnit, calendar_ticks, date_of_day, day_number};
+pub use ticks::{CalendarTick, TickUnit, WeekTicks, calendar_ticks, date_of_day, day_number};

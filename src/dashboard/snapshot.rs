@@ -191,6 +191,19 @@ impl Snapshot {
     }
 
     /// "AliExpress 速卖通" (in Chinese 速卖通), or the id when the catalog does not know it.
+    /// The platform's fiscal year start month, when it is not January.
+    pub fn fiscal_year_start(&self, platform: &str) -> Option<u32> {
+        self.platform(platform)
+            .and_then(|p| p.fiscal_year_start)
+            .filter(|m| *m != 1)
+    }
+
+    /// A period as a tooltip heads it for `platform`: with its weekday, or as the platform's
+    /// fiscal period with its calendar dates.
+    pub fn period_heading(&self, platform: &str, period: &crate::model::Period) -> String {
+        crate::model::format::period_heading(period, self.fiscal_year_start(platform))
+    }
+
     pub fn platform_name(&self, id: &str) -> String {
         self.platform(id)
             .map(display_name)

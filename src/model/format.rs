@@ -201,6 +201,82 @@ pub fn period_label_in(period: &Period, lang: Lang) -> String {
     }
 }
 
+const WEEKDAY_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const WEEKDAY_ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+
+/// A period as a tooltip heads it, in the thread's language ([`period_heading_in`]).
+pub fn period_heading(period: &Period, fiscal_year_start: Option<u32>) -> String {
+    period_heading_in(period, fiscal_year_start, i18n::lang())
+}
+
+/// A period as a tooltip heads it: days and hours with their day of the week (`Tue 11 Nov 2025
+/// 14:00`), a fiscal period as the platform names it with its calendar dates (`FY2025 Q2 · 1
+/// Jul–30 Sep 2024`), anything else as [`period_label_in`] says it.
+pub fn period_heading_in(period: &Period, fiscal_year_start: Option<u32>, lang: Lang) -> String {
+    if let Some(name) = fiscal_name_in(period, fiscal_year_start, lang) {
+        return format!("{name} · {}", calendar_span_in(period, lang));
+    }
+    let weekday = period.start.weekday().num_days_from_monday() as usize;
+    let time = format!("{:02}:{:02}", period.minute / 60, period.minute % 60);
+    let d = period.start;
+    match (period.grain, lang) {
+        (Grain::Minute | Grain::Hour, Lang::En) => {
+            format!("{} {}", WEEKDAY_EN[weekday], period.label_en())
+        }
+        (Grain::Minute | Grain::Hour, Lang::Zh) => format!(
+            "{}年{}月{}日 {} {time}",
+            d.year(),
+            d.month(),
+            d.day(),
+            WEEKDAY_ZH[weekday]
+        ),
+        (Grain::Day, Lang::En) => format!("{} {}", WEEKDAY_EN[weekday], period.label_en()),
+        (Grain::Day, Lang::Zh) => {
+            format!("{} {}", period_label_in(period, lang), WEEKDAY_ZH[weekday])
+        }
+        _ => period_label_in(period, lang),
+    }
+}
+
+/// A period as the platform names it when its fiscal year starts mid-year (`FY2025 Q2`,
+/// `2025财年第2季度`); `None` for calendar-year platforms and periods that are no fiscal part.
+pub fn fiscal_name_in(
+    period: &Period,
+    fiscal_year_start: Option<u32>,
+    lang: Lang,
+) -> Option<String> {
+    let fiscal = period.fiscal_period(fiscal_year_start?)?;
+    Some(match lang {
+        Lang::En => fiscal.label(),
+        Lang::Zh => match fiscal.part {
+            super::fiscal::FiscalPart::Year => format!("{}财年", fiscal.year),
+            super::fiscal::FiscalPart::Half(1) => format!("{}财年上半年", fiscal.year),
+            super::fiscal::FiscalPart::Half(_) => format!("{}财年下半年", fiscal.year),
+            super::fiscal::FiscalPart::Quarter(q) => format!("{}财年第{q}季度", fiscal.year),
+        },
+    })
+}
+
+/// A period's first and last day: `1 Jul–30 Sep 2024`, `1 Feb 2024–31 Jan 2025`.
+pub fn calendar_span_in(period: &Period, lang: Lang) -> String {
+    let (a, b) = (period.start, period.last_day());
+    match lang {
+        Lang::En if a.year() == b.year() => {
+            format!("{}–{}", a.format("%-d %b"), b.format("%-d %b %Y"))
+        }
+        Lang::En => format!("{}–{}", a.format("%-d %b %Y"), b.format("%-d %b %Y")),
+        Lang::Zh => format!(
+            "{}年{}月{}日–{}年{}月{}日",
+            a.year(),
+            a.month(),
+            a.day(),
+            b.year(),
+            b.month(),
+            b.day()
+        ),
+    }
+}
+
 /// A count with thousands separators: 10000000 -> "10,000,000".
 pub fn grouped(count: usize) -> String {
     let digits = count.to_string();
@@ -314,5 +390,42 @@ mod tests {
             "more than 300"
         );
         assert_eq!(qualified(5e9, Unit::USD, Qualifier::None), "$5B");
+    }
+
+    #[test]
+    fn headings_name_the_weekday_and_the_fiscal_period_with_its_dates() {
+        let hour = Period::at(
+            chrono::NaiveDate::from_ymd_opt(2025, 11, 11).expect("date"),
+            14 * 60,
+            Grain::Hour,
+        );
+        assert_eq!(
+            period_heading_in(&hour, None, Lang::En),
+            "Tue 11 Nov 2025 14:00"
+        );
+        assert_eq!(
+            period_heading_in(&hour, None, Lang::Zh),
+            "2025年11月11日 周二 14:00"
+        );
+        // Alibaba's fiscal year starts in April: July to September 2024 is its FY2025 Q2.
+        let q = Period::quarter(2024, 3).expect("quarter");
+        assert_eq!(
+            period_heading_in(&q, Some(4), Lang::En),
+            "FY2025 Q2 · 1 Jul–30 Sep 2024"
+        );
+        assert_eq!(
+            period_heading_in(&q, Some(4), Lang::Zh),
+            "2025财年第2季度 · 2024年7月1日–2024年9月30日"
+        );
+        assert_eq!(period_heading_in(&q, None, Lang::En), "Q3 2024");
+        // Walmart's FY2025 runs from February 2024 to January 2025.
+        let fy = Period::new(
+            chrono::NaiveDate::from_ymd_opt(2024, 2, 1).expect("date"),
+            Grain::Year,
+        );
+        assert_eq!(
+            period_heading_in(&fy, Some(2), Lang::En),
+            "FY2025 · 1 Feb 2024–31 Jan 2025"
+        );
     }
 }

@@ -27,6 +27,11 @@ pub fn date_of_x(x: f64) -> Option<NaiveDate> {
     date_of_day(x.floor() as i64)
 }
 
+/// The chart's x coordinate of an instant: its day number, with the time of day as a fraction.
+pub fn x_of_instant(seconds: i64) -> f64 {
+    seconds as f64 / SECONDS_PER_DAY as f64
+}
+
 /// Seconds since 1970-01-01T00:00 of a date and a minute of its day.
 pub fn instant(date: NaiveDate, minute_of_day: u16) -> i64 {
     day_number(date) * SECONDS_PER_DAY + i64::from(minute_of_day) * 60
@@ -72,6 +77,7 @@ mod tests {
         let early = NaiveDate::from_ymd_opt(1, 1, 1).expect("date");
         assert_eq!(split_instant(instant(early, 5)), Some((early, 5)));
         assert_eq!(date_of_x(day_number(d) as f64 + 0.75), Some(d));
+        assert_eq!(x_of_instant(t), day_number(d) as f64 + 14.0 / 24.0);
         let dt = datetime_of_instant(t).expect("date-time");
         assert_eq!(instant_of_datetime(dt), t);
     }

@@ -316,6 +316,11 @@ impl Period {
     /// The fiscal label of a period on a platform whose fiscal year starts in `start_month`
     /// ("FY2025", "FY2025 Q2"); `None` when the period is not a part of that fiscal year.
     pub fn fiscal_label(&self, start_month: u32) -> Option<String> {
+        self.fiscal_period(start_month).map(|f| f.label())
+    }
+
+    /// The fiscal period this is on a platform whose fiscal year starts in `start_month`.
+    pub fn fiscal_period(&self, start_month: u32) -> Option<FiscalPeriod> {
         if !(2..=12).contains(&start_month) || self.start.day() != 1 || self.minute != 0 {
             return None;
         }
@@ -331,13 +336,10 @@ impl Period {
             Grain::Quarter if months_in.is_multiple_of(3) => FiscalPart::Quarter(months_in / 3 + 1),
             _ => return None,
         };
-        Some(
-            FiscalPeriod {
-                year: fiscal_year,
-                part,
-            }
-            .label(),
-        )
+        Some(FiscalPeriod {
+            year: fiscal_year,
+            part,
+        })
     }
 
     /// The period as people say it in the UI's language ([`super::format::period_label`]).

@@ -81,6 +81,8 @@ pub struct Interaction {
     pub screen_events: Vec<ScreenEvent>,
     /// How each series was drawn last frame (chart id, series name, emphasis), for tests.
     pub drawn_emphasis: Vec<(String, String, Emphasis)>,
+    /// The labels each chart's time axis drew last frame (chart id, labels), for tests.
+    pub x_tick_labels: Vec<(String, Vec<String>)>,
 }
 
 impl Interaction {
@@ -91,7 +93,12 @@ impl Interaction {
         self.bar_sources.clear();
         self.screen_events.clear();
         self.drawn_emphasis.clear();
+        self.x_tick_labels.clear();
         self.explore.begin_frame();
+    }
+
+    pub fn record_x_labels(&mut self, chart: &str, labels: Vec<String>) {
+        self.x_tick_labels.push((chart.to_string(), labels));
     }
 
     /// Every point drawn last frame, described.

@@ -61,7 +61,7 @@ pub(super) fn segments_through(
         .into_iter()
         .map(|i| &points[i])
         .collect();
-    heads.sort_by_key(|p| (p.period.grain, p.period.start));
+    heads.sort_by_key(|p| (p.period.grain, p.period.start_instant()));
     let mut segments = Vec::new();
     for run in heads.chunk_by(|a, b| a.period.grain == b.period.grain) {
         let joined: Vec<bool> = if run[0].period.grain == Grain::Day {
@@ -71,7 +71,7 @@ pub(super) fn segments_through(
             joins_by_step(&xs)
         } else {
             run.windows(2)
-                .map(|w| w[0].period.end() == w[1].period.start)
+                .map(|w| w[0].period.end_instant() == w[1].period.start_instant())
                 .collect()
         };
         for (w, joined) in run.windows(2).zip(joined) {

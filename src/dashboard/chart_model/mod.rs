@@ -20,6 +20,7 @@ use super::selection::{
 use super::settings::Settings;
 use super::snapshot::Snapshot;
 use crate::analysis::{DerivedGrowth, day_number, derive_yoy, index_base, index_value, to_log10};
+use crate::model::instant::x_of_instant;
 use crate::model::{Grain, Kind, Observation, Period, Qualifier, Rgb, Unit};
 
 /// How values map to the y axis.
@@ -195,6 +196,19 @@ impl ChartModel {
             .iter()
             .map(|s| s.points.len() + s.dense.iter().map(|d| d.index_range().len()).sum::<usize>())
             .sum()
+    }
+
+    /// ISO week ticks (`W46 2025`) when every figure drawn is a week's; calendar weeks otherwise.
+    pub fn week_ticks(&self) -> crate::analysis::WeekTicks {
+        let mut points = self.series.iter().flat_map(|s| &s.points).peekable();
+        let weekly = points.peek().is_some()
+            && self.series.iter().all(|s| s.dense.is_empty())
+            && points.all(|p| p.period.grain == Grain::Week);
+        if weekly {
+            crate::analysis::WeekTicks::Iso
+        } else {
+            crate::analysis::WeekTicks::OfMonth
+        }
     }
 
     /// Figures in long series, drawn decimated.
@@ -576,10 +590,20 @@ fn point_at(
     origin: Origin,
     mark: Mark,
 ) -> ChartPoint {
+    let (x_start, x_end) = (
+        x_of_instant(period.start_instant()),
+        x_of_instant(period.end_instant()),
+    );
+    // An hour's figure sits mid-hour; a day's or longer on its middle day, as the axis labels it.
+    let x = if period.grain.has_time() {
+        (x_start + x_end) / 2.0
+    } else {
+        day_number(period.mid())
+    };
     ChartPoint {
-        x: day_number(period.mid()),
-        x_start: day_number(period.start),
-        x_end: day_number(period.end()),
+        x,
+        x_start,
+        x_end,
         y: value,
         value,
         period: *period,
@@ -669,7 +693,14 @@ fn x_bounds(settings: &Settings, series: &[Series]) -> Option<(f64, f64)> {
     let max = super::selection::range_end(settings)
         .map(day_number)
         .or(data_max)?;
-    let margin = ((max - min) * 0.03).max(15.0);
+    // Half a month either side of a long chart; a tenth of the span (at least an hour) either
+    // side of a few days of hourly figures, which a fixed margin would squash into a sliver.
+    let span = max - min;
+    let margin = if span >= 150.0 {
+        (span * 0.03).max(15.0)
+    } else {
+        (span * 0.1).max(1.0 / 24.0)
+    };
     Some((min - margin, max + margin))
 }
 

@@ -239,6 +239,11 @@ impl App {
     }
 
     /// How each series was drawn last frame: (chart id, series name, emphasis).
+    /// The labels each chart's time axis drew last frame: (chart id, labels).
+    pub fn x_tick_labels(&self) -> &[(String, Vec<String>)] {
+        &self.inter.x_tick_labels
+    }
+
     pub fn drawn_emphasis(&self) -> &[(String, String, crate::dashboard::interaction::Emphasis)] {
         &self.inter.drawn_emphasis
     }

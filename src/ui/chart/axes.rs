@@ -4,7 +4,7 @@
 use egui_plot::{AxisHints, GridInput, GridMark, HPlacement};
 
 use crate::analysis::{
-    TickUnit, calendar_ticks, date_of_day, from_log10, linear_ticks, log_ticks, nice_step,
+    TickUnit, WeekTicks, calendar_ticks, from_log10, linear_ticks, log_ticks, nice_step,
 };
 use crate::dashboard::chart_model::YMode;
 use crate::model::Unit;
@@ -13,7 +13,7 @@ use crate::ui::tokens;
 
 /// Grid marks on calendar boundaries; a mark's `step_size` is its unit's nominal length in days,
 /// which is how [`x_label`] knows how to label it.
-pub fn calendar_spacer(input: GridInput) -> Vec<GridMark> {
+pub fn calendar_spacer(input: GridInput, weeks: WeekTicks) -> Vec<GridMark> {
     if input.base_step_size <= 0.0 {
         return Vec::new();
     }
@@ -23,6 +23,7 @@ pub fn calendar_spacer(input: GridInput) -> Vec<GridMark> {
         input.bounds.1,
         px_per_day,
         tokens::X_LABEL_MIN_SPACING_PX as f64,
+        weeks,
     )
     .into_iter()
     .map(|t| GridMark {
@@ -37,18 +38,47 @@ pub fn calendar_spacer(input: GridInput) -> Vec<GridMark> {
     .collect()
 }
 
-/// `2024`, `Q3 2024`, `Mar 2025`, `12 Mar`.
-pub fn x_label(mark: GridMark) -> String {
-    let unit = TickUnit::from_nominal_days(mark.step_size);
-    match date_of_day(mark.value) {
-        Some(date) => unit.label(date),
-        None => String::new(),
+/// `2024`, `Q3 2024`, `Mar 2025`, `12 Mar`, `W46 2025`, `14:00`, in the UI's language.
+pub fn x_label(mark: GridMark, weeks: WeekTicks) -> String {
+    TickUnit::from_nominal_days(mark.step_size)
+        .label_of_x(mark.value, weeks, crate::i18n::lang())
+        .unwrap_or_default()
+}
+
+/// The labels an x axis drew this frame, kept so tests can read what the axis says (egui_plot
+/// paints them as text, outside the accessibility tree).
+#[derive(Debug, Clone, Default)]
+pub struct LabelSink(std::sync::Arc<std::sync::Mutex<Vec<(String, f64)>>>);
+
+impl LabelSink {
+    fn push(&self, label: &str, step_size: f64) {
+        if let Ok(mut labels) = self.0.lock() {
+            labels.push((label.to_string(), step_size));
+        }
+    }
+
+    /// The labels egui_plot showed at `px_per_day`: it formats every mark, then shows the text
+    /// of those at least the label spacing apart.
+    pub fn take_shown(&self, px_per_day: f64) -> Vec<String> {
+        let min_px = f64::from(tokens::X_LABEL_MIN_SPACING_PX - 1.0);
+        self.0
+            .lock()
+            .map(|mut labels| std::mem::take(&mut *labels))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(label, step)| !label.is_empty() && step * px_per_day.abs() > min_px)
+            .map(|(label, _)| label)
+            .collect()
     }
 }
 
-pub fn x_axis<'a>() -> AxisHints<'a> {
+pub fn x_axis<'a>(weeks: WeekTicks, sink: LabelSink) -> AxisHints<'a> {
     AxisHints::new_x()
-        .formatter(|mark, _range| x_label(mark))
+        .formatter(move |mark, _range| {
+            let label = x_label(mark, weeks);
+            sink.push(&label, mark.step_size);
+            label
+        })
         .label_spacing(tokens::X_LABEL_MIN_SPACING_PX - 1.0..=tokens::X_LABEL_MIN_SPACING_PX)
 }
 
@@ -136,9 +166,17 @@ mod tests {
             value: day,
             step_size: unit.nominal_days(),
         };
-        assert_eq!(x_label(mark(TickUnit::Year)), "2024");
-        assert_eq!(x_label(mark(TickUnit::Quarter)), "Q3 2024");
-        assert_eq!(x_label(mark(TickUnit::Month)), "Jul 2024");
-        assert_eq!(x_label(mark(TickUnit::Day)), "1 Jul");
+        let label = |unit| x_label(mark(unit), WeekTicks::OfMonth);
+        assert_eq!(label(TickUnit::Year), "2024");
+        assert_eq!(label(TickUnit::Quarter), "Q3 2024");
+        assert_eq!(label(TickUnit::Month), "Jul 2024");
+        assert_eq!(label(TickUnit::Day), "1 Jul");
+        assert_eq!(label(TickUnit::Hours(3)), "Mon 1 Jul");
+        let afternoon = GridMark {
+            value: day + 14.0 / 24.0,
+            step_size: TickUnit::Hours(1).nominal_days(),
+        };
+        assert_eq!(x_label(afternoon, WeekTicks::OfMonth), "14:00");
+        assert_eq!(x_label(mark(TickUnit::Week), WeekTicks::Iso), "W27 2024");
     }
 }

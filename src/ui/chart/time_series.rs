@@ -49,7 +49,7 @@ pub(crate) fn time_chart_ui(
     let visuals = ui.visuals().clone();
     let has_dense = model.series.iter().any(|s| !s.dense.is_empty());
     let height = plot_height_ui(ui, model, frame, inter, has_dense);
-    let plot = build_plot(ui, model, frame, height);
+    let (plot, x_labels) = build_plot(ui, model, frame, height);
 
     let visible: Vec<&Series> = model
         .series
@@ -110,6 +110,7 @@ pub(crate) fn time_chart_ui(
     }
 
     record_screen_points(inter, frame.id, model, &transform, &visible, &dense);
+    inter.record_x_labels(frame.id, x_labels.take_shown(transform.dpos_dvalue_x()));
     record_screen_events(inter, frame.id, snap, model, &transform);
     let behind = shapes_behind(&visuals, snap, model, &transform, &visible, inter);
     ui.painter().set(background, Shape::Vec(behind));
@@ -238,8 +239,10 @@ fn build_plot<'a>(
     model: &'a ChartModel,
     frame: &ChartFrame<'a>,
     height_px: f32,
-) -> Plot<'a> {
+) -> (Plot<'a>, axes::LabelSink) {
+    let x_labels = axes::LabelSink::default();
     let mode = model.spec.y_mode;
+    let weeks = model.week_ticks();
     let shift = ui.input(|i| i.modifiers.shift);
     let mut plot = Plot::new(frame.id)
         .id(plot_id(frame.id))
@@ -252,9 +255,9 @@ fn build_plot<'a>(
         .allow_drag(!shift)
         .allow_boxed_zoom(true)
         .allow_double_click_reset(true)
-        .custom_x_axes(vec![axes::x_axis()])
+        .custom_x_axes(vec![axes::x_axis(weeks, x_labels.clone())])
         .custom_y_axes(vec![axes::y_axis(model.unit, mode)])
-        .x_grid_spacer(axes::calendar_spacer)
+        .x_grid_spacer(move |input| axes::calendar_spacer(input, weeks))
         .grid_spacing(tokens::GRID_MIN_SPACING_PX..=tokens::GRID_MAX_SPACING_PX);
     plot = match mode {
         YMode::Log => plot.y_grid_spacer(axes::log_spacer),
@@ -271,7 +274,7 @@ fn build_plot<'a>(
     if let Some(group) = frame.link {
         plot = plot.link_axis(group, [true, false]);
     }
-    plot
+    (plot, x_labels)
 }
 
 /// The pointer over the plot: the shared cursor, the measurement's marks, and the tooltip and

@@ -29,7 +29,8 @@ pub fn point_tooltip_ui(
         Mark::Figure => snap.metric_name(&model.spec.metric),
         Mark::Computed | Mark::Reported => "GMV growth, year on year".to_string(),
     };
-    ui.label(format!("{} · {metric}", point.period.label()));
+    let period = snap.period_heading(&series.platform, &point.period);
+    ui.label(format!("{period} · {metric}"));
     ui.separator();
 
     // The hovered figure first, then every other figure for the same period.
@@ -115,7 +116,7 @@ pub fn dense_tooltip_ui(
     });
     let day = data
         .date(index)
-        .map(|d| crate::model::Period::new(d, crate::model::Grain::Day).label())
+        .map(|d| snap.period_heading(&series.platform, &crate::model::Period::day(d)))
         .unwrap_or_default();
     ui.label(format!("{day} · {}", snap.metric_name(&data.metric)));
     ui.separator();

@@ -19,23 +19,7 @@ pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         .filter(|(_, e)| event_passes(e, cx.snap, cx.settings))
         .map(|(i, _)| i)
         .collect();
-    ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(t("events-title"))
-                .font(tokens::heading_font())
-                .strong(),
-        );
-        ui.label(
-            RichText::new(t_args(
-                "events-shown",
-                &[
-                    ("count", shown.len().into()),
-                    ("value", (&cx.snap.events.len().to_string()).into()),
-                ],
-            ))
-            .weak(),
-        );
-    });
+    events_heading_ui(ui, shown.len(), cx.snap.events.len());
     if shown.is_empty() {
         ui.label(t("events-none-match"));
         return;
@@ -117,6 +101,27 @@ pub fn events_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
                 ui.label(citation(&event.source));
             });
         });
+    });
+}
+
+/// "Events" and how many of them the filters show.
+fn events_heading_ui(ui: &mut egui::Ui, shown: usize, total: usize) {
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(t("events-title"))
+                .font(tokens::heading_font())
+                .strong(),
+        );
+        ui.label(
+            RichText::new(t_args(
+                "events-shown",
+                &[
+                    ("count", shown.into()),
+                    ("value", (&total.to_string()).into()),
+                ],
+            ))
+            .weak(),
+        );
     });
 }
 

@@ -288,7 +288,21 @@ fn figure_row_ui(row: &mut egui_extras::TableRow<'_, '_>, snap: &Snapshot, o: &O
         ui.label(snap.region_name(&o.region));
     });
     row.col(|ui| {
-        ui.label(o.period.label());
+        let lang = crate::i18n::lang();
+        let fiscal = snap.fiscal_year_start(&o.platform);
+        match crate::model::format::fiscal_name_in(&o.period, fiscal, lang) {
+            // As the platform names it; the calendar dates on hover.
+            Some(name) => {
+                ui.label(name).on_hover_text(format!(
+                    "{} ({})",
+                    o.period.label(),
+                    crate::model::format::calendar_span_in(&o.period, lang)
+                ));
+            }
+            None => {
+                ui.label(o.period.label());
+            }
+        }
     });
     row.col(|ui| {
         ui.label(qualified(o.value, o.unit, o.qualifier))
