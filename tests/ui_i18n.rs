@@ -77,3 +77,100 @@ fn a_remembered_language_opens_the_app_in_it() {
     h.get_by_label("交易额");
     h.get_by_label("English");
 }
+
+/// Asserts every label is shown and none of the English ones is.
+fn shows_chinese_not_english(
+    h: &egui_kittest::Harness<'static, marketscope::ui::App>,
+    zh: &[&str],
+    en: &[&str],
+) {
+    for label in zh {
+        assert!(
+            h.query_all_by_label(label).next().is_some(),
+            "no {label:?} in Chinese"
+        );
+    }
+    for label in en {
+        assert!(
+            h.query_all_by_label(label).next().is_none(),
+            "{label:?} is left in English"
+        );
+    }
+}
+
+#[test]
+fn in_chinese_the_metrics_sources_table_and_views_windows_speak_chinese() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    h.get_by_label("简体中文").click();
+    h.run();
+    assert_eq!(h.state().language(), Lang::Zh);
+
+    // The Metrics view's group titles (the dashboard names them in English).
+    h.get_by_label("指标").click();
+    h.run();
+    shows_chinese_not_english(
+        &h,
+        &["GMV 与销售额", "下载量与用户"],
+        &["GMV & sales", "Downloads & users"],
+    );
+
+    // The Sources view's header and search field.
+    h.get_by_label("来源").click();
+    h.run();
+    shows_chinese_not_english(
+        &h,
+        &["发布者", "发布日期", "查找："],
+        &["Publisher", "Published", "Find:"],
+    );
+
+    // The Table view's header, chooser, button and column titles.
+    h.get_by_label("表格").click();
+    h.run();
+    h.get_by_label("数据");
+    h.get_by_label("备注");
+    h.get_by_label("复制为 CSV");
+    shows_chinese_not_english(
+        &h,
+        &["指标：", "网址", "地区"],
+        &[
+            "Figures",
+            "Metric:",
+            "All metrics",
+            "Copy as CSV",
+            "URL",
+            "Note",
+            "Region",
+        ],
+    );
+    assert!(
+        h.query_all_by_label_contains("行符合侧栏的选择")
+            .next()
+            .is_some(),
+        "no Chinese row count"
+    );
+
+    // The Views window (V): its sections, fields and the sample story's steps.
+    h.key_press(Key::V);
+    h.run();
+    shows_chinese_not_english(
+        &h,
+        &[
+            "故事",
+            "将当前视图添加到故事…",
+            "新故事的名称",
+            "步骤标题",
+            "添加步骤",
+        ],
+        &[
+            "Stories",
+            "Add current view to story…",
+            "New story's name",
+            "Add step",
+        ],
+    );
+    assert!(
+        h.query_all_by_label_contains("（8 步）").next().is_some(),
+        "the sample story's step count is not in Chinese"
+    );
+}

@@ -383,3 +383,55 @@ library-highlight-shown-tooltip = The platforms this step shows, from its saved 
 library-no-highlights = No highlights
 library-save-step = Save step
 library-save-step-disabled = A step needs a title
+
+## Exports: the Export window, what it reports, and the sources footer of an exported chart
+
+export-window = Export
+export-png-title = Save the chart as PNG
+export-csv-title = Save the chart's figures as CSV
+export-story-title = Export "{ $name }" as PNGs
+export-vector-title = Save the chart as { $name }
+export-deck-title = Export "{ $name }" as a PDF deck
+export-png-body = The chart with its title, legend and a footer naming the sources of the figures shown.
+export-csv-body = The figures behind the chart, in the columns of `marketscope export` (an import gives them back).
+export-story-body = Each step as presented (title, chart, caption, sources), at the window's size, as 01-title.png, 02-… in this folder (made if missing).
+export-vector-body = The chart with its title, legend and sources footer at the window's size, as lines and real text (selectable in a PDF), drawn without the window.
+export-deck-body = One page per step (title, chart, caption, sources, "3 / 8") on 16:9 slides, fonts embedded, text searchable.
+export-folder = Folder
+export-file = File
+export-density = Pixel density
+export-density-1x = As on screen
+export-density-2x = Twice the pixels for sharp slides: laid out at half the window's size, drawn at double density
+export-dark = Dark theme
+export-dark-tooltip = Exported images are light by default, for documents and projectors, whatever the dashboard's theme
+export-save = Save
+export-path-is-folder = { $name } is a folder: type a file name after it.
+export-no-folder = Cannot save { $name }: the folder { $value } does not exist.
+export-no-screenshot = The window sent no screenshot, so no image was made (is a renderer running?).
+export-not-settled = The chart did not settle for an export; nothing was written.
+export-screenshot-misses-chart = The screenshot ({ $value } pixels) does not contain the chart; nothing was exported.
+export-copied = Copied the chart to the clipboard as an image ({ $value } pixels).
+export-saved-png = Saved the chart as { $name } ({ $value } pixels).
+export-saved-chart = Saved the chart as { $name }.
+export-saved-csv = Saved { $count } figures behind the { $name } view as { $value }.
+export-saved-deck = Saved "{ $name }" as a PDF deck of { $count ->
+        [one] 1 page
+       *[other] { $count } pages
+    }: { $value }.
+export-no-thread = could not start the export writer thread: { $name }
+export-story-done = { $count ->
+        [one] Wrote 1 PNG to { $name }.
+       *[other] Wrote { $count } PNGs to { $name }.
+    }
+export-story-failed = { $count } of { $value } steps were not exported: { $name }
+export-story-empty = The story has no steps: nothing was exported.
+export-story-gone = The story "{ $name }" is no longer in the store.
+export-not-read = The store is not read yet.
+export-only-charts = Only charts export as images: switch to GMV, Growth, Downloads or Brand sales (the Table view's figures export as CSV).
+export-no-mkdir = Cannot make the folder { $name }: { $value }
+footer-figures = Figures: { $name }
+footer-events = Events: { $name }
+footer-separator = {"; "}
+footer-citation = { $name }, { $value }
+footer-dates = { $name } and { $value }
+footer-date-separator = {", "}

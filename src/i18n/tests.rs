@@ -129,3 +129,23 @@ fn a_day_reads_in_the_threads_language() {
     assert_eq!(with_lang(Lang::En, || day_label(day)), "3 Mar 2025");
     assert_eq!(with_lang(Lang::Zh, || day_label(day)), "2025年3月3日");
 }
+
+/// Separators and lists keep their spaces (a Fluent value's own spaces are trimmed, so they are
+/// string literals), and English lists read as before.
+#[test]
+fn footer_separators_keep_their_spaces() {
+    assert_eq!(translate(Lang::En, "footer-separator", &[]), "; ");
+    assert_eq!(translate(Lang::En, "footer-date-separator", &[]), ", ");
+    assert_eq!(translate(Lang::Zh, "footer-separator", &[]), "；");
+    assert_eq!(
+        translate(
+            Lang::En,
+            "footer-dates",
+            &[
+                ("name", "1 May 2024".into()),
+                ("value", "30 Oct 2024".into())
+            ]
+        ),
+        "1 May 2024 and 30 Oct 2024"
+    );
+}

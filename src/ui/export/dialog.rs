@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use eframe::egui::{self, RichText};
 
 use super::{Scale, default_export_path, slug};
+use crate::i18n::{t, t_args};
 use crate::render::Format;
 use crate::ui::tokens;
 
@@ -91,39 +92,32 @@ pub fn export_window_ui(ctx: &egui::Context, dialog: &mut ExportDialog) -> Optio
     let mut request = None;
     let mut open = dialog.open;
     let title = match &dialog.kind {
-        ExportKind::Png => "Save the chart as PNG".to_string(),
-        ExportKind::Csv => "Save the chart's figures as CSV".to_string(),
-        ExportKind::Story(name) => format!("Export \"{name}\" as PNGs"),
-        ExportKind::Vector(format) => {
-            format!("Save the chart as {}", format.extension().to_uppercase())
-        }
-        ExportKind::Deck(name) => format!("Export \"{name}\" as a PDF deck"),
+        ExportKind::Png => t("export-png-title"),
+        ExportKind::Csv => t("export-csv-title"),
+        ExportKind::Story(name) => t_args("export-story-title", &[("name", name.into())]),
+        ExportKind::Vector(format) => t_args(
+            "export-vector-title",
+            &[("name", (&format.extension().to_uppercase()).into())],
+        ),
+        ExportKind::Deck(name) => t_args("export-deck-title", &[("name", name.into())]),
     };
-    crate::ui::dialogs::file_dialog_window("Export")
+    crate::ui::dialogs::file_dialog_window(&t("export-window"))
+        // The same window whatever the language its title is in.
+        .id(egui::Id::unique("export-window"))
         .open(&mut open)
         .show(ctx, |ui| {
             ui.label(RichText::new(title).strong());
-            ui.label(match &dialog.kind {
-                ExportKind::Png => {
-                    "The chart with its title, legend and a footer naming the sources of the figures shown."
-                }
-                ExportKind::Csv => {
-                    "The figures behind the chart, in the columns of `marketscope export` (an import gives them back)."
-                }
-                ExportKind::Story(_) => {
-                    "Each step as presented (title, chart, caption, sources), at the window's size, as 01-title.png, 02-… in this folder (made if missing)."
-                }
-                ExportKind::Vector(_) => {
-                    "The chart with its title, legend and sources footer at the window's size, as lines and real text (selectable in a PDF), drawn without the window."
-                }
-                ExportKind::Deck(_) => {
-                    "One page per step (title, chart, caption, sources, \"3 / 8\") on 16:9 slides, fonts embedded, text searchable."
-                }
-            });
+            ui.label(t(match &dialog.kind {
+                ExportKind::Png => "export-png-body",
+                ExportKind::Csv => "export-csv-body",
+                ExportKind::Story(_) => "export-story-body",
+                ExportKind::Vector(_) => "export-vector-body",
+                ExportKind::Deck(_) => "export-deck-body",
+            }));
             ui.add_space(tokens::SECTION_GAP_PX);
             let label = ui.label(match dialog.kind {
-                ExportKind::Story(_) => "Folder",
-                _ => "File",
+                ExportKind::Story(_) => t("export-folder"),
+                _ => t("export-file"),
             });
             let field = ui
                 .add(egui::TextEdit::singleline(&mut dialog.path_text).desired_width(f32::INFINITY))
@@ -131,20 +125,19 @@ pub fn export_window_ui(ctx: &egui::Context, dialog: &mut ExportDialog) -> Optio
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if dialog.kind == ExportKind::Png {
                 ui.horizontal(|ui| {
-                    ui.label("Pixel density");
+                    ui.label(t("export-density"));
                     for scale in [Scale::One, Scale::Two] {
                         ui.radio_value(&mut dialog.scale, scale, scale.label())
                             .on_hover_text(match scale {
-                                Scale::One => "As on screen",
-                                Scale::Two => "Twice the pixels for sharp slides: laid out at half the window's size, drawn at double density",
+                                Scale::One => t("export-density-1x"),
+                                Scale::Two => t("export-density-2x"),
                             });
                     }
                 });
             }
             if dialog.kind != ExportKind::Csv && !matches!(dialog.kind, ExportKind::Story(_)) {
-                ui.checkbox(&mut dialog.dark, "Dark theme").on_hover_text(
-                    "Exported images are light by default, for documents and projectors, whatever the dashboard's theme",
-                );
+                ui.checkbox(&mut dialog.dark, t("export-dark"))
+                    .on_hover_text(t("export-dark-tooltip"));
             }
             if let Some(error) = &dialog.error {
                 ui.label(RichText::new(error).color(tokens::error_colour(ui.visuals())));
@@ -152,7 +145,7 @@ pub fn export_window_ui(ctx: &egui::Context, dialog: &mut ExportDialog) -> Optio
             ui.add_space(tokens::SECTION_GAP_PX);
             let path = PathBuf::from(dialog.path_text.trim().trim_matches('"'));
             let can = !path.as_os_str().is_empty();
-            let save = ui.add_enabled(can, egui::Button::new("Save"));
+            let save = ui.add_enabled(can, egui::Button::new(t("export-save")));
             if can && (save.clicked() || enter) {
                 request = Some(match &dialog.kind {
                     ExportKind::Png => ExportRequest::Png {
@@ -186,16 +179,18 @@ pub fn export_window_ui(ctx: &egui::Context, dialog: &mut ExportDialog) -> Optio
 /// be a folder itself. The error names the path.
 pub fn check_file_path(path: &std::path::Path) -> Result<(), String> {
     if path.is_dir() {
-        return Err(format!(
-            "{} is a folder: type a file name after it.",
-            path.display()
+        return Err(t_args(
+            "export-path-is-folder",
+            &[("name", (&path.display().to_string()).into())],
         ));
     }
     match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() && !parent.is_dir() => Err(format!(
-            "Cannot save {}: the folder {} does not exist.",
-            path.display(),
-            parent.display()
+        Some(parent) if !parent.as_os_str().is_empty() && !parent.is_dir() => Err(t_args(
+            "export-no-folder",
+            &[
+                ("name", (&path.display().to_string()).into()),
+                ("value", (&parent.display().to_string()).into()),
+            ],
         )),
         _ => Ok(()),
     }

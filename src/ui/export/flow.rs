@@ -7,12 +7,13 @@ use eframe::egui;
 
 use super::dialog::{ExportRequest, check_file_path};
 use crate::dashboard::settings::ThemeChoice;
+use crate::i18n::{t, t_args};
 use crate::render::{self, Format, PageSize, RenderOptions};
 use crate::ui::actions::PresenterAction;
 use crate::ui::app::App;
 use crate::ui::dialogs::Notice;
 use crate::ui::export::{
-    ExportEvent, ExportOutcome, ImageTarget, Scale, StoryExport, sources_footer,
+    ExportEvent, ExportOutcome, ImageTarget, Scale, StoryExport, saved_png_message, sources_footer,
 };
 use crate::ui::presenter::{export_footer_ui, presenter_caption_ui, presenter_title_ui};
 use crate::ui::tokens;
@@ -27,15 +28,17 @@ fn export_theme(dark: bool) -> ThemeChoice {
     }
 }
 
+/// Why a story export stopped before it began: the story was renamed or deleted meanwhile.
+fn story_gone(name: &str) -> String {
+    t_args("export-story-gone", &[("name", name.into())])
+}
+
 impl App {
     /// Images are of charts: the table views say so instead.
     pub(crate) fn can_export_image(&mut self) -> bool {
         let chart = !self.settings.view.metrics(&self.settings).is_empty();
         if !chart || self.snapshot.as_ref().is_none_or(|s| s.is_empty()) {
-            self.notice = Some(Notice::Failed(
-                "Only charts export as images: switch to GMV, Growth, Downloads or Brand sales (the Table view's figures export as CSV)."
-                    .into(),
-            ));
+            self.notice = Some(Notice::Failed(t("export-only-charts")));
         }
         chart && self.snapshot.as_ref().is_some_and(|s| !s.is_empty())
     }
@@ -61,12 +64,15 @@ impl App {
                 check_file_path(&path).and_then(|()| self.render_deck(ctx, &name, path, dark))
             }
             ExportRequest::Csv { path } => check_file_path(&path).and_then(|()| {
-                let snap = self.snapshot.clone().ok_or("The store is not read yet.")?;
+                let snap = self.snapshot.clone().ok_or_else(|| t("export-not-read"))?;
                 let (rows, csv) = view_data_csv(&snap, &self.settings)?;
-                let done = format!(
-                    "Saved {rows} figures behind the {} view as {}.",
-                    self.settings.view.label(),
-                    path.display()
+                let done = t_args(
+                    "export-saved-csv",
+                    &[
+                        ("count", rows.into()),
+                        ("name", (&self.settings.view.label()).into()),
+                        ("value", (&path.display().to_string()).into()),
+                    ],
                 );
                 self.exporter
                     .write_in_background(ctx, path, move || Ok(csv.into_bytes()), done);
@@ -78,9 +84,17 @@ impl App {
                     .as_ref()
                     .and_then(|s| s.stories.iter().position(|st| st.name == name));
                 match index {
-                    None => Err(format!("The story \"{name}\" is no longer in the store.")),
+                    None => Err(story_gone(&name)),
                     Some(index) => std::fs::create_dir_all(&dir)
-                        .map_err(|e| format!("Cannot make the folder {}: {e}", dir.display()))
+                        .map_err(|e| {
+                            t_args(
+                                "export-no-mkdir",
+                                &[
+                                    ("name", (&dir.display().to_string()).into()),
+                                    ("value", (&e.to_string()).into()),
+                                ],
+                            )
+                        })
                         .map(|()| self.start_story_export(ctx, index, dir, None)),
                 }
             }
@@ -120,8 +134,11 @@ impl App {
         };
         let [w, h] = size.png_px();
         let done = match format {
-            Format::Png => format!("Saved the chart as {} ({w}x{h} pixels).", path.display()),
-            _ => format!("Saved the chart as {}.", path.display()),
+            Format::Png => saved_png_message(&path, w, h),
+            _ => t_args(
+                "export-saved-chart",
+                &[("name", (&path.display().to_string()).into())],
+            ),
         };
         let what = format!("the {} chart", self.settings.view.label());
         self.exporter.write_in_background(
@@ -144,17 +161,20 @@ impl App {
         path: PathBuf,
         dark: bool,
     ) -> Result<(), String> {
-        let snap = self.snapshot.clone().ok_or("The store is not read yet.")?;
+        let snap = self.snapshot.clone().ok_or_else(|| t("export-not-read"))?;
         let story = snap
             .stories
             .iter()
             .find(|s| s.name == name)
             .cloned()
-            .ok_or_else(|| format!("The story \"{name}\" is no longer in the store."))?;
-        let done = format!(
-            "Saved \"{name}\" as a PDF deck of {} pages: {}.",
-            story.steps.len(),
-            path.display()
+            .ok_or_else(|| story_gone(name))?;
+        let done = t_args(
+            "export-saved-deck",
+            &[
+                ("name", name.into()),
+                ("count", story.steps.len().into()),
+                ("value", (&path.display().to_string()).into()),
+            ],
         );
         let options = RenderOptions {
             size: PageSize::SLIDE,
@@ -221,7 +241,7 @@ impl App {
 
     pub(crate) fn finish_story_export(&mut self, ctx: &egui::Context, job: StoryExport) {
         let result = if job.titles.is_empty() {
-            Err("The story has no steps: nothing was exported.".to_string())
+            Err(t("export-story-empty"))
         } else {
             job.result()
         };

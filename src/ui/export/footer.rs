@@ -1,6 +1,7 @@
 //! The footer of an exported chart: who published each figure and event drawn on it, and when.
 
 use crate::dashboard::snapshot::Snapshot;
+use crate::i18n::{day_label, t, t_args};
 use crate::model::Source;
 use crate::ui::interaction::Interaction;
 
@@ -38,13 +39,16 @@ pub fn sources_footer(snap: &Snapshot, inter: &Interaction) -> String {
         .filter_map(|e| snap.events.iter().find(|ev| ev.title == e.title))
         .map(|e| &e.source)
         .collect();
-    let list = |sources: Vec<&Source>| citations(&sources).join("; ");
+    let list = |id: &str, sources: Vec<&Source>| {
+        let list = citations(&sources).join(&t("footer-separator"));
+        t_args(id, &[("name", (&list).into())])
+    };
     let mut parts = Vec::new();
     if !figures.is_empty() {
-        parts.push(format!("Figures: {}", list(figures)));
+        parts.push(list("footer-figures", figures));
     }
     if !events.is_empty() {
-        parts.push(format!("Events: {}", list(events)));
+        parts.push(list("footer-events", events));
     }
     if parts.is_empty() {
         // A table names each row's source in a column of its own.
@@ -68,14 +72,23 @@ fn citations(sources: &[&Source]) -> Vec<String> {
         .map(|(publisher, mut dates)| {
             dates.sort();
             dates.dedup();
-            let dates: Vec<String> = dates
-                .iter()
-                .map(|d| d.format("%-d %b %Y").to_string())
-                .collect();
+            let dates: Vec<String> = dates.into_iter().map(day_label).collect();
+            let dated = |dates: &str| {
+                t_args(
+                    "footer-citation",
+                    &[("name", (&publisher).into()), ("value", dates.into())],
+                )
+            };
             match dates.as_slice() {
-                [] => publisher,
-                [one] => format!("{publisher}, {one}"),
-                [rest @ .., last] => format!("{publisher}, {} and {last}", rest.join(", ")),
+                [] => publisher.clone(),
+                [one] => dated(one),
+                [rest @ .., last] => dated(&t_args(
+                    "footer-dates",
+                    &[
+                        ("name", (&rest.join(&t("footer-date-separator"))).into()),
+                        ("value", last.into()),
+                    ],
+                )),
             }
         })
         .collect()

@@ -15,6 +15,8 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use eframe::egui::{self, ColorImage, Rect};
 
+use crate::i18n::{t, t_args};
+
 pub mod dialog;
 mod files;
 mod flow;
@@ -205,19 +207,14 @@ impl Exporter {
                 if capture.frames > MAX_WAIT_FRAMES {
                     let capture = self.capture.take()?;
                     ctx.set_zoom_factor(capture.zoom_before);
-                    return Some(ExportEvent::Failed(
-                        "The window sent no screenshot, so no image was made (is a renderer running?)."
-                            .into(),
-                    ));
+                    return Some(ExportEvent::Failed(t("export-no-screenshot")));
                 }
             }
         }
         if capture.frames > MAX_WAIT_FRAMES * 2 {
             let capture = self.capture.take()?;
             ctx.set_zoom_factor(capture.zoom_before);
-            return Some(ExportEvent::Failed(
-                "The chart did not settle for an export; nothing was written.".into(),
-            ));
+            return Some(ExportEvent::Failed(t("export-not-settled")));
         }
         None
     }
@@ -231,18 +228,18 @@ impl Exporter {
         pixels_per_point: f32,
     ) -> ExportEvent {
         let Some(cropped) = crop(image, rect, pixels_per_point) else {
-            return ExportEvent::Failed(format!(
-                "The screenshot ({}x{} pixels) does not contain the chart; nothing was exported.",
-                image.width(),
-                image.height()
+            return ExportEvent::Failed(t_args(
+                "export-screenshot-misses-chart",
+                &[("value", (&pixels(image.width(), image.height())).into())],
             ));
         };
         match target {
             ImageTarget::Clipboard => {
                 let [w, h] = cropped.size;
                 ctx.copy_image(cropped);
-                ExportEvent::Done(format!(
-                    "Copied the chart to the clipboard as an image ({w}x{h} pixels)."
+                ExportEvent::Done(t_args(
+                    "export-copied",
+                    &[("value", (&pixels(w, h)).into())],
                 ))
             }
             ImageTarget::Png(path) => {
@@ -255,7 +252,7 @@ impl Exporter {
     /// Encodes and writes `image` on a named thread; [`Exporter::poll`] reports the outcome.
     pub fn write_png(&mut self, ctx: &egui::Context, path: PathBuf, image: ColorImage) {
         let [w, h] = image.size;
-        let done = format!("Saved the chart as {} ({w}x{h} pixels).", path.display());
+        let done = saved_png_message(&path, w, h);
         let shown = path.display().to_string();
         self.write_in_background(
             ctx,
@@ -304,8 +301,9 @@ impl Exporter {
             .name("marketscope-export-writer".into())
             .spawn(job)
         {
-            let _ = self.written_tx.send(Err(format!(
-                "could not start the export writer thread: {e}"
+            let _ = self.written_tx.send(Err(t_args(
+                "export-no-thread",
+                &[("name", (&e.to_string()).into())],
             )));
         }
     }
@@ -316,6 +314,26 @@ impl Exporter {
         self.pending_writes = self.pending_writes.saturating_sub(done.len());
         done
     }
+}
+
+/// An image's size for a message: "1280x720".
+fn pixels(width: impl std::fmt::Display, height: impl std::fmt::Display) -> String {
+    format!("{width}x{height}")
+}
+
+/// "Saved the chart as PATH (1280x720 pixels).", in the UI's language.
+pub(crate) fn saved_png_message(
+    path: &std::path::Path,
+    width: impl std::fmt::Display,
+    height: impl std::fmt::Display,
+) -> String {
+    t_args(
+        "export-saved-png",
+        &[
+            ("name", (&path.display().to_string()).into()),
+            ("value", (&pixels(width, height)).into()),
+        ],
+    )
 }
 
 /// How a story export ended, for `marketscope present --export-dir`, which exits with it.
@@ -360,18 +378,21 @@ impl StoryExport {
     /// What the export did, once every step is written or has failed.
     pub fn result(&self) -> Result<String, String> {
         if self.failures.is_empty() {
-            Ok(format!(
-                "Wrote {} PNG{} to {}.",
-                self.written,
-                if self.written == 1 { "" } else { "s" },
-                self.dir.display()
+            Ok(t_args(
+                "export-story-done",
+                &[
+                    ("count", self.written.into()),
+                    ("name", (&self.dir.display().to_string()).into()),
+                ],
             ))
         } else {
-            Err(format!(
-                "{} of {} steps were not exported: {}",
-                self.failures.len(),
-                self.titles.len(),
-                self.failures.join("; ")
+            Err(t_args(
+                "export-story-failed",
+                &[
+                    ("count", self.failures.len().into()),
+                    ("value", (&self.titles.len().to_string()).into()),
+                    ("name", (&self.failures.join("; ")).into()),
+                ],
             ))
         }
     }
