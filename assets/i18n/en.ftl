@@ -209,6 +209,15 @@ chart-title-indexed = { $name }, indexed ({ $value } = 100)
 chart-title-log-usd = { $name } (USD, log scale)
 chart-title-log = { $name } (log scale)
 chart-title-usd = { $name } (USD)
+chart-title-currency = { $name } ({ $code })
+chart-currency-group = { $count ->
+        [one] 1 figure in { $code } ({ $names })
+       *[other] { $count } figures in { $code } ({ $names })
+    }
+chart-currency-note = Drawn in { $code }, the larger group ({ $count ->
+        [one] 1 figure
+       *[other] { $count } figures
+    }). Left out: { $left }. One axis cannot carry two currencies; convert them with export --currency { $code }.
 measure-from = from { $name }: click a second point.
 measure-hint = click a point, then another (or shift-drag across a range) for the change, the change in % and the CAGR.
 

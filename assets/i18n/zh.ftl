@@ -263,6 +263,9 @@ chart-title-indexed = { $name }，指数化（{ $value } = 100）
 chart-title-log-usd = { $name }（美元，对数刻度）
 chart-title-log = { $name }（对数刻度）
 chart-title-usd = { $name }（美元）
+chart-title-currency = { $name }（{ $code }）
+chart-currency-group = { $code } 计价的 { $count } 个数据（{ $names }）
+chart-currency-note = 按数据较多的 { $code } 绘制（{ $count } 个数据）。未绘制：{ $left }。同一坐标轴不能混用两种货币；可用 export --currency { $code } 换算。
 measure-from = 从 { $name } 开始：请点击第二个点。
 measure-hint = 点击一个点，再点击另一个（或按住 Shift 拖过一段范围），查看变化、变化百分比和年复合增长率。
 

@@ -7,8 +7,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::dense::DenseSeries;
+mod currency;
 mod empty;
 mod lines;
+
+use currency::{choose_currency, currency_note};
 
 use empty::empty_state;
 pub use empty::{list_phrase, metric_noun};
@@ -263,7 +266,10 @@ enum Refusal {
 }
 
 pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> ChartModel {
-    let unit = unit_of(snap, &spec.metric);
+    let currency = choose_currency(snap, settings, &spec.metric);
+    let unit = currency
+        .as_ref()
+        .map_or_else(|| unit_of(snap, &spec.metric), |c| c.drawn);
     // A rate indexed to a base year means nothing; a log scale of rates is asked for by name and
     // refuses rates of zero or less, saying so, like any other series.
     let y_mode = match (unit, spec.y_mode) {
@@ -274,7 +280,11 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
         Some(level_metric) => derived_growth(snap, settings, level_metric),
         None => Vec::new(),
     };
-    let by_series = collect_series(snap, settings, spec, &derived);
+    let only_unit = currency
+        .as_ref()
+        .filter(|c| !c.left_out.is_empty())
+        .map(|c| c.drawn);
+    let by_series = collect_series(snap, settings, spec, &derived, only_unit);
     let names = series_names(snap, by_series.keys());
     let x_range = dense_x_range(settings);
     let mut series = Vec::new();
@@ -295,11 +305,12 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
         }
     });
     number_region_variants(&mut series);
-    let notes = if empty.is_some() {
+    let mut notes = if empty.is_some() {
         Vec::new()
     } else {
         refusal_notes(y_mode, &unindexed, &refused)
     };
+    notes.extend(currency.as_ref().and_then(currency_note));
     let x_bounds = x_bounds(settings, &series);
     ChartModel {
         spec: ChartSpec {
@@ -348,6 +359,9 @@ fn chart_title(metric_name: &str, y_mode: YMode, unit: Unit) -> String {
         (YMode::Log, Unit::USD) => t_args("chart-title-log-usd", &[name]),
         (YMode::Log, _) => t_args("chart-title-log", &[name]),
         (_, Unit::USD) => t_args("chart-title-usd", &[name]),
+        (_, Unit::Currency(c)) => {
+            t_args("chart-title-currency", &[name, ("code", c.code().into())])
+        }
         _ => metric_name.to_string(),
     }
 }
@@ -358,7 +372,10 @@ fn collect_series(
     settings: &Settings,
     spec: &ChartSpec,
     derived: &[DerivedGrowth],
+    only_unit: Option<Unit>,
 ) -> BTreeMap<SeriesKey, Parts> {
+    // When figures come in several currencies, only the drawn one's (see `currency`).
+    let keeps = |unit: Unit| only_unit.is_none_or(|u| u == unit);
     let mut by_series: BTreeMap<SeriesKey, Parts> = BTreeMap::new();
     let key = |platform: &str, region: &str, grain: Grain| {
         (
@@ -369,7 +386,8 @@ fn collect_series(
         )
     };
     for d in &snap.dense {
-        if d.metric == spec.metric && dense_exclusion(d, snap, settings).is_none() {
+        if d.metric == spec.metric && keeps(d.unit) && dense_exclusion(d, snap, settings).is_none()
+        {
             by_series
                 .entry(key(&d.platform, &d.region, Grain::Day))
                 .or_default()
@@ -383,7 +401,7 @@ fn collect_series(
         Mark::Figure
     };
     for (i, o) in snap.observations.iter().enumerate() {
-        if o.metric == spec.metric && passes(o, snap, settings) {
+        if o.metric == spec.metric && keeps(o.unit) && passes(o, snap, settings) {
             let point = point_at(
                 &o.period,
                 o.value,

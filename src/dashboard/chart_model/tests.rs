@@ -305,3 +305,32 @@ fn a_platforms_regions_are_variants_of_its_colour() {
     let uk = tiktok.iter().find(|s| s.region == "uk").expect("uk");
     assert_ne!(uk.variant, us[0].variant);
 }
+
+#[test]
+fn figures_in_two_currencies_draw_the_larger_group_and_say_what_was_left_out() {
+    let mut snap = one_series(&[5e9, 6e9, 7e9]);
+    for o in &mut snap.observations {
+        o.region = "us".into();
+    }
+    let mut rmb = one_series(&[30e9, 40e9]);
+    for o in &mut rmb.observations {
+        o.platform = "pdd".into();
+        o.unit = Unit::CNY;
+    }
+    snap.observations.append(&mut rmb.observations);
+    let mut settings = all_platforms();
+    settings.region_choice.insert("us".into(), true);
+    let model = build_chart(&snap, &settings, &spec("profit"));
+    assert_eq!(model.unit, Unit::USD);
+    assert_eq!(model.series.len(), 1, "only the USD series is drawn");
+    assert_eq!(model.series[0].platform, "acme");
+    let note = model.notes.join(" ");
+    assert!(note.contains("Drawn in USD"), "{note}");
+    assert!(note.contains("2 figures in CNY (pdd)"), "{note}");
+    // Unticking the larger group's region leaves one currency: drawn in CNY, with no note.
+    settings.region_choice.insert("us".into(), false);
+    let model = build_chart(&snap, &settings, &spec("profit"));
+    assert_eq!(model.unit, Unit::CNY);
+    assert_eq!(model.series[0].platform, "pdd");
+    assert!(model.notes.is_empty(), "{:?}", model.notes);
+}
