@@ -19,6 +19,7 @@ pub mod growth;
 pub mod headline;
 pub mod index;
 pub mod measure;
+pub mod overview;
 pub mod recipe;
 pub mod recipe_rows;
 pub mod scale;

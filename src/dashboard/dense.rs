@@ -6,13 +6,18 @@ use chrono::NaiveDate;
 
 use crate::analysis::LodSeries;
 use crate::model::{Grain, Kind, Observation, Period, Qualifier, Unit};
-use crate::store::{Provenance, ProvenanceRun, SeriesColumns, columns::date_of_day_number};
+use crate::store::columns::{OverviewOf, date_of_day_number};
+use crate::store::{Provenance, ProvenanceRun, SeriesColumns};
 
 /// Daily series of at least this many figures (per platform, metric and region) are read as
 /// columns and drawn decimated; shorter ones keep the per-figure path with markers and spans.
 pub const DENSE_MIN_POINTS: usize = 4096;
 
 pub struct DenseSeries {
+    /// The store's series, for reading its figures in a window.
+    pub series_id: i64,
+    /// Set when these are the series' stored overview: what the whole series holds.
+    pub overview: Option<OverviewOf>,
     pub platform: String,
     pub metric: String,
     pub region: String,
@@ -32,6 +37,7 @@ impl std::fmt::Debug for DenseSeries {
             .field("region", &self.region)
             .field("kind", &self.kind)
             .field("points", &self.lod.len())
+            .field("figures", &self.figures())
             .finish_non_exhaustive()
     }
 }
@@ -40,6 +46,8 @@ impl DenseSeries {
     /// Builds the pyramid: O(n), on the loader thread.
     pub fn from_columns(columns: SeriesColumns) -> Self {
         let SeriesColumns {
+            series_id,
+            overview,
             platform,
             metric,
             region,
@@ -50,6 +58,8 @@ impl DenseSeries {
             provenance,
         } = columns;
         DenseSeries {
+            series_id,
+            overview,
             platform,
             metric,
             region,
@@ -60,8 +70,14 @@ impl DenseSeries {
         }
     }
 
+    /// The figures held here (an overview holds a few thousand of its series').
     pub fn len(&self) -> usize {
         self.lod.len()
+    }
+
+    /// The figures of the whole series, whether all are held here or only its overview.
+    pub fn figures(&self) -> usize {
+        self.overview.as_ref().map_or(self.len(), |o| o.figures)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -79,9 +95,12 @@ impl DenseSeries {
         self.provenance.at(index)
     }
 
-    /// Every source id the series cites.
-    pub fn source_ids(&self) -> impl Iterator<Item = i64> + '_ {
-        self.provenance.source_ids()
+    /// Every source id the whole series cites (an overview's figures may show only some).
+    pub fn source_ids(&self) -> Box<dyn Iterator<Item = i64> + '_> {
+        match &self.overview {
+            Some(of) => Box::new(of.sources.iter().copied()),
+            None => Box::new(self.provenance.source_ids()),
+        }
     }
 
     pub fn note(&self, index: usize) -> Option<&str> {

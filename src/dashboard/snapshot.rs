@@ -8,10 +8,12 @@ use std::sync::Arc;
 use chrono::Datelike;
 
 use super::dense::{DENSE_MIN_POINTS, DenseSeries};
+use crate::analysis::overview::{OVERVIEW_BUCKETS, overview_indices};
 use crate::i18n::{self, Lang, t};
 use crate::model::{Event, Metric, Observation, Platform, Region, Source};
 use crate::model::{SavedView, Story};
-use crate::store::{EventQuery, SourceUsage, Store, StoreError};
+use crate::store::overview::OVERVIEW_MIN_POINTS;
+use crate::store::{EventQuery, SeriesColumns, SourceUsage, Store, StoreError};
 
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -53,7 +55,24 @@ impl Snapshot {
         generation: u64,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Snapshot, StoreError> {
+        Ok(Self::read_with_overviews(store, generation, progress)?.0)
+    }
+
+    /// As [`Snapshot::read_with_progress`], with the overviews of the long series that were
+    /// read whole and have none stored yet, for the caller to keep in the store
+    /// ([`Store::write_overviews`]) so the next start reads those instead.
+    pub fn read_with_overviews(
+        store: &Store,
+        generation: u64,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<(Snapshot, Vec<SeriesColumns>), StoreError> {
         let split = store.read_split(DENSE_MIN_POINTS, progress)?;
+        let overviews: Vec<SeriesColumns> = split
+            .columns
+            .iter()
+            .filter(|c| c.overview.is_none() && c.len() >= OVERVIEW_MIN_POINTS)
+            .map(|c| c.subset(&overview_indices(&c.days, &c.values, OVERVIEW_BUCKETS)))
+            .collect();
         let dense = split
             .columns
             .into_iter()
@@ -73,7 +92,7 @@ impl Snapshot {
         snapshot.set_dense(dense);
         snapshot.stories = store.stories()?;
         snapshot.views = store.saved_views()?;
-        Ok(snapshot)
+        Ok((snapshot, overviews))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -163,14 +182,14 @@ impl Snapshot {
             .dense
             .iter()
             .filter(|d| d.metric == metric)
-            .map(|d| d.len())
+            .map(|d| d.figures())
             .sum();
         short + long
     }
 
     /// Every figure, short and long series.
     pub fn total_figures(&self) -> usize {
-        self.observations.len() + self.dense.iter().map(|d| d.len()).sum::<usize>()
+        self.observations.len() + self.dense.iter().map(|d| d.figures()).sum::<usize>()
     }
 
     pub fn platform(&self, id: &str) -> Option<&Platform> {

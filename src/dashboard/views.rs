@@ -195,7 +195,7 @@ impl View {
                 .map(|m| snap.figure_count(&m.id))
                 .sum(),
             ViewMetrics::Any => {
-                snap.observations.len() + snap.dense.iter().map(|d| d.len()).sum::<usize>()
+                snap.observations.len() + snap.dense.iter().map(|d| d.figures()).sum::<usize>()
             }
             ViewMetrics::None => 0,
         }

@@ -29,6 +29,10 @@ pub struct ProvenanceRun {
 /// One platform x metric x region's daily figures of one kind and unit, as columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesColumns {
+    /// The store's series these figures belong to (0 when they come from elsewhere).
+    pub series_id: i64,
+    /// Set when these are the series' stored overview, not all its figures.
+    pub overview: Option<OverviewOf>,
     pub platform: String,
     pub metric: String,
     pub region: String,
@@ -101,9 +105,19 @@ impl Provenance {
     }
 }
 
+/// What an overview stands for: the whole series' number of figures (of its kind) and every
+/// source they cite, which the overview's own figures may not all show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverviewOf {
+    pub figures: usize,
+    pub sources: Vec<i64>,
+}
+
 impl SeriesColumns {
-    fn new(kind: Kind, unit: Unit) -> Self {
+    pub(super) fn new(series_id: i64, kind: Kind, unit: Unit) -> Self {
         SeriesColumns {
+            series_id,
+            overview: None,
             platform: String::new(),
             metric: String::new(),
             region: String::new(),
@@ -123,7 +137,43 @@ impl SeriesColumns {
         self.days.is_empty()
     }
 
-    fn push(&mut self, day: f64, value: f64, run: (i64, Qualifier, Option<NaiveDate>), note: &str) {
+    /// The figures at `indices` (ascending), each with its source and wording: an overview.
+    pub fn subset(&self, indices: &[usize]) -> SeriesColumns {
+        let mut out = SeriesColumns::new(self.series_id, self.kind, self.unit);
+        out.platform.clone_from(&self.platform);
+        out.metric.clone_from(&self.metric);
+        out.region.clone_from(&self.region);
+        for &i in indices {
+            let (Some(&day), Some(&value), Some(run)) =
+                (self.days.get(i), self.values.get(i), self.provenance.at(i))
+            else {
+                continue;
+            };
+            let note = self.provenance.note(i).unwrap_or_default();
+            out.push(
+                day,
+                value,
+                (run.source_id, run.qualifier, run.published),
+                note,
+            );
+        }
+        let mut sources: Vec<i64> = self.provenance.source_ids().collect();
+        sources.sort_unstable();
+        sources.dedup();
+        out.overview = Some(OverviewOf {
+            figures: self.len(),
+            sources,
+        });
+        out
+    }
+
+    pub(super) fn push(
+        &mut self,
+        day: f64,
+        value: f64,
+        run: (i64, Qualifier, Option<NaiveDate>),
+        note: &str,
+    ) {
         let index = self.days.len() as u32;
         self.provenance.push(index, run.0, run.1, run.2, note);
         self.days.push(day);
@@ -189,6 +239,7 @@ const DAILY_ROW: DailyRow = DailyRow {
 /// Appends a daily row to the columns of its kind, without a String for anything but a note.
 fn push_daily(
     daily: &mut Vec<SeriesColumns>,
+    series_id: i64,
     unit: Unit,
     row: &rusqlite::Row<'_>,
     at: DailyRow,
@@ -203,7 +254,7 @@ fn push_daily(
     let i = match daily.iter().position(|c| c.kind == kind && c.unit == unit) {
         Some(i) => i,
         None => {
-            daily.push(SeriesColumns::new(kind, unit));
+            daily.push(SeriesColumns::new(series_id, kind, unit));
             daily.len() - 1
         }
     };
@@ -257,8 +308,9 @@ pub(super) fn daily_sql(query: &SeriesQuery) -> (String, Vec<rusqlite::types::Va
 
 impl Store {
     /// Every observation, with daily series of at least `min_points` figures (per platform,
-    /// metric and region) read as columns. `progress` hears the number of rows read so far, every
-    /// few tens of thousands of rows.
+    /// metric and region) read as columns; a series with a whole stored overview comes as its
+    /// overview (`SeriesColumns::overview` set), not read figure by figure. `progress` hears the
+    /// number of rows read so far, every few tens of thousands of rows.
     pub fn read_split(
         &self,
         min_points: usize,
@@ -270,19 +322,19 @@ impl Store {
                 StoreError::Corrupt(format!("source {id} is not in the sources table"))
             })
         };
-        // The series' unique index, then each series' primary key: no sort, and each platform x
-        // metric x region comes in one run.
+        let overviewed = self.overviewed_series()?;
         // Series in the order of their unique index (metric, platform, region, grain, unit),
         // each one's figures a range of the primary key: no sort, and each platform x metric x
         // region comes in one run.
         let sql = format!(
             "SELECT {FIGURE_COLUMNS} FROM series se INDEXED BY sqlite_autoindex_series_1 \
              CROSS JOIN observations o ON o.series_id = se.id \
+             WHERE se.id NOT IN (SELECT value FROM json_each(?1)) \
              ORDER BY se.metric, se.platform, se.region, se.grain, se.unit, o.period_start, \
              o.publisher_id"
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([super::overview::id_list(&overviewed)])?;
         let mut out = SplitSeries::default();
         let mut group = Group::default();
         let mut head = SeriesHead {
@@ -307,7 +359,7 @@ impl Store {
                 }
             }
             if head.grain == Grain::Day {
-                push_daily(&mut group.daily, head.unit, row, DAILY_ROW)?;
+                push_daily(&mut group.daily, head.id, head.unit, row, DAILY_ROW)?;
             } else {
                 let start: i64 = row.get(6)?;
                 group.other.push(Observation {
@@ -331,6 +383,8 @@ impl Store {
             }
         }
         finish_group(group, min_points, &source, &mut out)?;
+        out.columns.extend(self.overview_columns(&overviewed)?);
+        sort_by_name(&mut out.columns);
         progress(read);
         // The order `series` gives, so what the dashboard lists and draws is the same whichever
         // read it came from.
@@ -376,18 +430,11 @@ impl Store {
                     key = (platform.to_string(), metric.to_string(), region.to_string());
                 }
             }
-            push_daily(&mut group, head.unit, row, DAILY_ROW)?;
+            push_daily(&mut group, head.id, head.unit, row, DAILY_ROW)?;
         }
         flush(&mut group, &key, &mut out);
         // Series come in id order; charts list them by name.
-        out.sort_by(|a, b| {
-            (&a.metric, &a.platform, &a.region, a.kind).cmp(&(
-                &b.metric,
-                &b.platform,
-                &b.region,
-                b.kind,
-            ))
-        });
+        sort_by_name(&mut out);
         Ok(out)
     }
 
@@ -403,6 +450,18 @@ impl Store {
         }
         Ok(map)
     }
+}
+
+/// By metric, platform, region and kind: the order charts list long series in.
+fn sort_by_name(columns: &mut [SeriesColumns]) {
+    columns.sort_by(|a, b| {
+        (&a.metric, &a.platform, &a.region, a.kind).cmp(&(
+            &b.metric,
+            &b.platform,
+            &b.region,
+            b.kind,
+        ))
+    });
 }
 
 /// A group's daily figures become columns when there are enough of them, observations otherwise.

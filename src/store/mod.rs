@@ -10,6 +10,7 @@ mod filter;
 pub mod import;
 pub mod location;
 mod names;
+pub mod overview;
 pub mod pg;
 mod pgpass;
 mod presentation;
@@ -166,7 +167,7 @@ impl Store {
         chrono::Utc::now().naive_utc()
     }
 
-    fn ensure_writable(&self) -> Result<(), StoreError> {
+    pub(crate) fn ensure_writable(&self) -> Result<(), StoreError> {
         if self.read_only {
             Err(StoreError::ReadOnly(self.path.clone()))
         } else {

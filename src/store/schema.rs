@@ -12,7 +12,7 @@ use super::StoreError;
 pub const APPLICATION_ID: i32 = 0x4D6B_5363;
 
 /// Each entry takes the store from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -226,6 +226,32 @@ CREATE INDEX series_by_platform ON series (platform, metric);
 const V4: &str = r#"
 ALTER TABLE story_steps ADD COLUMN title_zh TEXT;
 ALTER TABLE story_steps ADD COLUMN caption_zh TEXT;
+"#;
+
+/// Overviews of long daily series (see `store::overview`): per series and kind, how many figures
+/// it stands for and every source they cite, and the few thousand figures it keeps, in order.
+/// A cache the dashboard fills and every write of figures drops for the series it changes.
+const V5: &str = r#"
+CREATE TABLE overviews (
+    series_id INTEGER NOT NULL REFERENCES series (id),
+    kind      INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 2),
+    points    INTEGER NOT NULL,
+    sources   TEXT NOT NULL,
+    PRIMARY KEY (series_id, kind)
+) WITHOUT ROWID;
+CREATE TABLE overview_figures (
+    series_id    INTEGER NOT NULL,
+    kind         INTEGER NOT NULL,
+    position     INTEGER NOT NULL,
+    period_start INTEGER NOT NULL,
+    value        REAL NOT NULL,
+    qualifier    INTEGER NOT NULL,
+    note         TEXT NOT NULL,
+    source_id    INTEGER NOT NULL REFERENCES sources (id),
+    published    INTEGER,
+    PRIMARY KEY (series_id, kind, position),
+    FOREIGN KEY (series_id, kind) REFERENCES overviews (series_id, kind)
+) WITHOUT ROWID;
 "#;
 
 /// Migrates a new connection only as far as `version`: how tests build a store an older

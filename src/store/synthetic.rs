@@ -155,6 +155,7 @@ impl Store {
                     ])?;
                     at += step;
                 }
+                super::overview::drop_overview(&tx, series_id)?;
                 tx.execute(
                     "UPDATE series SET (points, first_start, last_start, abs_min, abs_max) = \
                      (SELECT COUNT(*), MIN(period_start), MAX(period_start), MIN(ABS(NULLIF(value, 0))), \

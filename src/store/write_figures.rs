@@ -444,6 +444,8 @@ impl Writer<'_, '_> {
         )?;
         for group in pending.chunk_by(|a, b| a.series_id == b.series_id) {
             let id = group[0].series_id;
+            // The series' figures change: its stored overview no longer stands for them.
+            super::overview::drop_overview(self.tx, id)?;
             if !self.created_series.contains(&id) {
                 recount.execute([id])?;
                 continue;

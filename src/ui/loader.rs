@@ -13,7 +13,7 @@ use eframe::egui;
 use crate::dashboard::snapshot::Snapshot;
 use crate::model::{SavedView, Story};
 use crate::store::import::{ImportOptions, read_path};
-use crate::store::{Named, Store};
+use crate::store::{Named, SeriesColumns, Store};
 
 /// How often the loader checks whether another program changed the store: `PRAGMA data_version`
 /// is one cheap read, so a second's delay costs nothing and feels immediate.
@@ -165,7 +165,7 @@ fn serve(
                 }
             }
         }
-        let Some(s) = store.as_ref() else { return };
+        let Some(s) = store.as_mut() else { return };
         generation += 1;
         *seen_version = s.data_version().ok();
         let mut progress = |n: usize| {
@@ -174,10 +174,13 @@ fn serve(
                 ctx.request_repaint();
             }
         };
-        let read = Snapshot::read_with_progress(s, generation, &mut progress);
+        let read = Snapshot::read_with_overviews(s, generation, &mut progress);
         rows_read.store(0, Ordering::Relaxed);
         match read {
-            Ok(snapshot) => send(Reply::Loaded(Arc::new(snapshot))),
+            Ok((snapshot, overviews)) => {
+                send(Reply::Loaded(Arc::new(snapshot)));
+                keep_overviews(s, *seen_version, &overviews);
+            }
             Err(e) => send(Reply::Failed(e.to_string())),
         }
     };
@@ -227,6 +230,19 @@ fn serve(
             }
             Err(RecvTimeoutError::Disconnected) => return,
         }
+    }
+}
+
+/// Stores the overviews of long series read whole, so the next start reads a few thousand
+/// figures of each instead. A cache: when it cannot be written (a read-only store, another
+/// writer in between) the next start reads the series whole again, and nothing else changes.
+fn keep_overviews(store: &mut Store, seen_version: Option<i64>, overviews: &[SeriesColumns]) {
+    let Some(seen) = seen_version else { return };
+    if overviews.is_empty() || store.is_read_only() {
+        return;
+    }
+    if let Err(e) = store.write_overviews(seen, overviews) {
+        eprintln!("marketscope: the overviews of long series were not kept: {e}");
     }
 }
 

@@ -51,13 +51,13 @@ impl SideCounts {
         }
         for d in snap.dense.iter().filter(|d| relevant(&d.metric)) {
             if settings.region_shown(&d.region) {
-                *self.per_platform.entry(d.platform.clone()).or_default() += d.len();
+                *self.per_platform.entry(d.platform.clone()).or_default() += d.figures();
             }
             if snap
                 .platform(&d.platform)
                 .is_none_or(|p| settings.platform_shown(p))
             {
-                *self.per_region.entry(d.region.clone()).or_default() += d.len();
+                *self.per_region.entry(d.region.clone()).or_default() += d.figures();
             }
         }
         self.key = key;

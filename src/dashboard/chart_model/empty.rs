@@ -88,7 +88,7 @@ pub(super) fn empty_state(
                         region: &d.region,
                         kind: d.kind,
                         grain: Grain::Day,
-                        count: d.len(),
+                        count: d.figures(),
                     };
                     (hidden, dense_exclusion(d, snap, settings))
                 }),

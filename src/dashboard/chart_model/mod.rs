@@ -153,6 +153,23 @@ impl DenseLine {
         start..end.max(start)
     }
 
+    /// The series' figures inside the date range, and whether that is an estimate (an overview
+    /// cut by the range: its whole count times the share of its days the range keeps).
+    pub fn figure_count(&self) -> (usize, bool) {
+        let range = self.index_range();
+        if self.data.overview.is_none() {
+            return (range.len(), false);
+        }
+        if range.len() == self.data.len() {
+            return (self.data.figures(), false);
+        }
+        let share = match (self.x_extent(), self.data.x_extent()) {
+            (Some((a, b)), Some((first, last))) if last > first => (b - a) / (last - first),
+            _ => 0.0,
+        };
+        ((self.data.figures() as f64 * share).round() as usize, true)
+    }
+
     /// The first and last day drawn.
     pub fn x_extent(&self) -> Option<(f64, f64)> {
         let range = self.index_range();
@@ -194,11 +211,23 @@ pub struct ChartModel {
 }
 
 impl ChartModel {
-    pub fn point_count(&self) -> usize {
-        self.series
+    /// Figures in the chart, and whether that is an estimate: a long series held as its overview
+    /// and cut by the date range counts the figures its span of days would hold.
+    pub fn point_count(&self) -> (usize, bool) {
+        let mut estimated = false;
+        let n = self
+            .series
             .iter()
-            .map(|s| s.points.len() + s.dense.iter().map(|d| d.index_range().len()).sum::<usize>())
-            .sum()
+            .map(|s| {
+                let long = s.dense.iter().map(|d| {
+                    let (n, estimate) = d.figure_count();
+                    estimated |= estimate;
+                    n
+                });
+                s.points.len() + long.sum::<usize>()
+            })
+            .sum();
+        (n, estimated)
     }
 
     /// ISO week ticks (`W46 2025`) when every figure drawn is a week's; calendar weeks otherwise.

@@ -15,8 +15,13 @@ pub fn chart_header_ui(ui: &mut egui::Ui, model: &ChartModel) {
     ui.horizontal_wrapped(|ui| {
         ui.label(tokens::heading(&model.title));
         if model.empty.is_none() {
-            let n = model.point_count();
+            let (n, estimated) = model.point_count();
             let count = crate::model::format::grouped(n);
+            let count = if estimated {
+                format!("~{count}")
+            } else {
+                count
+            };
             let mut text = t_args(
                 "legend-figures",
                 &[("value", (&count).into()), ("count", n.into())],

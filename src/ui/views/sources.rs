@@ -110,7 +110,7 @@ fn metric_of_source(cx: &ViewCtx<'_>, source_id: i64) -> Option<String> {
         .iter()
         .filter(|d| d.source_ids().any(|id| id == source_id))
     {
-        *counts.entry(&d.metric).or_default() += d.len();
+        *counts.entry(&d.metric).or_default() += d.figures();
     }
     counts
         .into_iter()

@@ -114,7 +114,7 @@ fn long_series_note_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &Settings) 
         .iter()
         .filter(|d| settings.table_metric.is_empty() || d.metric == settings.table_metric)
         .filter(|d| crate::dashboard::selection::dense_exclusion(d, snap, settings).is_none())
-        .map(|d| d.len())
+        .map(|d| d.figures())
         .collect();
     if long.is_empty() {
         return;
