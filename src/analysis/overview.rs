@@ -9,14 +9,14 @@ use crate::model::instant::date_of_x;
 
 /// Buckets across a series' span: more than a full-screen chart has pixel columns, so the
 /// zoomed-out chart drawn from the overview is the chart drawn from every figure.
-pub const OVERVIEW_BUCKETS: usize = 4096;
+pub const OVERVIEW_BUCKETS: usize = 2048;
 
 /// The indices (ascending) of the figures an overview keeps from a series whose x values
 /// (day numbers) are ascending:
 /// - in each of `buckets` equal spans of x, its first, lowest, highest and last figure (M4), so
 ///   the drawn envelope and the y range are those of the whole series;
-/// - the first figure of every calendar quarter, so an index base ("the first figure in 2023")
-///   or a date range starting on a quarter finds the figure the whole series would;
+/// - the first figure of every calendar year, so an index base ("the first figure in 2023") or a
+///   date range starting on a year finds the figure the whole series would;
 /// - every figure on a kept figure's day, so a day given by two sources keeps both.
 pub fn overview_indices(xs: &[f64], ys: &[f64], buckets: usize) -> Vec<usize> {
     let n = xs.len().min(ys.len());
@@ -26,11 +26,11 @@ pub fn overview_indices(xs: &[f64], ys: &[f64], buckets: usize) -> Vec<usize> {
     let span = (last - first).max(1.0);
     let buckets = buckets.max(1);
     let bucket_of = |x: f64| (((x - first) / span * buckets as f64) as usize).min(buckets - 1);
-    let quarter_of = |x: f64| date_of_x(x).map(|d| (d.year(), d.month0() / 3));
+    let year_of = |x: f64| date_of_x(x).map(|d| d.year());
     let mut keep = vec![false; n];
     let mut bucket = usize::MAX;
     let (mut lo, mut hi, mut end) = (0, 0, 0);
-    let mut quarter = None;
+    let mut year = None;
     for i in 0..n {
         let b = bucket_of(xs[i]);
         if b != bucket {
@@ -49,10 +49,10 @@ pub fn overview_indices(xs: &[f64], ys: &[f64], buckets: usize) -> Vec<usize> {
             hi = i;
         }
         end = i;
-        let q = quarter_of(xs[i]);
-        if q != quarter {
+        let y = year_of(xs[i]);
+        if y != year {
             keep[i] = true;
-            quarter = q;
+            year = y;
         }
     }
     keep[lo] = true;
@@ -83,7 +83,7 @@ mod tests {
     }
 
     #[test]
-    fn the_overview_keeps_each_buckets_extremes_and_every_quarters_first_figure() {
+    fn the_overview_keeps_each_buckets_extremes_and_every_years_first_figure() {
         let start = day(2000, 1, 1);
         let xs: Vec<f64> = (0..100_000).map(|i| start + f64::from(i)).collect();
         // A saw with one spike and one dip that a naive every-nth sample would miss.
@@ -97,13 +97,13 @@ mod tests {
         );
         assert!(kept.contains(&54_321) && kept.contains(&77_777));
         assert!(kept.contains(&0) && kept.contains(&99_999));
-        // 2023's first figure is 1 January 2023; so for every quarter.
+        // 2023's first figure is 1 January 2023; so for every year.
         let jan_2023 = (day(2023, 1, 1) - start) as usize;
-        let apr_2150 = (day(2150, 4, 1) - start) as usize;
-        assert!(kept.contains(&jan_2023) && kept.contains(&apr_2150));
-        // At most 4 per bucket plus a quarter's first: a small part of the series.
-        let quarters = 100_000 / 90 + 1;
-        assert!(kept.len() <= 4 * 256 + quarters, "{}", kept.len());
+        let jan_2150 = (day(2150, 1, 1) - start) as usize;
+        assert!(kept.contains(&jan_2023) && kept.contains(&jan_2150));
+        // At most 4 per bucket plus a year's first: a small part of the series.
+        let years = 100_000 / 365 + 1;
+        assert!(kept.len() <= 4 * 256 + years, "{}", kept.len());
         // The kept figures' y range is the series'.
         let lo = kept.iter().map(|&i| ys[i]).fold(f64::INFINITY, f64::min);
         let hi = kept

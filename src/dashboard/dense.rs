@@ -98,8 +98,16 @@ impl DenseSeries {
     /// Every source id the whole series cites (an overview's figures may show only some).
     pub fn source_ids(&self) -> Box<dyn Iterator<Item = i64> + '_> {
         match &self.overview {
-            Some(of) => Box::new(of.sources.iter().copied()),
+            Some(of) => Box::new(of.sources.iter().map(|&(id, _)| id)),
             None => Box::new(self.provenance.source_ids()),
+        }
+    }
+
+    /// How many of the whole series' figures each source gives, by source id.
+    pub fn source_counts(&self) -> Vec<(i64, usize)> {
+        match &self.overview {
+            Some(of) => of.sources.clone(),
+            None => self.provenance.source_counts(self.len()),
         }
     }
 

@@ -87,9 +87,10 @@ impl Snapshot {
             store.metrics()?,
             split.observations,
             store.events(&EventQuery::default())?,
-            store.sources()?,
+            store.sources_cited_by_events()?,
         );
         snapshot.set_dense(dense);
+        snapshot.count_source_figures();
         snapshot.stories = store.stories()?;
         snapshot.views = store.saved_views()?;
         Ok((snapshot, overviews))
@@ -165,6 +166,23 @@ impl Snapshot {
         }
         self.years = years.into_iter().collect();
         self.dense = dense;
+    }
+
+    /// Each source's number of figures, from the figures held (an overview knows its series'):
+    /// the store would count them by reading an index entry per figure.
+    fn count_source_figures(&mut self) {
+        let mut counts: HashMap<i64, usize> = HashMap::new();
+        for o in &self.observations {
+            *counts.entry(o.source.id).or_default() += 1;
+        }
+        for d in &self.dense {
+            for (id, n) in d.source_counts() {
+                *counts.entry(id).or_default() += n;
+            }
+        }
+        for usage in &mut self.sources {
+            usage.observations = counts.get(&usage.source.id).copied().unwrap_or(0);
+        }
     }
 
     pub fn source(&self, id: i64) -> Option<&Source> {

@@ -75,6 +75,16 @@ impl Provenance {
         self.runs.iter().map(|r| r.source_id)
     }
 
+    /// How many of the `len` figures each source gives, by source id (ascending).
+    pub fn source_counts(&self, len: usize) -> Vec<(i64, usize)> {
+        let mut counts: std::collections::BTreeMap<i64, usize> = Default::default();
+        for (i, run) in self.runs.iter().enumerate() {
+            let end = self.runs.get(i + 1).map_or(len, |next| next.start as usize);
+            *counts.entry(run.source_id).or_default() += end.saturating_sub(run.start as usize);
+        }
+        counts.into_iter().collect()
+    }
+
     pub fn run_count(&self) -> usize {
         self.runs.len()
     }
@@ -105,12 +115,13 @@ impl Provenance {
     }
 }
 
-/// What an overview stands for: the whole series' number of figures (of its kind) and every
-/// source they cite, which the overview's own figures may not all show.
+/// What an overview stands for: the whole series' number of figures (of its kind) and how many
+/// each source gives, which the overview's own figures may not all show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OverviewOf {
     pub figures: usize,
-    pub sources: Vec<i64>,
+    /// (source id, figures), by source id.
+    pub sources: Vec<(i64, usize)>,
 }
 
 impl SeriesColumns {
@@ -157,12 +168,9 @@ impl SeriesColumns {
                 note,
             );
         }
-        let mut sources: Vec<i64> = self.provenance.source_ids().collect();
-        sources.sort_unstable();
-        sources.dedup();
         out.overview = Some(OverviewOf {
             figures: self.len(),
-            sources,
+            sources: self.provenance.source_counts(self.len()),
         });
         out
     }

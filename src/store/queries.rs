@@ -247,6 +247,24 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Every source with the number of events that cite it, and 0 figures: for a reader that
+    /// counts the figures it holds itself (counting them here reads an index of every figure).
+    pub fn sources_cited_by_events(&self) -> Result<Vec<SourceUsage>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.publisher, s.title, s.url, s.published, \
+             (SELECT COUNT(*) FROM events e WHERE e.source_id = s.id) \
+             FROM sources s ORDER BY s.publisher COLLATE NOCASE, s.published, s.id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(SourceUsage {
+                source: codec::source(row, 0)?,
+                observations: 0,
+                events: row.get::<_, i64>(5)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn observation_count(&self) -> Result<usize, StoreError> {
         let n: i64 =
             self.conn

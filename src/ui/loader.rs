@@ -178,6 +178,8 @@ fn serve(
         rows_read.store(0, Ordering::Relaxed);
         match read {
             Ok((snapshot, overviews)) => {
+                // Counted before the snapshot goes, so a window closed on its first frame waits.
+                let _writing = CacheWrite::start();
                 send(Reply::Loaded(Arc::new(snapshot)));
                 keep_overviews(s, *seen_version, &overviews);
             }
@@ -243,6 +245,34 @@ fn keep_overviews(store: &mut Store, seen_version: Option<i64>, overviews: &[Ser
     }
     if let Err(e) = store.write_overviews(seen, overviews) {
         eprintln!("marketscope: the overviews of long series were not kept: {e}");
+    }
+}
+
+/// Counts an overview write in [`CACHE_WRITES`] while it lives.
+struct CacheWrite;
+
+impl CacheWrite {
+    fn start() -> CacheWrite {
+        CACHE_WRITES.fetch_add(1, Ordering::SeqCst);
+        CacheWrite
+    }
+}
+
+impl Drop for CacheWrite {
+    fn drop(&mut self) {
+        CACHE_WRITES.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Overview writes in progress (see [`keep_overviews`]).
+static CACHE_WRITES: AtomicUsize = AtomicUsize::new(0);
+
+/// Waits, at most `limit`, for overview writes to finish: called once the window has closed. A
+/// write cut short rolls back whole, so waiting only saves the next start its time.
+pub fn wait_for_cache_writes(limit: Duration) {
+    let until = std::time::Instant::now() + limit;
+    while CACHE_WRITES.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
 

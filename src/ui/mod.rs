@@ -90,7 +90,7 @@ fn open_window(
         persist_window: export.is_none(),
         ..Default::default()
     };
-    eframe::run_native(
+    let result = eframe::run_native(
         "Marketscope",
         options,
         Box::new(move |cc| {
@@ -110,5 +110,8 @@ fn open_window(
             Ok(Box::new(app))
         }),
     )
-    .map_err(|e| anyhow::anyhow!("the dashboard window could not open: {e}"))
+    .map_err(|e| anyhow::anyhow!("the dashboard window could not open: {e}"));
+    // A window closed while the loader keeps overviews: let it finish, so the next start is fast.
+    loader::wait_for_cache_writes(std::time::Duration::from_secs(10));
+    result
 }
