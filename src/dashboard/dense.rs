@@ -9,6 +9,11 @@ use crate::model::{Grain, Kind, Observation, Period, Qualifier, Unit};
 use crate::store::columns::{OverviewOf, date_of_day_number};
 use crate::store::{Provenance, ProvenanceRun, SeriesColumns};
 
+/// Zoomed views read every figure of their overviews' windows up to this many in all (about 20
+/// bytes each held), shared by the long series on screen: beyond it, the overviews' few thousand
+/// figures per series already fill the plot's width.
+pub const DETAIL_BUDGET_POINTS: usize = 4_000_000;
+
 /// Daily series of at least this many figures (per platform, metric and region) are read as
 /// columns and drawn decimated; shorter ones keep the per-figure path with markers and spans.
 pub const DENSE_MIN_POINTS: usize = 4096;
@@ -18,6 +23,8 @@ pub struct DenseSeries {
     pub series_id: i64,
     /// Set when these are the series' stored overview: what the whole series holds.
     pub overview: Option<OverviewOf>,
+    /// Days (first, last) within which an overview holds every figure, read for a zoomed view.
+    pub detail: Option<(f64, f64)>,
     pub platform: String,
     pub metric: String,
     pub region: String,
@@ -60,6 +67,7 @@ impl DenseSeries {
         DenseSeries {
             series_id,
             overview,
+            detail: None,
             platform,
             metric,
             region,
@@ -161,6 +169,85 @@ impl DenseSeries {
             source: source(run.source_id)?,
             note: self.note(index).unwrap_or_default().to_string(),
         })
+    }
+
+    /// Whether every figure of days `lo..=hi` is held: always for a series read whole, and for an
+    /// overview inside the window read for a zoomed view.
+    pub fn holds_every_figure(&self, lo: f64, hi: f64) -> bool {
+        let Some(of) = &self.overview else {
+            return true;
+        };
+        let Some((first, last)) = self.x_extent() else {
+            return of.figures == 0;
+        };
+        let (lo, hi) = (lo.max(first), hi.min(last));
+        self.detail.is_some_and(|(a, b)| a <= lo && hi <= b)
+    }
+
+    /// The window of days to read every figure of, when this overview is drawn over days
+    /// `lo..=hi` in `columns` pixel columns and holds too few figures there to fill them; `None`
+    /// when what is held suffices (or the window holds more than `max_points` figures to read).
+    pub fn wants_detail(
+        &self,
+        lo: f64,
+        hi: f64,
+        columns: usize,
+        max_points: usize,
+    ) -> Option<(f64, f64)> {
+        let of = self.overview.as_ref()?;
+        let (first, last) = self.x_extent()?;
+        let (lo, hi) = (lo.max(first), hi.min(last));
+        if hi <= lo || self.holds_every_figure(lo, hi) {
+            return None;
+        }
+        let held = self.lod.first_at_or_after(hi + 0.5) - self.lod.first_at_or_after(lo);
+        if held >= 2 * columns {
+            return None;
+        }
+        // Half a view more on each side, so a small pan needs no new read.
+        let margin = (hi - lo) / 2.0;
+        let (from, to) = ((lo - margin).max(first), (hi + margin).min(last));
+        let share = (to - from) / (last - first).max(1.0);
+        let estimate = of.figures as f64 * share;
+        (estimate <= max_points as f64).then_some((from.floor(), to.ceil()))
+    }
+
+    /// This overview with every figure of days `from..=to` (`window`, read from the store) in
+    /// place of the overview's own there.
+    pub fn with_window(&self, window: &SeriesColumns, from: f64, to: f64) -> DenseSeries {
+        let mut columns = SeriesColumns::new(self.series_id, self.kind, self.unit);
+        let push_held = |columns: &mut SeriesColumns, range: std::ops::Range<usize>| {
+            for i in range {
+                if let (Some([day, value]), Some(run)) = (self.lod.point(i), self.provenance(i)) {
+                    let note = self.note(i).unwrap_or_default();
+                    columns.push(
+                        day,
+                        value,
+                        (run.source_id, run.qualifier, run.published),
+                        note,
+                    );
+                }
+            }
+        };
+        let before = self.lod.first_at_or_after(from);
+        let after = self.lod.first_at_or_after(to + 0.5);
+        push_held(&mut columns, 0..before);
+        for i in 0..window.len() {
+            let day = window.days[i];
+            if let (true, Some(run)) = (day >= from && day <= to, window.provenance.at(i)) {
+                let note = window.provenance.note(i).unwrap_or_default();
+                let run = (run.source_id, run.qualifier, run.published);
+                columns.push(day, window.values[i], run, note);
+            }
+        }
+        push_held(&mut columns, after..self.len());
+        columns.platform.clone_from(&self.platform);
+        columns.metric.clone_from(&self.metric);
+        columns.region.clone_from(&self.region);
+        columns.overview.clone_from(&self.overview);
+        let mut merged = DenseSeries::from_columns(columns);
+        merged.detail = Some((from, to));
+        merged
     }
 
     pub fn qualifier(&self, index: usize) -> Qualifier {

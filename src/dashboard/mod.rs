@@ -10,6 +10,7 @@
 
 pub mod chart_model;
 pub mod dense;
+pub mod details;
 pub mod interaction;
 pub mod measure_text;
 pub mod metrics;

@@ -125,7 +125,7 @@ pub struct OverviewOf {
 }
 
 impl SeriesColumns {
-    pub(super) fn new(series_id: i64, kind: Kind, unit: Unit) -> Self {
+    pub fn new(series_id: i64, kind: Kind, unit: Unit) -> Self {
         SeriesColumns {
             series_id,
             overview: None,
@@ -175,7 +175,8 @@ impl SeriesColumns {
         out
     }
 
-    pub(super) fn push(
+    /// Appends a figure (figures come in day order).
+    pub fn push(
         &mut self,
         day: f64,
         value: f64,

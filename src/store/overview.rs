@@ -89,6 +89,49 @@ impl Store {
         Ok(out)
     }
 
+    /// Every current figure of one kind of a daily series from day `from` to day `to` (day
+    /// numbers, inclusive): what a zoomed view of an overview reads, through the primary key.
+    pub fn series_window(
+        &self,
+        series_id: i64,
+        kind: crate::model::Kind,
+        from: f64,
+        to: f64,
+    ) -> Result<SeriesColumns, StoreError> {
+        let unit: String =
+            self.conn
+                .query_row("SELECT unit FROM series WHERE id = ?1", [series_id], |r| {
+                    r.get(0)
+                })?;
+        let unit = crate::model::Unit::parse(&unit)
+            .map_err(|e| StoreError::Corrupt(format!("series {series_id}: unit: {e}")))?;
+        let mut out = SeriesColumns::new(series_id, kind, unit);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT period_start, value, qualifier, note, source_id, published FROM observations \
+             WHERE series_id = ?1 AND period_start BETWEEN ?2 AND ?3 AND kind = ?4 \
+             ORDER BY period_start, publisher_id",
+        )?;
+        let day_seconds = |day: f64| day as i64 * instant::SECONDS_PER_DAY;
+        let mut rows = stmt.query(params![
+            series_id,
+            day_seconds(from),
+            day_seconds(to + 1.0) - 1,
+            kind.code()
+        ])?;
+        while let Some(row) = rows.next()? {
+            let start: i64 = row.get(0)?;
+            let day = start.div_euclid(instant::SECONDS_PER_DAY) as f64;
+            let note: String = row.get(3)?;
+            let run = (
+                row.get(4)?,
+                codec::qualifier(row, 2)?,
+                codec::instant_date(row, 5)?,
+            );
+            out.push(day, row.get(1)?, run, &note);
+        }
+        Ok(out)
+    }
+
     /// Keeps `overviews` (columns made by [`SeriesColumns::subset`]) for the next start, if no
     /// other program has written to the store since `seen_version` (`PRAGMA data_version` taken
     /// before the figures were read): otherwise they may be of figures that have changed, and

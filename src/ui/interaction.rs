@@ -83,6 +83,8 @@ pub struct Interaction {
     pub drawn_emphasis: Vec<(String, String, Emphasis)>,
     /// The labels each chart's time axis drew last frame (chart id, labels), for tests.
     pub x_tick_labels: Vec<(String, Vec<String>)>,
+    /// Windows of long series drawn this frame from overviews too coarse for the zoom.
+    pub detail_wanted: Vec<crate::dashboard::details::DetailWindow>,
 }
 
 impl Interaction {
@@ -94,6 +96,7 @@ impl Interaction {
         self.screen_events.clear();
         self.drawn_emphasis.clear();
         self.x_tick_labels.clear();
+        self.detail_wanted.clear();
         self.explore.begin_frame();
     }
 

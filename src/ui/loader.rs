@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use eframe::egui;
 
+use crate::dashboard::details::{DetailWindow, Pristine};
 use crate::dashboard::snapshot::Snapshot;
 use crate::model::{SavedView, Story};
 use crate::store::import::{ImportOptions, read_path};
@@ -25,6 +26,8 @@ pub enum Request {
     Import(Vec<PathBuf>),
     /// A saved view or story written, renamed or deleted.
     Edit(PresentationEdit),
+    /// Every figure in these windows of long series held as overviews (a zoomed view).
+    Details(Vec<DetailWindow>),
 }
 
 /// The changes the dashboard makes to saved views and stories.
@@ -48,6 +51,9 @@ pub enum PresentationEdit {
 
 pub enum Reply {
     Loaded(Arc<Snapshot>),
+    /// The last snapshot with the windows of [`Request::Details`] read whole (or as it was,
+    /// if they could not be read: the overviews stay on screen).
+    Detailed(Arc<Snapshot>),
     /// The store could not be opened or read: what happened, in the store's words.
     Failed(String),
     /// An import or sample load finished: what it did, or why nothing was written.
@@ -118,11 +124,20 @@ impl Loader {
         let replies: Vec<Reply> = self.rx.try_iter().collect();
         for reply in &replies {
             // Every request ends with a snapshot or a failure; an import's report comes before it.
-            if !matches!(reply, Reply::Imported(_) | Reply::Edited(_)) {
+            if !matches!(
+                reply,
+                Reply::Imported(_) | Reply::Edited(_) | Reply::Detailed(_)
+            ) {
                 self.pending = self.pending.saturating_sub(1);
             }
         }
         replies
+    }
+
+    /// Asks for windows of long series without the spinner: the overviews stay on screen until
+    /// the figures arrive as [`Reply::Detailed`].
+    pub fn request_details(&mut self, windows: Vec<DetailWindow>) -> bool {
+        self.tx.send(Request::Details(windows)).is_ok()
     }
 
     /// Whether a request is still being worked on (the UI shows a spinner).
@@ -150,12 +165,15 @@ fn serve(
             ctx.request_repaint();
         }
     };
-    let mut generation = 0u64;
+    let generation = std::cell::Cell::new(0u64);
+    // The last snapshot sent, and the overviews its zoomed windows replaced, for detail reads.
+    let last: std::cell::RefCell<Option<Arc<Snapshot>>> = Default::default();
+    let pristine: std::cell::RefCell<Pristine> = Default::default();
     let mut store: Option<Store> = None;
     let mut seen_version: Option<i64> = None;
 
     // Opens the store if needed and sends a fresh snapshot, or the reason there is none.
-    let mut load = |store: &mut Option<Store>, seen_version: &mut Option<i64>| {
+    let load = |store: &mut Option<Store>, seen_version: &mut Option<i64>| {
         if store.is_none() {
             match Store::open(path) {
                 Ok(s) => *store = Some(s),
@@ -166,7 +184,7 @@ fn serve(
             }
         }
         let Some(s) = store.as_mut() else { return };
-        generation += 1;
+        generation.set(generation.get() + 1);
         *seen_version = s.data_version().ok();
         let mut progress = |n: usize| {
             rows_read.store(n, Ordering::Relaxed);
@@ -174,13 +192,16 @@ fn serve(
                 ctx.request_repaint();
             }
         };
-        let read = Snapshot::read_with_overviews(s, generation, &mut progress);
+        let read = Snapshot::read_with_overviews(s, generation.get(), &mut progress);
         rows_read.store(0, Ordering::Relaxed);
         match read {
             Ok((snapshot, overviews)) => {
                 // Counted before the snapshot goes, so a window closed on its first frame waits.
                 let _writing = CacheWrite::start();
-                send(Reply::Loaded(Arc::new(snapshot)));
+                let snapshot = Arc::new(snapshot);
+                *last.borrow_mut() = Some(Arc::clone(&snapshot));
+                pristine.borrow_mut().clear();
+                send(Reply::Loaded(snapshot));
                 keep_overviews(s, *seen_version, &overviews);
             }
             Err(e) => send(Reply::Failed(e.to_string())),
@@ -195,31 +216,38 @@ fn serve(
                 load(&mut store, &mut seen_version);
             }
             Ok(Request::LoadSample) => {
-                let outcome = match store.as_mut() {
-                    Some(s) => s
-                        .load_sample()
+                let outcome = with_open(&mut store, |s| {
+                    s.load_sample()
                         .map(|report| format!("Loaded the sample data.\n{report}"))
-                        .map_err(|e| e.to_string()),
-                    None => Err("the store is not open".to_string()),
-                };
+                        .map_err(|e| e.to_string())
+                });
                 send(Reply::Imported(outcome));
                 load(&mut store, &mut seen_version);
             }
             Ok(Request::Import(paths)) => {
-                let outcome = match store.as_mut() {
-                    Some(s) => import_paths(s, &paths),
-                    None => Err("the store is not open".to_string()),
-                };
+                let outcome = with_open(&mut store, |s| import_paths(s, &paths));
                 send(Reply::Imported(outcome));
                 load(&mut store, &mut seen_version);
             }
             Ok(Request::Edit(edit)) => {
-                let outcome = match store.as_mut() {
-                    Some(s) => apply_edit(s, edit),
-                    None => Err("the store is not open".to_string()),
-                };
+                let outcome = with_open(&mut store, |s| apply_edit(s, edit));
                 send(Reply::Edited(outcome));
                 load(&mut store, &mut seen_version);
+            }
+            Ok(Request::Details(windows)) => {
+                let (Some(s), Some(snap)) = (store.as_ref(), last.borrow().clone()) else {
+                    continue;
+                };
+                generation.set(generation.get() + 1);
+                let detailed = read_details(
+                    s,
+                    &snap,
+                    &mut pristine.borrow_mut(),
+                    windows,
+                    generation.get(),
+                );
+                *last.borrow_mut() = Some(Arc::clone(&detailed));
+                send(Reply::Detailed(detailed));
             }
             Err(RecvTimeoutError::Timeout) => {
                 let changed = store
@@ -233,6 +261,38 @@ fn serve(
             Err(RecvTimeoutError::Disconnected) => return,
         }
     }
+}
+
+/// What `write` did to the open store, or that none is open.
+fn with_open(
+    store: &mut Option<Store>,
+    write: impl FnOnce(&mut Store) -> Result<String, String>,
+) -> Result<String, String> {
+    store
+        .as_mut()
+        .map_or_else(|| Err("the store is not open".to_string()), write)
+}
+
+/// `snap` with the windows read whole; a window that cannot be read keeps its overview.
+fn read_details(
+    store: &Store,
+    snap: &Snapshot,
+    pristine: &mut Pristine,
+    windows: Vec<DetailWindow>,
+    generation: u64,
+) -> Arc<Snapshot> {
+    let read: Vec<_> = windows
+        .into_iter()
+        .filter_map(|w| {
+            Some((
+                w,
+                store
+                    .series_window(w.series_id, w.kind, w.from, w.to)
+                    .ok()?,
+            ))
+        })
+        .collect();
+    Arc::new(snap.with_details(pristine, read, generation))
 }
 
 /// Stores the overviews of long series read whole, so the next start reads a few thousand

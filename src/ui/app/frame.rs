@@ -289,6 +289,7 @@ impl eframe::App for App {
         for action in actions {
             self.perform(&ctx, action);
         }
+        self.request_details();
         if let Some(probe) = &mut self.startup_probe {
             probe.end_frame(self.snapshot.is_some() || self.error.is_some());
         }

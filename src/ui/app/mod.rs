@@ -18,6 +18,7 @@ use super::side_panel::SideCounts;
 use super::startup::StartupProbe;
 use super::views::{ChartCache, NameDrafts};
 use super::{fonts, tokens};
+use crate::dashboard::details::DetailWindow;
 use crate::dashboard::metrics::busiest_metric;
 use crate::dashboard::settings::{Settings, ThemeChoice, View};
 use crate::dashboard::snapshot::Snapshot;
@@ -52,6 +53,9 @@ pub struct App {
     pub(crate) views_window: ViewsWindow,
     /// `--exit-after-first-frame`: reports the first frames and closes the window.
     pub(crate) startup_probe: Option<StartupProbe>,
+    /// Windows of long series asked of the loader and not yet arrived, and the last ones asked.
+    pub(crate) details_in_flight: bool,
+    pub(crate) details_sent: Vec<DetailWindow>,
     pub(crate) exporter: Exporter,
     pub(crate) export_dialog: ExportDialog,
     pub(crate) story_export: Option<StoryExport>,
@@ -133,6 +137,8 @@ impl App {
             save_view: SaveViewDialog::default(),
             views_window: ViewsWindow::default(),
             startup_probe: None,
+            details_in_flight: false,
+            details_sent: Vec::new(),
             exporter: Exporter::default(),
             export_dialog: ExportDialog::default(),
             story_export: None,
@@ -199,7 +205,7 @@ impl App {
 
     /// Whether the loader is still working (tests wait for this to turn false).
     pub fn is_busy(&self) -> bool {
-        self.loader.is_busy()
+        self.loader.is_busy() || self.details_in_flight
     }
 
     pub fn snapshot(&self) -> Option<&Snapshot> {
@@ -293,6 +299,10 @@ impl App {
                         }
                     }
                 }
+                Reply::Detailed(snapshot) => {
+                    self.snapshot = Some(snapshot);
+                    self.details_in_flight = false;
+                }
                 Reply::Failed(message) => {
                     // With figures already on screen, keep them and say what went wrong.
                     if self.snapshot.is_some() {
@@ -309,6 +319,19 @@ impl App {
                 }
                 Reply::Edited(Ok(report)) => self.notice = Some(Notice::Done(report)),
             }
+        }
+    }
+
+    /// Asks the loader for the windows the charts drew from overviews too coarse for their
+    /// zoom: one request at a time, and never the same one twice in a row.
+    pub(crate) fn request_details(&mut self) {
+        let wanted = std::mem::take(&mut self.inter.detail_wanted);
+        if wanted.is_empty() || self.details_in_flight || wanted == self.details_sent {
+            return;
+        }
+        if self.loader.request_details(wanted.clone()) {
+            self.details_in_flight = true;
+            self.details_sent = wanted;
         }
     }
 

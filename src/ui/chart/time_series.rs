@@ -15,6 +15,8 @@ use super::marks::{
 use super::{ChartFrame, Legend, ZoomResets, axes, empty_state_ui, legend_entries, legend_ui};
 use super::{plot_id, tooltip};
 use crate::dashboard::chart_model::{ChartModel, Mark, Series, YMode};
+use crate::dashboard::dense::DETAIL_BUDGET_POINTS;
+use crate::dashboard::details::DetailWindow;
 use crate::dashboard::interaction::{Emphasis, Picked, WindowCommand, figure_of};
 use crate::dashboard::snapshot::Snapshot;
 use crate::model::Kind;
@@ -83,7 +85,7 @@ pub(crate) fn time_chart_ui(
         for (series, emphasis) in &drawn {
             series_ui(plot_ui, series, *emphasis);
         }
-        let dense = dense_lines_ui(plot_ui, &dense_visible, fallback_x);
+        let (dense, wanted) = dense_lines_ui(plot_ui, &dense_visible, fallback_x);
         if let Some([a, b]) = measure_line {
             plot_ui.line(
                 Line::new("", vec![a, b])
@@ -93,9 +95,10 @@ pub(crate) fn time_chart_ui(
             );
         }
         // A chart with default x bounds starts with x not "auto"; zooming or panning turns y off.
-        (plot_ui.auto_bounds().y, dense)
+        (plot_ui.auto_bounds().y, dense, wanted)
     });
-    let (auto_bounds, dense) = response.inner;
+    let (auto_bounds, dense, wanted) = response.inner;
+    inter.detail_wanted.extend(wanted);
     let transform = response.transform;
     let b = transform.bounds();
     inter.explore.record_window(
@@ -492,15 +495,23 @@ fn series_ui(plot_ui: &mut egui_plot::PlotUi<'_>, series: &Series, emphasis: Emp
 /// Draws every long series of the visible series, decimated to the plot's width over the view
 /// (widened a little, see [`tokens::DENSE_DRAW_MARGIN`]): a few thousand points each, whatever
 /// the series' length. Markers only once the view is zoomed in far enough to show raw points.
+/// Also says which overviews are too coarse for the view, for the loader to read whole.
 fn dense_lines_ui(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     visible: &[&Series],
     fallback_x: Option<(f64, f64)>,
-) -> Vec<DrawnDense> {
+) -> (Vec<DrawnDense>, Vec<DetailWindow>) {
     let mut out = Vec::new();
+    let mut wanted = Vec::new();
     if visible.iter().all(|s| s.dense.is_empty()) {
-        return out;
+        return (out, wanted);
     }
+    let overviews = visible
+        .iter()
+        .flat_map(|s| &s.dense)
+        .filter(|l| l.data.overview.is_some())
+        .count();
+    let share = DETAIL_BUDGET_POINTS / overviews.max(1);
     let bounds = plot_ui.plot_bounds();
     let width_px = f64::from(plot_ui.response().rect.width()).max(1.0);
     let (mut x_min, mut x_max) = (bounds.min()[0], bounds.max()[0]);
@@ -521,14 +532,24 @@ fn dense_lines_ui(
                 continue;
             }
             let columns = ((hi - lo) / per_px).ceil().clamp(1.0, 1e5) as usize;
+            if let Some((from, to)) = line.data.wants_detail(lo, hi, columns, share) {
+                wanted.push(DetailWindow {
+                    series_id: line.data.series_id,
+                    kind: line.data.kind,
+                    from,
+                    to,
+                });
+            }
             let decimated = line.data.lod.decimate(lo, hi, columns);
+            // An overview shows some of the figures: never drawn as if it were each of them.
+            let every = line.data.holds_every_figure(lo, hi);
             let mut drawn = DrawnDense {
                 series: s,
                 line: l,
                 points: Vec::with_capacity(decimated.points.len()),
                 indices: Vec::with_capacity(decimated.points.len()),
-                decimated: decimated.decimated,
-                total: line.index_range().len(),
+                decimated: decimated.decimated || !every,
+                total: line.figure_count().0,
             };
             for (p, &i) in decimated.points.iter().zip(&decimated.indices) {
                 // The neighbours beyond the date range stay out; zero stays off a log scale.
@@ -559,7 +580,7 @@ fn dense_lines_ui(
             out.push(drawn);
         }
     }
-    out
+    (out, wanted)
 }
 
 /// Under a chart with long series: how many figures, how many points drawn, and whether merged.
