@@ -157,7 +157,7 @@ pub fn metric_catalogue(snap: &Snapshot) -> Vec<MetricSummary> {
     }
     for d in &snap.dense {
         platforms.entry(&d.metric).or_default().insert(&d.platform);
-        *figures.entry(&d.metric).or_default() += d.len();
+        *figures.entry(&d.metric).or_default() += d.figures();
     }
     let mut ids: BTreeSet<&str> = figures.keys().copied().collect();
     ids.extend(snap.metrics.iter().map(|m| m.id.as_str()));

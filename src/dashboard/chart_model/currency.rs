@@ -39,7 +39,7 @@ fn groups(snap: &Snapshot, settings: &Settings, metric: &str) -> BTreeMap<Curren
     }
     for d in &snap.dense {
         if d.metric == metric && dense_exclusion(d, snap, settings).is_none() {
-            add(d.unit, &d.platform, d.len());
+            add(d.unit, &d.platform, d.figures());
         }
     }
     groups

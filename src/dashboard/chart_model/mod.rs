@@ -157,7 +157,7 @@ impl DenseLine {
     /// cut by the range: its whole count times the share of its days the range keeps).
     pub fn figure_count(&self) -> (usize, bool) {
         let range = self.index_range();
-        if self.data.overview.is_none() {
+        if self.data.holds_every_figure(self.x_range.0, self.x_range.1) {
             return (range.len(), false);
         }
         if range.len() == self.data.len() {

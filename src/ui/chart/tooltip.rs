@@ -163,7 +163,7 @@ pub fn dense_tooltip_ui(
         );
     }
     ui.separator();
-    let total = crate::model::format::grouped(data.len());
+    let total = crate::model::format::grouped(data.figures());
     let drawn = crate::model::format::grouped(drawn);
     let how = if decimated {
         format!(
