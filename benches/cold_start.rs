@@ -1,6 +1,7 @@
-//! Cold start to first frame: the dashboard opening a store that holds the sample, against an
-//! empty eframe app with the same window, each started as a fresh process, alternately, under the
-//! same display. Both print a line when their first frame has been presented (the dashboard also
+//! Cold start to first frame: the dashboard opening a store that holds the sample and one of ten
+//! million rows (and, with `MARKETSCOPE_BENCH_100M=1`, one of a hundred million: 6 GB of disk),
+//! against an empty eframe app with the same window, each started as a fresh process, in turn,
+//! under the same display. Both print a line when their first frame has been presented (the dashboard also
 //! when the first frame with the store's figures has); this times those lines from outside.
 //!
 //! Needs a display: `xvfb-run -a -s "-screen 0 1600x900x24" cargo bench --bench cold_start`
@@ -151,18 +152,33 @@ fn main() -> Result<(), String> {
         return Err(format!("marketscope init --sample failed: {init}"));
     }
     let this = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut stores = vec![("sample store".to_string(), db)];
+    for (label, series, wanted) in [
+        ("10M-row store", 20, true),
+        ("100M-row store", 200, std::env::var_os("MARKETSCOPE_BENCH_100M").is_some()),
+    ] {
+        if wanted {
+            stores.push((label.to_string(), big_store(bin, dir.path(), series)?));
+        }
+    }
 
-    let (mut ours, mut empty) = (Vec::new(), Vec::new());
-    // One of each first, not measured: the page cache and the X server warm up alike.
+    let mut ours: Vec<Vec<Start>> = vec![Vec::new(); stores.len()];
+    let mut empty = Vec::new();
+    // One of each first, not measured: the page cache and the X server warm up alike, and each
+    // large store keeps its overviews on that first start.
     for round in 0..=starts {
-        let mut app = Command::new(bin);
-        app.arg("--db").arg(&db).arg("--exit-after-first-frame");
-        let a = time_start(app, dir.path())?;
+        for (i, (_, db)) in stores.iter().enumerate() {
+            let mut app = Command::new(bin);
+            app.arg("--db").arg(db).arg("--exit-after-first-frame");
+            let a = time_start(app, dir.path())?;
+            if round > 0 {
+                ours[i].push(a);
+            }
+        }
         let mut bare = Command::new(&this);
         bare.env(EMPTY_APP_ENV, "1");
         let b = time_start(bare, dir.path())?;
         if round > 0 {
-            ours.push(a);
             empty.push(b);
         }
     }
@@ -172,24 +188,53 @@ fn main() -> Result<(), String> {
     let exited = |v: &[Start]| median(v.iter().map(|s| s.exited).collect());
     println!("Cold start, median of {starts} starts each (ms from spawning the process)");
     println!();
-    println!("| | first frame | first frame with the sample's figures | process exited |");
-    println!("|---|---:|---:|---:|");
     println!(
-        "| Marketscope, sample store | {} | {} | {} |",
-        ms(first(&ours)),
-        ms(data(&ours)),
-        ms(exited(&ours))
+        "| | first frame | first frame with the store's figures | process exited | figures frame / sample's |"
     );
+    println!("|---|---:|---:|---:|---:|");
+    let sample_data = data(&ours[0]).as_secs_f64();
+    for ((label, _), runs) in stores.iter().zip(&ours) {
+        println!(
+            "| Marketscope, {label} | {} | {} | {} | {:.2}x |",
+            ms(first(runs)),
+            ms(data(runs)),
+            ms(exited(runs)),
+            data(runs).as_secs_f64() / sample_data
+        );
+    }
     println!(
-        "| empty eframe app | {} | – | {} |",
+        "| empty eframe app | {} | – | {} | – |",
         ms(first(&empty)),
         ms(exited(&empty))
     );
-    let ratio = data(&ours).as_secs_f64() / first(&empty).as_secs_f64();
-    let ratio_first = first(&ours).as_secs_f64() / first(&empty).as_secs_f64();
+    let ratio = data(&ours[0]).as_secs_f64() / first(&empty).as_secs_f64();
+    let ratio_first = first(&ours[0]).as_secs_f64() / first(&empty).as_secs_f64();
     println!();
     println!(
-        "ratio to the empty app: {ratio_first:.2}x for the first frame, {ratio:.2}x for the first frame with figures (target: within 1.5x)"
+        "sample store against the empty app: {ratio_first:.2}x for the first frame, {ratio:.2}x for the first frame with figures (target: within 1.5x)"
     );
+    println!("large stores against the sample store: see the last column (target: within 1.5x)");
     Ok(())
+}
+
+/// A store of `series` synthetic daily series of 500,000 figures each (`generate`), in `dir`.
+fn big_store(bin: &str, dir: &Path, series: usize) -> Result<std::path::PathBuf, String> {
+    let db = dir.join(format!("big-{series}.db"));
+    let started = Instant::now();
+    let status = Command::new(bin)
+        .arg("--db")
+        .arg(&db)
+        .args(["generate", "--series", &series.to_string(), "--points", "500000"])
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("marketscope generate failed: {status}"));
+    }
+    eprintln!(
+        "generated {} rows in {:.1} s",
+        series * 500_000,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(db)
 }
