@@ -155,7 +155,11 @@ fn main() -> Result<(), String> {
     let mut stores = vec![("sample store".to_string(), db)];
     for (label, series, wanted) in [
         ("10M-row store", 20, true),
-        ("100M-row store", 200, std::env::var_os("MARKETSCOPE_BENCH_100M").is_some()),
+        (
+            "100M-row store",
+            200,
+            std::env::var_os("MARKETSCOPE_BENCH_100M").is_some(),
+        ),
     ] {
         if wanted {
             stores.push((label.to_string(), big_store(bin, dir.path(), series)?));
@@ -224,7 +228,13 @@ fn big_store(bin: &str, dir: &Path, series: usize) -> Result<std::path::PathBuf,
     let status = Command::new(bin)
         .arg("--db")
         .arg(&db)
-        .args(["generate", "--series", &series.to_string(), "--points", "500000"])
+        .args([
+            "generate",
+            "--series",
+            &series.to_string(),
+            "--points",
+            "500000",
+        ])
         .stdout(Stdio::null())
         .status()
         .map_err(|e| e.to_string())?;

@@ -288,6 +288,14 @@ table-sort-published = Sort by publication date
 table-kind-actual = actual
 table-kind-estimate = estimate
 table-kind-forecast = forecast
+table-line-follows = The chart's line follows this figure, one of { $count } for this period: { $value }.
+table-line-beside = The chart's line follows { $name }'s { $value } for this period.
+line-reason-only = the only figure
+line-reason-every = every source gives it
+line-reason-surest = the surest kind
+line-reason-agree = most sources agree on it
+line-reason-exact = an exact figure, not a worded one
+line-reason-latest = the latest publication
 
 ## The Events view
 

@@ -330,6 +330,14 @@ table-sort-published = 按发布日期排序
 table-kind-actual = 实际
 table-kind-estimate = 估计
 table-kind-forecast = 预测
+table-line-follows = 图表的线条采用此数据（本期共 { $count } 个数据）：{ $value }。
+table-line-beside = 本期图表的线条采用 { $name } 的 { $value }。
+line-reason-only = 唯一的数据
+line-reason-every = 所有来源一致
+line-reason-surest = 最可靠的类型
+line-reason-agree = 多数来源认同
+line-reason-exact = 确切数字，而非约数
+line-reason-latest = 最新发布
 
 ## 事件视图
 

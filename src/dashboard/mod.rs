@@ -12,6 +12,7 @@ pub mod chart_model;
 pub mod dense;
 pub mod details;
 pub mod interaction;
+pub mod line_roles;
 pub mod measure_text;
 pub mod metrics;
 pub mod ranges;

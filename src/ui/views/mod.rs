@@ -22,6 +22,7 @@ use super::chart::{self, ZoomResets};
 use super::interaction::Interaction;
 use super::tokens;
 use crate::dashboard::chart_model::{ChartModel, ChartSpec, YMode, build_chart};
+use crate::dashboard::line_roles::{LineRole, line_roles};
 use crate::dashboard::settings::{Settings, View};
 use crate::dashboard::snapshot::Snapshot;
 
@@ -39,8 +40,12 @@ pub use table::{selection_csv, table_ui, view_data_csv};
 pub struct ChartCache {
     generation: u64,
     entries: HashMap<String, Arc<ChartModel>>,
-    rows: Option<(String, Arc<Vec<usize>>)>,
+    rows: Option<(String, TableRows)>,
 }
+
+/// The Table view's rows (indices into the snapshot's observations), sorted, and the part each
+/// plays in its period's line.
+pub type TableRows = (Arc<Vec<usize>>, Arc<Vec<Option<LineRole>>>);
 
 impl ChartCache {
     pub fn get(
@@ -69,18 +74,21 @@ impl ChartCache {
 
 impl ChartCache {
     /// The Table view's rows (indices into the snapshot's observations), sorted.
-    pub fn table_rows(&mut self, snap: &Snapshot, settings: &Settings) -> Arc<Vec<usize>> {
+    /// With each row's [`LineRole`].
+    pub fn table_rows(&mut self, snap: &Snapshot, settings: &Settings) -> TableRows {
         let key = format!(
             "{}|{}",
             snap.generation,
             serde_json::to_string(settings).unwrap_or_default()
         );
         match &self.rows {
-            Some((k, rows)) if *k == key => Arc::clone(rows),
+            Some((k, (rows, roles))) if *k == key => (Arc::clone(rows), Arc::clone(roles)),
             _ => {
-                let rows = Arc::new(table::selection_indices(snap, settings));
-                self.rows = Some((key, Arc::clone(&rows)));
-                rows
+                let rows = table::selection_indices(snap, settings);
+                let roles = Arc::new(line_roles(snap, &rows));
+                let rows = Arc::new(rows);
+                self.rows = Some((key, (Arc::clone(&rows), Arc::clone(&roles))));
+                (rows, roles)
             }
         }
     }

@@ -7,6 +7,7 @@ use eframe::egui::{self, RichText};
 use egui_extras::TableBuilder;
 
 use super::{ViewCtx, with_columns};
+use crate::dashboard::line_roles::LineRole;
 use crate::dashboard::selection::passes;
 use crate::dashboard::settings::{Settings, TableColumn};
 use crate::dashboard::snapshot::Snapshot;
@@ -158,6 +159,20 @@ fn sort_tooltip_id(column: TableColumn) -> &'static str {
     }
 }
 
+/// Why the line follows a figure (`analysis::headline_reason`), in the UI's language.
+fn reason_text(reason: &str) -> String {
+    let id = match reason {
+        "the only figure" => "line-reason-only",
+        "every source gives it" => "line-reason-every",
+        "the surest kind" => "line-reason-surest",
+        "most sources agree on it" => "line-reason-agree",
+        "an exact figure, not a worded one" => "line-reason-exact",
+        "the latest publication" => "line-reason-latest",
+        other => return other.to_string(),
+    };
+    t(id)
+}
+
 /// A figure's kind as the Kind column shows it.
 fn kind_label(kind: Kind) -> String {
     t(match kind {
@@ -168,7 +183,7 @@ fn kind_label(kind: Kind) -> String {
 }
 
 pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
-    let indices = cx.charts.table_rows(cx.snap, cx.settings);
+    let (indices, roles) = cx.charts.table_rows(cx.snap, cx.settings);
     let rows: Vec<&Observation> = indices.iter().map(|&i| &cx.snap.observations[i]).collect();
     table_toolbar_ui(ui, cx, rows.len());
     ui.add_space(tokens::SMALL_GAP_PX);
@@ -215,8 +230,8 @@ pub fn table_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             })
             .body(|body| {
                 body.rows(row_height, rows.len(), |mut row| {
-                    let o = rows[row.index()];
-                    figure_row_ui(&mut row, cx.snap, o);
+                    let (o, role) = (rows[row.index()], roles.get(row.index()).copied().flatten());
+                    figure_row_ui(&mut row, cx.snap, o, role);
                 });
             });
         });
@@ -273,7 +288,12 @@ fn table_toolbar_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, n_rows: usize) {
 }
 
 /// One figure's cells, in [`COLUMNS`] order, then its URL and note.
-fn figure_row_ui(row: &mut egui_extras::TableRow<'_, '_>, snap: &Snapshot, o: &Observation) {
+fn figure_row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    snap: &Snapshot,
+    o: &Observation,
+    role: Option<LineRole>,
+) {
     row.col(|ui| {
         ui.label(snap.platform_name(&o.platform));
     });
@@ -301,8 +321,38 @@ fn figure_row_ui(row: &mut egui_extras::TableRow<'_, '_>, snap: &Snapshot, o: &O
         }
     });
     row.col(|ui| {
-        ui.label(qualified(o.value, o.unit, o.qualifier))
-            .on_hover_text(format!("{} {}", o.value, o.unit));
+        let value = qualified(o.value, o.unit, o.qualifier);
+        let exact = format!("{} {}", o.value, o.unit);
+        match role {
+            None => {
+                ui.label(value).on_hover_text(exact);
+            }
+            // Several figures for this period: the one the line follows is marked, and says why.
+            Some(LineRole::Follows { reason, of }) => {
+                let why = t_args(
+                    "table-line-follows",
+                    &[
+                        ("count", of.into()),
+                        ("value", (&reason_text(reason)).into()),
+                    ],
+                );
+                ui.label(RichText::new(format!("● {value}")).strong())
+                    .on_hover_text(format!("{exact}\n{why}"));
+            }
+            Some(LineRole::Beside { head }) => {
+                let other = snap.observations.get(head).map(|h| {
+                    t_args(
+                        "table-line-beside",
+                        &[
+                            ("name", (&h.source.publisher).into()),
+                            ("value", (&qualified(h.value, h.unit, h.qualifier)).into()),
+                        ],
+                    )
+                });
+                ui.label(format!("○ {value}"))
+                    .on_hover_text(format!("{exact}\n{}", other.unwrap_or_default()));
+            }
+        }
     });
     row.col(|ui| {
         ui.label(kind_label(o.kind));
