@@ -71,6 +71,35 @@ fn clicking_two_points_measures_change_and_cagr() {
 }
 
 #[test]
+fn a_click_pins_the_figure_so_its_source_can_be_copied_and_opened() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    assert!(h.query_by_label("Pinned figure").is_none());
+    let pos = point_pos(&h, "gmv", "TikTok Shop", "2025", 100e9);
+    click_at(&mut h, pos);
+    // The window stays after the pointer leaves the point.
+    h.hover_at(egui::pos2(5.0, 5.0));
+    h.run();
+    h.get_by_label("Pinned figure");
+    let pinned = h.state().pinned().expect("a pinned figure").clone();
+    assert_eq!(pinned.value, 100e9);
+    assert!(!pinned.figure.source.url.is_empty());
+    // Its URL is a link to open.
+    h.get_by_label(&pinned.figure.source.url);
+    h.get_by_label("Copy figure").click();
+    h.step();
+    let text = ui_support::copied_text(&h).expect("the figure was copied");
+    assert!(text.starts_with("TikTok Shop 2025: "), "{text}");
+    assert!(text.contains(&pinned.figure.source.publisher), "{text}");
+    assert!(text.contains(&pinned.figure.source.url), "{text}");
+    h.run();
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().pinned().is_none());
+    assert!(h.query_by_label("Pinned figure").is_none());
+}
+
+#[test]
 fn unticking_a_platform_or_its_legend_entry_removes_its_series() {
     let store = TempStore::sample();
     let mut h = open(&store.path, None);

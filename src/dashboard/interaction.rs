@@ -28,6 +28,9 @@ pub struct Picked {
 #[derive(Debug, Default)]
 pub struct Exploration {
     pub measure: Vec<Picked>,
+    /// The figure last clicked, shown in a window of its own so its text and URL can be selected,
+    /// copied and opened.
+    pub pinned: Option<Picked>,
     /// Index into the snapshot's events of the one whose details are shown.
     pub selected_event: Option<usize>,
     /// Series hidden from the legend (by name, in every chart); the side panel's choices are apart.

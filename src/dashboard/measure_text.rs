@@ -36,6 +36,31 @@ fn figure_words(p: &Picked) -> String {
     )
 }
 
+/// A pinned figure as one sentence for a memo: "TEMU 2022: about $17B (estimate). Source:
+/// Marketplace Pulse, 3 Mar 2023, "Title", https://…".
+pub fn figure_sentence(p: &Picked) -> String {
+    let f = &p.figure;
+    let mut sentence = format!(
+        "{} {}: {} ({}). Source: {}",
+        p.series,
+        p.period.label(),
+        qualified(f.value, f.unit, f.qualifier),
+        f.kind.as_str(),
+        f.source.citation()
+    );
+    if !f.source.title.is_empty() {
+        sentence.push_str(&format!(", \u{201c}{}\u{201d}", f.source.title));
+    }
+    if !f.source.url.is_empty() {
+        sentence.push_str(&format!(", {}", f.source.url));
+    }
+    sentence.push('.');
+    if !f.note.is_empty() {
+        sentence.push_str(&format!(" Note: {}", f.note));
+    }
+    sentence
+}
+
 /// The measurement from `from` to `to` as one sentence, caveats included.
 pub fn measure_sentence(from: &Picked, to: &Picked, m: &Measurement) -> String {
     let mut parts = Vec::new();

@@ -48,6 +48,10 @@ pub enum Action {
     ExportSvg,
     /// The chart as a one-page PDF, drawn headless with its fonts embedded.
     ExportPdf,
+    /// The pinned figure (the last one clicked) as one sentence with its source and URL.
+    CopyPinned,
+    /// Closes the pinned figure's window.
+    Unpin,
 }
 
 impl Action {
@@ -65,7 +69,7 @@ impl Action {
     }
 
     /// The actions that are not a view, in the overlay's order.
-    const OTHERS: [Action; 22] = [
+    const OTHERS: [Action; 24] = [
         Action::ResetZoom,
         Action::ToggleLog,
         Action::ToggleIndex,
@@ -77,6 +81,8 @@ impl Action {
         Action::ClearMeasure,
         Action::CopyCsv,
         Action::CopyMeasurement,
+        Action::CopyPinned,
+        Action::Unpin,
         Action::CopyImage,
         Action::ExportImage,
         Action::ExportSvg,
@@ -115,6 +121,9 @@ impl Action {
             // Enter in the name field; not a shortcut of its own (not in [`Action::all`]).
             Action::SaveName => plain(Key::Enter),
             Action::CopyMeasurement => plain(Key::M),
+            // P for pinned; Shift+P lets it go.
+            Action::CopyPinned => plain(Key::P),
+            Action::Unpin => KeyboardShortcut::new(Modifiers::SHIFT, Key::P),
             // Shift and the digit of its place: beside the digits that switch views.
             Action::QuickRange(range) => KeyboardShortcut::new(
                 Modifiers::SHIFT,
@@ -177,6 +186,8 @@ impl Action {
             Action::ShowViews => "action-views",
             Action::SaveName => "action-save-name",
             Action::CopyMeasurement => "action-copy-measurement",
+            Action::CopyPinned => "action-copy-pinned",
+            Action::Unpin => "action-unpin",
             Action::QuickRange(QuickRange::Since2020) => "action-range-2020",
             Action::QuickRange(QuickRange::LastThreeYears) => "action-range-3y",
             Action::QuickRange(QuickRange::LastTwelveQuarters) => "action-range-12q",

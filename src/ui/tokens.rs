@@ -21,6 +21,10 @@ pub const SIDE_PANEL_WIDTH_PX: f32 = 300.0;
 pub const METRICS_LIST_WIDTH_PX: f32 = 360.0;
 /// A display name typed in the Metrics view.
 pub const NAME_FIELD_WIDTH_PX: f32 = 180.0;
+/// The pinned figure's window: wide enough for a source title on two lines.
+pub const PINNED_WIDTH_PX: f32 = 360.0;
+/// Where the pinned figure's window first opens, from the window's bottom-left corner.
+pub const PINNED_OFFSET_PX: egui::Vec2 = egui::vec2(8.0, -36.0);
 pub const SIDE_PANEL_MIN_WIDTH_PX: f32 = 240.0;
 pub const DETAILS_PANEL_WIDTH_PX: f32 = 340.0;
 pub const PANEL_GAP_PX: f32 = 8.0;

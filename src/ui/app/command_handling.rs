@@ -100,6 +100,13 @@ impl App {
             Action::SaveView => self.save_view.open = true,
             Action::ShowViews => self.views_window.open = !self.views_window.open,
             Action::CopyMeasurement => self.copy_measurement(ctx),
+            Action::CopyPinned => {
+                if let Some(p) = &self.inter.explore.pinned {
+                    ctx.copy_text(crate::dashboard::measure_text::figure_sentence(p));
+                    self.notice = Some(Notice::Done(crate::i18n::t("pinned-copied")));
+                }
+            }
+            Action::Unpin => self.inter.explore.pinned = None,
             Action::QuickRange(range) => {
                 let latest = self.snapshot.as_deref().and_then(latest_figure);
                 range.apply(&mut self.settings, latest);

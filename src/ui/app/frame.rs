@@ -283,6 +283,11 @@ impl eframe::App for App {
         }
         if let Some(snap) = self.snapshot.clone() {
             story_chooser_ui(&ctx, &snap, &mut self.show_story_chooser, &mut actions);
+            if let Some(pinned) = &self.inter.explore.pinned
+                && self.presenter.is_none()
+            {
+                crate::ui::chart::pinned::pinned_figure_ui(&ctx, &snap, pinned, &mut actions);
+            }
         }
         drop_hint_ui(&ctx);
 

@@ -208,6 +208,11 @@ impl App {
         self.loader.is_busy() || self.details_in_flight
     }
 
+    /// The figure last clicked, shown in its own window.
+    pub fn pinned(&self) -> Option<&crate::dashboard::interaction::Picked> {
+        self.inter.explore.pinned.as_ref()
+    }
+
     pub fn snapshot(&self) -> Option<&Snapshot> {
         self.snapshot.as_deref()
     }

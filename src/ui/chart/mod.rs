@@ -7,6 +7,7 @@ pub(crate) mod bars;
 pub(crate) mod geometry;
 pub(crate) mod legend;
 pub(crate) mod marks;
+pub(crate) mod pinned;
 pub(crate) mod time_series;
 pub(crate) mod tooltip;
 

@@ -382,14 +382,16 @@ fn point_hover_ui(
     if response.clicked()
         && let Some(figure) = figure_of(snap, model, point)
     {
-        inter.explore.pick(Picked {
+        let picked = Picked {
             chart: plotted.chart.to_string(),
             series: series.name.clone(),
             period: point.period,
             value: point.value,
             mark: point.mark,
             figure,
-        });
+        };
+        inter.explore.pinned = Some(picked.clone());
+        inter.explore.pick(picked);
     }
 }
 
@@ -424,14 +426,16 @@ fn dense_hover_ui(
     if response.clicked()
         && let Some(figure) = line.data.observation(index, |id| snap.source(id).cloned())
     {
-        inter.explore.pick(Picked {
+        let picked = Picked {
             chart: plotted.chart.to_string(),
             series: series.name.clone(),
             period: figure.period,
             value: figure.value,
             mark: Mark::Figure,
             figure,
-        });
+        };
+        inter.explore.pinned = Some(picked.clone());
+        inter.explore.pick(picked);
     }
 }
 
