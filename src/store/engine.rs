@@ -314,7 +314,7 @@ pub fn copy(from: &AnyStore, to: &mut AnyStore) -> Result<CopyReport, StoreError
                 return Err(StoreError::CopyTargetNotEmpty(target));
             }
             // Overviews stand for the figures being replaced.
-            tx.execute_batch("DELETE FROM overview_figures; DELETE FROM overviews;")?;
+            tx.execute_batch("DELETE FROM overviews")?;
             for (table, _) in contents.iter().rev() {
                 tx.execute_batch(&format!("DELETE FROM {}", table.name))?;
             }

@@ -1,6 +1,6 @@
 //! Stored overviews of long daily series: a few thousand of a series' own figures (chosen by
-//! `analysis::overview`), kept in the store so the dashboard opens a store of any size by reading
-//! those instead of every figure. An overview is a cache: every write that changes a series'
+//! `analysis::overview`), kept in the store, packed in one row per series and kind, so the
+//! dashboard opens a store of any size by reading those instead of every figure. An overview is a cache: every write that changes a series'
 //! figures drops it (`drop_overview`, beside each update of the series' counts), and it is only
 //! used while its figure counts add up to the series' current count.
 
@@ -15,8 +15,6 @@ pub const OVERVIEW_MIN_POINTS: usize = 65_536;
 
 /// Forgets the overview of a series whose figures are changing (inside the writer's transaction).
 pub(super) fn drop_overview(conn: &Connection, series_id: i64) -> rusqlite::Result<()> {
-    conn.prepare_cached("DELETE FROM overview_figures WHERE series_id = ?1")?
-        .execute([series_id])?;
     conn.prepare_cached("DELETE FROM overviews WHERE series_id = ?1")?
         .execute([series_id])?;
     Ok(())
@@ -45,46 +43,43 @@ impl Store {
     /// The stored overviews of `ids`, as columns marked with what they stand for.
     pub(super) fn overview_columns(&self, ids: &[i64]) -> Result<Vec<SeriesColumns>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT se.id, se.platform, se.metric, se.region, se.unit, f.kind, ov.points, \
-             ov.sources, f.period_start, f.value, f.qualifier, f.note, f.source_id, f.published \
-             FROM overview_figures f \
-             JOIN overviews ov ON ov.series_id = f.series_id AND ov.kind = f.kind \
-             JOIN series se ON se.id = f.series_id \
-             WHERE f.series_id IN (SELECT value FROM json_each(?1)) \
-             ORDER BY f.series_id, f.kind, f.position",
+            "SELECT se.id, se.platform, se.metric, se.region, se.unit, ov.kind, ov.points, \
+             ov.sources, ov.days, ov.vals, ov.runs, ov.notes \
+             FROM overviews ov JOIN series se ON se.id = ov.series_id \
+             WHERE ov.series_id IN (SELECT value FROM json_each(?1)) \
+             ORDER BY ov.series_id, ov.kind",
         )?;
         let mut rows = stmt.query([id_list(ids)])?;
         let mut out: Vec<SeriesColumns> = Vec::new();
         while let Some(row) = rows.next()? {
-            let (id, kind) = (row.get::<_, i64>(0)?, codec::kind(row, 5)?);
-            let same = out
-                .last()
-                .is_some_and(|c| c.series_id == id && c.kind == kind);
-            if !same {
-                let mut columns = SeriesColumns::new(id, kind, codec::unit(row, 4)?);
-                columns.platform = row.get(1)?;
-                columns.metric = row.get(2)?;
-                columns.region = row.get(3)?;
-                let sources: String = row.get(7)?;
-                columns.overview = Some(OverviewOf {
-                    figures: usize::try_from(row.get::<_, i64>(6)?).unwrap_or(0),
-                    sources: serde_json::from_str(&sources).map_err(|e| {
-                        StoreError::Corrupt(format!("overview of series {id}: sources: {e}"))
-                    })?,
-                });
-                out.push(columns);
-            }
-            let start: i64 = row.get(8)?;
-            let day = start.div_euclid(instant::SECONDS_PER_DAY) as f64;
-            let note: String = row.get(11)?;
-            let run = (
-                row.get(12)?,
-                codec::qualifier(row, 10)?,
-                codec::instant_date(row, 13)?,
-            );
-            if let Some(columns) = out.last_mut() {
-                columns.push(day, row.get(9)?, run, &note);
-            }
+            let id: i64 = row.get(0)?;
+            let corrupt = |what: &str, e: &dyn std::fmt::Display| {
+                StoreError::Corrupt(format!("overview of series {id}: {what}: {e}"))
+            };
+            let mut columns = SeriesColumns::new(id, codec::kind(row, 5)?, codec::unit(row, 4)?);
+            columns.platform = row.get(1)?;
+            columns.metric = row.get(2)?;
+            columns.region = row.get(3)?;
+            let sources: String = row.get(7)?;
+            let runs: String = row.get(10)?;
+            let notes: String = row.get(11)?;
+            let packed = Packed {
+                days: row.get_ref(8)?.as_blob().map_err(|e| corrupt("days", &e))?,
+                values: row
+                    .get_ref(9)?
+                    .as_blob()
+                    .map_err(|e| corrupt("values", &e))?,
+                runs: serde_json::from_str(&runs).map_err(|e| corrupt("runs", &e))?,
+                notes: serde_json::from_str(&notes).map_err(|e| corrupt("notes", &e))?,
+            };
+            packed
+                .unpack_into(&mut columns)
+                .map_err(|e| corrupt("figures", &e))?;
+            columns.overview = Some(OverviewOf {
+                figures: usize::try_from(row.get::<_, i64>(6)?).unwrap_or(0),
+                sources: serde_json::from_str(&sources).map_err(|e| corrupt("sources", &e))?,
+            });
+            out.push(columns);
         }
         Ok(out)
     }
@@ -150,47 +145,140 @@ impl Store {
             return Ok(false);
         }
         {
-            let mut meta = tx.prepare(
-                "INSERT OR REPLACE INTO overviews (series_id, kind, points, sources) \
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            let mut figure = tx.prepare(
-                "INSERT OR REPLACE INTO overview_figures (series_id, kind, position, \
-                 period_start, value, qualifier, note, source_id, published) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            let mut write = tx.prepare(
+                "INSERT OR REPLACE INTO overviews (series_id, kind, points, sources, days, vals, \
+                 runs, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
             for c in overviews {
                 let Some(of) = &c.overview else { continue };
-                let kind = c.kind.code();
-                tx.execute(
-                    "DELETE FROM overview_figures WHERE series_id = ?1 AND kind = ?2",
-                    params![c.series_id, kind],
-                )?;
-                let sources = serde_json::to_string(&of.sources)
-                    .map_err(|e| StoreError::Corrupt(format!("overview sources: {e}")))?;
-                meta.execute(params![c.series_id, kind, of.figures as i64, sources])?;
-                for i in 0..c.len() {
-                    let run = c.provenance.at(i);
-                    let published = run
-                        .and_then(|r| r.published)
-                        .map(|d| instant::instant(d, 0));
-                    figure.execute(params![
-                        c.series_id,
-                        kind,
-                        i as i64,
-                        c.days[i] as i64 * instant::SECONDS_PER_DAY,
-                        c.values[i],
-                        run.map(|r| r.qualifier).unwrap_or_default().code(),
-                        c.provenance.note(i).unwrap_or_default(),
-                        run.map_or(0, |r| r.source_id),
-                        published,
-                    ])?;
-                }
+                let Packing {
+                    days,
+                    values,
+                    runs,
+                    notes,
+                } = pack(c);
+                write.execute(params![
+                    c.series_id,
+                    c.kind.code(),
+                    of.figures as i64,
+                    json("sources", &of.sources)?,
+                    days,
+                    values,
+                    json("runs", &runs)?,
+                    json("notes", &notes)?,
+                ])?;
             }
         }
         tx.commit()?;
         Ok(true)
     }
+}
+
+/// A source run as stored: from index, source id, qualifier code, published (instant).
+type StoredRun = (u32, i64, i64, Option<i64>);
+
+/// An overview's figures as stored.
+struct Packed<'a> {
+    days: &'a [u8],
+    values: &'a [u8],
+    runs: Vec<StoredRun>,
+    notes: Vec<(u32, String)>,
+}
+
+impl Packed<'_> {
+    /// Appends the figures to `columns`, each with its run's source and wording and its note.
+    fn unpack_into(&self, columns: &mut SeriesColumns) -> Result<(), String> {
+        let n = self.days.len() / 4;
+        if !self.days.len().is_multiple_of(4) || self.values.len() != n * 8 {
+            return Err(format!(
+                "{} day bytes for {} value bytes",
+                self.days.len(),
+                self.values.len()
+            ));
+        }
+        let (mut run, mut note) = (0usize, 0usize);
+        for i in 0..n {
+            let day =
+                i32::from_le_bytes(self.days[i * 4..i * 4 + 4].try_into().map_err(|_| "day")?);
+            let value = f64::from_le_bytes(
+                self.values[i * 8..i * 8 + 8]
+                    .try_into()
+                    .map_err(|_| "value")?,
+            );
+            while self.runs.get(run + 1).is_some_and(|r| r.0 as usize <= i) {
+                run += 1;
+            }
+            let &(_, source_id, qualifier, published) = self
+                .runs
+                .get(run)
+                .ok_or("a figure before the first source run")?;
+            let qualifier = crate::model::Qualifier::from_code(qualifier)
+                .ok_or_else(|| format!("qualifier code {qualifier}"))?;
+            let published = published.and_then(instant::split_instant).map(|(d, _)| d);
+            let text = match self.notes.get(note) {
+                Some((at, text)) if *at as usize == i => {
+                    note += 1;
+                    text.as_str()
+                }
+                _ => "",
+            };
+            columns.push(
+                f64::from(day),
+                value,
+                (source_id, qualifier, published),
+                text,
+            );
+        }
+        Ok(())
+    }
+}
+
+/// An overview's figures packed for storage.
+struct Packing {
+    days: Vec<u8>,
+    values: Vec<u8>,
+    runs: Vec<StoredRun>,
+    notes: Vec<(u32, String)>,
+}
+
+/// The columns' figures packed for storage.
+fn pack(c: &SeriesColumns) -> Packing {
+    let mut days = Vec::with_capacity(c.len() * 4);
+    let mut values = Vec::with_capacity(c.len() * 8);
+    let mut runs: Vec<StoredRun> = Vec::new();
+    let mut notes = Vec::new();
+    for i in 0..c.len() {
+        days.extend_from_slice(&(c.days[i] as i32).to_le_bytes());
+        values.extend_from_slice(&c.values[i].to_le_bytes());
+        if let Some(r) = c.provenance.at(i) {
+            let stored = (
+                i as u32,
+                r.source_id,
+                r.qualifier.code(),
+                r.published.map(|d| instant::instant(d, 0)),
+            );
+            if runs
+                .last()
+                .is_none_or(|last| (last.1, last.2, last.3) != (stored.1, stored.2, stored.3))
+            {
+                runs.push(stored);
+            }
+        }
+        if let Some(text) = c.provenance.note(i) {
+            notes.push((i as u32, text.to_string()));
+        }
+    }
+    Packing {
+        days,
+        values,
+        runs,
+        notes,
+    }
+}
+
+/// JSON for an overview's small parts (bound as text parameters).
+fn json(what: &str, value: &impl serde::Serialize) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(format!("overview {what}: {e}")))
 }
 
 #[cfg(test)]
@@ -249,6 +337,33 @@ mod tests {
         }
         let source = whole[0].provenance.source_ids().next().expect("a source");
         assert_eq!(of.sources, vec![(source, POINTS)]);
+    }
+
+    #[test]
+    fn packing_keeps_each_figures_day_value_source_wording_and_note() {
+        use crate::model::{Kind, Qualifier, Unit};
+        let mut c = SeriesColumns::new(3, Kind::Estimate, Unit::USD);
+        let published = chrono::NaiveDate::from_ymd_opt(2024, 3, 1);
+        c.push(-800.0, 1.5, (7, Qualifier::None, None), "");
+        c.push(-799.0, -2.0, (7, Qualifier::None, None), "a note");
+        c.push(20_000.0, 3e12, (9, Qualifier::About, published), "");
+        let p = pack(&c);
+        let packed = Packed {
+            days: &p.days,
+            values: &p.values,
+            runs: p.runs,
+            notes: p.notes,
+        };
+        let mut back = SeriesColumns::new(3, Kind::Estimate, Unit::USD);
+        packed.unpack_into(&mut back).expect("unpacks");
+        assert_eq!(back, c);
+        let short = Packed {
+            days: &p.days[..5],
+            values: &p.values,
+            runs: Vec::new(),
+            notes: Vec::new(),
+        };
+        assert!(short.unpack_into(&mut back).is_err(), "a cut blob is refused");
     }
 
     #[test]

@@ -229,7 +229,9 @@ ALTER TABLE story_steps ADD COLUMN caption_zh TEXT;
 "#;
 
 /// Overviews of long daily series (see `store::overview`): per series and kind, how many figures
-/// it stands for and every source they cite, and the few thousand figures it keeps, in order.
+/// it stands for and how many each source gives, and the few thousand figures it keeps, packed
+/// (day numbers as little-endian i32, values as little-endian f64, source runs and notes as JSON)
+/// so a store of hundreds of long series opens by reading one row per series.
 /// A cache the dashboard fills and every write of figures drops for the series it changes.
 const V5: &str = r#"
 CREATE TABLE overviews (
@@ -237,21 +239,12 @@ CREATE TABLE overviews (
     kind      INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 2),
     points    INTEGER NOT NULL,
     sources   TEXT NOT NULL,
+    days      BLOB NOT NULL,
+    vals      BLOB NOT NULL,
+    runs      TEXT NOT NULL,
+    notes     TEXT NOT NULL,
     PRIMARY KEY (series_id, kind)
-) WITHOUT ROWID;
-CREATE TABLE overview_figures (
-    series_id    INTEGER NOT NULL,
-    kind         INTEGER NOT NULL,
-    position     INTEGER NOT NULL,
-    period_start INTEGER NOT NULL,
-    value        REAL NOT NULL,
-    qualifier    INTEGER NOT NULL,
-    note         TEXT NOT NULL,
-    source_id    INTEGER NOT NULL REFERENCES sources (id),
-    published    INTEGER,
-    PRIMARY KEY (series_id, kind, position),
-    FOREIGN KEY (series_id, kind) REFERENCES overviews (series_id, kind)
-) WITHOUT ROWID;
+);
 "#;
 
 /// Migrates a new connection only as far as `version`: how tests build a store an older

@@ -100,12 +100,7 @@ impl App {
             Action::SaveView => self.save_view.open = true,
             Action::ShowViews => self.views_window.open = !self.views_window.open,
             Action::CopyMeasurement => self.copy_measurement(ctx),
-            Action::CopyPinned => {
-                if let Some(p) = &self.inter.explore.pinned {
-                    ctx.copy_text(crate::dashboard::measure_text::figure_sentence(p));
-                    self.notice = Some(Notice::Done(crate::i18n::t("pinned-copied")));
-                }
-            }
+            Action::CopyPinned => self.copy_pinned(ctx),
             Action::Unpin => self.inter.explore.pinned = None,
             Action::QuickRange(range) => {
                 let latest = self.snapshot.as_deref().and_then(latest_figure);
@@ -161,6 +156,13 @@ impl App {
     }
 
     /// The measurement on screen, as one sentence for a memo, to the clipboard.
+    fn copy_pinned(&mut self, ctx: &egui::Context) {
+        if let Some(p) = &self.inter.explore.pinned {
+            ctx.copy_text(crate::dashboard::measure_text::figure_sentence(p));
+            self.notice = Some(Notice::Done(crate::i18n::t("pinned-copied")));
+        }
+    }
+
     fn copy_measurement(&mut self, ctx: &egui::Context) {
         if let ([a, b], Some(m)) = (
             self.inter.explore.measure.as_slice(),

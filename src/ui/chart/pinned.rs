@@ -53,7 +53,10 @@ pub fn pinned_figure_ui(
             }
             ui.add_space(tokens::SMALL_GAP_PX);
             ui.horizontal(|ui| {
-                for (action, label) in [(Action::CopyPinned, "pinned-copy"), (Action::Unpin, "pinned-close")] {
+                for (action, label) in [
+                    (Action::CopyPinned, "pinned-copy"),
+                    (Action::Unpin, "pinned-close"),
+                ] {
                     let hint = format!("{} ({})", action.label(), action.shortcut_text());
                     if ui.button(t(label)).on_hover_text(hint).clicked() {
                         actions.push(action);
