@@ -307,3 +307,41 @@ pub fn metric_display_name(metric: &Metric) -> String {
     }
     metric.name.clone()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_sources_figure_count_is_the_stores_whether_read_whole_or_as_an_overview() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("s.db")).expect("store");
+        let points = crate::store::overview::OVERVIEW_MIN_POINTS + 10;
+        store
+            .generate(2, points, 5, crate::model::Grain::Day)
+            .expect("generate");
+        store.load_sample().expect("sample beside the synthetic series");
+        let counted: Vec<(i64, usize)> = store
+            .sources()
+            .expect("sources")
+            .iter()
+            .map(|u| (u.source.id, u.observations))
+            .collect();
+        let seen = store.data_version().expect("version");
+        let (whole, overviews) =
+            Snapshot::read_with_overviews(&store, 1, &mut |_| {}).expect("read");
+        assert_eq!(overviews.len(), 2);
+        let of = |s: &Snapshot| -> Vec<(i64, usize)> {
+            s.sources
+                .iter()
+                .map(|u| (u.source.id, u.observations))
+                .collect()
+        };
+        assert_eq!(of(&whole), counted);
+        assert!(store.write_overviews(seen, &overviews).expect("kept"));
+        let (again, _) = Snapshot::read_with_overviews(&store, 2, &mut |_| {}).expect("read");
+        assert!(again.dense.iter().all(|d| d.overview.is_some()));
+        assert_eq!(of(&again), counted);
+        assert_eq!(again.total_figures(), whole.total_figures());
+    }
+}

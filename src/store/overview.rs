@@ -363,7 +363,10 @@ mod tests {
             runs: Vec::new(),
             notes: Vec::new(),
         };
-        assert!(short.unpack_into(&mut back).is_err(), "a cut blob is refused");
+        assert!(
+            short.unpack_into(&mut back).is_err(),
+            "a cut blob is refused"
+        );
     }
 
     #[test]

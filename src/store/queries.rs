@@ -231,35 +231,31 @@ impl Store {
 
     /// Every source with the number of observations and events that cite it.
     pub fn sources(&self) -> Result<Vec<SourceUsage>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.id, s.publisher, s.title, s.url, s.published, \
-             (SELECT COUNT(*) FROM observations o WHERE o.source_id = s.id), \
+        self.source_usages(true)
+    }
+
+    /// Every source with the number of events that cite it, and 0 figures: for a reader that
+    /// counts the figures it holds itself (counting them here reads an index entry per figure).
+    pub fn sources_cited_by_events(&self) -> Result<Vec<SourceUsage>, StoreError> {
+        self.source_usages(false)
+    }
+
+    fn source_usages(&self, count_figures: bool) -> Result<Vec<SourceUsage>, StoreError> {
+        let figures = if count_figures {
+            "(SELECT COUNT(*) FROM observations o WHERE o.source_id = s.id)"
+        } else {
+            "0"
+        };
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT s.id, s.publisher, s.title, s.url, s.published, {figures}, \
              (SELECT COUNT(*) FROM events e WHERE e.source_id = s.id) \
-             FROM sources s ORDER BY s.publisher COLLATE NOCASE, s.published, s.id",
-        )?;
+             FROM sources s ORDER BY s.publisher COLLATE NOCASE, s.published, s.id"
+        ))?;
         let rows = stmt.query_map([], |row| {
             Ok(SourceUsage {
                 source: codec::source(row, 0)?,
                 observations: row.get::<_, i64>(5)? as usize,
                 events: row.get::<_, i64>(6)? as usize,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Every source with the number of events that cite it, and 0 figures: for a reader that
-    /// counts the figures it holds itself (counting them here reads an index of every figure).
-    pub fn sources_cited_by_events(&self) -> Result<Vec<SourceUsage>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.id, s.publisher, s.title, s.url, s.published, \
-             (SELECT COUNT(*) FROM events e WHERE e.source_id = s.id) \
-             FROM sources s ORDER BY s.publisher COLLATE NOCASE, s.published, s.id",
-        )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(SourceUsage {
-                source: codec::source(row, 0)?,
-                observations: 0,
-                events: row.get::<_, i64>(5)? as usize,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
