@@ -320,7 +320,9 @@ mod tests {
         store
             .generate(2, points, 5, crate::model::Grain::Day)
             .expect("generate");
-        store.load_sample().expect("sample beside the synthetic series");
+        store
+            .load_sample()
+            .expect("sample beside the synthetic series");
         let counted: Vec<(i64, usize)> = store
             .sources()
             .expect("sources")
