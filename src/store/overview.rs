@@ -20,6 +20,35 @@ pub(super) fn drop_overview(conn: &Connection, series_id: i64) -> rusqlite::Resu
     Ok(())
 }
 
+/// Stores one overview (columns made by [`SeriesColumns::subset`]) inside the writer's
+/// transaction, replacing the one it had.
+pub(super) fn insert_overview(conn: &Connection, c: &SeriesColumns) -> Result<(), StoreError> {
+    let Some(of) = &c.overview else {
+        return Ok(());
+    };
+    let Packing {
+        days,
+        values,
+        runs,
+        notes,
+    } = pack(c);
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO overviews (series_id, kind, points, sources, days, vals, runs, \
+         notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        c.series_id,
+        c.kind.code(),
+        of.figures as i64,
+        json("sources", &of.sources)?,
+        days,
+        values,
+        json("runs", &runs)?,
+        json("notes", &notes)?,
+    ])?;
+    Ok(())
+}
+
 /// A JSON array of integers, for `json_each` (bound as one parameter, never spliced into SQL).
 pub(super) fn id_list(ids: &[i64]) -> String {
     let items: Vec<String> = ids.iter().map(i64::to_string).collect();
@@ -144,30 +173,8 @@ impl Store {
         if now != seen_version {
             return Ok(false);
         }
-        {
-            let mut write = tx.prepare(
-                "INSERT OR REPLACE INTO overviews (series_id, kind, points, sources, days, vals, \
-                 runs, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?;
-            for c in overviews {
-                let Some(of) = &c.overview else { continue };
-                let Packing {
-                    days,
-                    values,
-                    runs,
-                    notes,
-                } = pack(c);
-                write.execute(params![
-                    c.series_id,
-                    c.kind.code(),
-                    of.figures as i64,
-                    json("sources", &of.sources)?,
-                    days,
-                    values,
-                    json("runs", &runs)?,
-                    json("notes", &notes)?,
-                ])?;
-            }
+        for c in overviews {
+            insert_overview(&tx, c)?;
         }
         tx.commit()?;
         Ok(true)
@@ -293,7 +300,25 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut store = Store::open(&dir.path().join("o.db")).expect("store");
         store.generate(1, POINTS, 7, Grain::Day).expect("generate");
+        // As a store whose long series came by import: no overview yet.
+        store.conn.execute("DELETE FROM overviews", []).expect("cleared");
         (dir, store)
+    }
+
+    #[test]
+    fn a_generated_long_series_comes_with_its_overview() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("g.db")).expect("store");
+        store.generate(1, POINTS, 7, Grain::Day).expect("generate");
+        let split = store.read_split(4096, &mut |_| {}).expect("split");
+        let overview = &split.columns[0];
+        assert_eq!(overview.overview.as_ref().map(|o| o.figures), Some(POINTS));
+        let whole = store
+            .series_window(overview.series_id, overview.kind, -1e9, 1e9)
+            .expect("every figure");
+        assert_eq!(whole.len(), POINTS);
+        let kept = overview_indices(&whole.days, &whole.values, OVERVIEW_BUCKETS);
+        assert_eq!(overview, &whole.subset(&kept), "the overview the dashboard would make");
     }
 
     /// Reads the store as the dashboard does and keeps the overviews it makes.

@@ -4,8 +4,10 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
-use super::{Store, StoreError};
-use crate::model::{Grain, instant};
+use super::overview::OVERVIEW_MIN_POINTS;
+use super::{SeriesColumns, Store, StoreError};
+use crate::analysis::overview::{OVERVIEW_BUCKETS, overview_indices};
+use crate::model::{Grain, Kind, Qualifier, instant};
 
 /// The synthetic vocabulary: nothing here could be mistaken for a real figure.
 pub const SYNTHETIC_METRIC: &str = "synthetic_daily_count";
@@ -137,6 +139,10 @@ impl Store {
                 )?;
                 let mut level = 1_000.0 + 9_000.0 * rng.unit();
                 let mut at = first;
+                // A long daily series gets its overview here, from the values as they are made,
+                // so even the first start on a generated store reads overviews only.
+                let mut whole = (grain == Grain::Day && points >= OVERVIEW_MIN_POINTS)
+                    .then(|| Vec::with_capacity(points));
                 for _ in 0..points {
                     level = (level * (1.0 + 0.02 * (rng.unit() - 0.5))).max(1.0);
                     // One point in a thousand spikes, so decimation has something to keep.
@@ -153,6 +159,9 @@ impl Store {
                         value.round(),
                         now
                     ])?;
+                    if let Some(whole) = whole.as_mut() {
+                        whole.push((at, value.round()));
+                    }
                     at += step;
                 }
                 super::overview::drop_overview(&tx, series_id)?;
@@ -162,6 +171,9 @@ impl Store {
                      MAX(ABS(value)) FROM observations WHERE series_id = ?1) WHERE id = ?1",
                     [series_id],
                 )?;
+                if let Some(whole) = whole {
+                    keep_generated_overview(&tx, (series_id, source_id), now, &whole)?;
+                }
             }
         }
         tx.execute_batch("CREATE INDEX observations_by_source ON observations (source_id)")?;
@@ -241,4 +253,28 @@ mod tests {
             Err(StoreError::TooManyPoints(_))
         ));
     }
+}
+
+/// Stores the overview of a series just generated (`whole`: each figure's instant and value),
+/// if the series holds exactly those figures (an earlier, longer run may have left others).
+fn keep_generated_overview(
+    tx: &rusqlite::Transaction<'_>,
+    (series_id, source_id): (i64, i64),
+    recorded: i64,
+    whole: &[(i64, f64)],
+) -> Result<(), StoreError> {
+    let held: i64 = tx.query_row("SELECT points FROM series WHERE id = ?1", [series_id], |r| {
+        r.get(0)
+    })?;
+    if usize::try_from(held).ok() != Some(whole.len()) {
+        return Ok(());
+    }
+    let published = instant::split_instant(recorded).map(|(d, _)| d);
+    let mut columns = SeriesColumns::new(series_id, Kind::Actual, crate::model::Unit::Count);
+    for &(at, value) in whole {
+        let day = at.div_euclid(instant::SECONDS_PER_DAY) as f64;
+        columns.push(day, value, (source_id, Qualifier::None, published), "");
+    }
+    let kept = overview_indices(&columns.days, &columns.values, OVERVIEW_BUCKETS);
+    super::overview::insert_overview(tx, &columns.subset(&kept))
 }

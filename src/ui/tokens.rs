@@ -21,6 +21,8 @@ pub const SIDE_PANEL_WIDTH_PX: f32 = 300.0;
 pub const METRICS_LIST_WIDTH_PX: f32 = 360.0;
 /// A display name typed in the Metrics view.
 pub const NAME_FIELD_WIDTH_PX: f32 = 180.0;
+/// The interactive legend's height before it scrolls: five rows of entries.
+pub const LEGEND_MAX_HEIGHT_PX: f32 = 118.0;
 /// The pinned figure's window: wide enough for a source title on two lines.
 pub const PINNED_WIDTH_PX: f32 = 360.0;
 /// Where the pinned figure's window first opens, from the window's bottom-left corner.

@@ -217,6 +217,21 @@ pub fn legend_ui(
         });
         return;
     }
+    // Past a few rows (a store of hundreds of series) the legend scrolls, so the chart stays on
+    // screen under it.
+    egui::ScrollArea::vertical()
+        .id_salt(ui.next_auto_id())
+        .max_height(tokens::LEGEND_MAX_HEIGHT_PX)
+        .auto_shrink([false, true])
+        .show(ui, |ui| checkbox_entries_ui(ui, entries, hidden));
+}
+
+/// The legend's entries as checkboxes, wrapped in rows.
+fn checkbox_entries_ui(
+    ui: &mut egui::Ui,
+    entries: &[LegendEntry],
+    hidden: &mut std::collections::BTreeSet<String>,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = tokens::ITEM_GAP_PX;
         for entry in entries {
