@@ -301,7 +301,10 @@ mod tests {
         let mut store = Store::open(&dir.path().join("o.db")).expect("store");
         store.generate(1, POINTS, 7, Grain::Day).expect("generate");
         // As a store whose long series came by import: no overview yet.
-        store.conn.execute("DELETE FROM overviews", []).expect("cleared");
+        store
+            .conn
+            .execute("DELETE FROM overviews", [])
+            .expect("cleared");
         (dir, store)
     }
 
@@ -313,12 +316,20 @@ mod tests {
         let split = store.read_split(4096, &mut |_| {}).expect("split");
         let overview = &split.columns[0];
         assert_eq!(overview.overview.as_ref().map(|o| o.figures), Some(POINTS));
-        let whole = store
+        let mut whole = store
             .series_window(overview.series_id, overview.kind, -1e9, 1e9)
             .expect("every figure");
+        // A window read carries figures only; the names are the series'.
+        whole.platform.clone_from(&overview.platform);
+        whole.metric.clone_from(&overview.metric);
+        whole.region.clone_from(&overview.region);
         assert_eq!(whole.len(), POINTS);
         let kept = overview_indices(&whole.days, &whole.values, OVERVIEW_BUCKETS);
-        assert_eq!(overview, &whole.subset(&kept), "the overview the dashboard would make");
+        assert_eq!(
+            overview,
+            &whole.subset(&kept),
+            "the overview the dashboard would make"
+        );
     }
 
     /// Reads the store as the dashboard does and keeps the overviews it makes.

@@ -191,6 +191,32 @@ fn year_one() -> NaiveDate {
     NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN)
 }
 
+/// Stores the overview of a series just generated (`whole`: each figure's instant and value),
+/// if the series holds exactly those figures (an earlier, longer run may have left others).
+fn keep_generated_overview(
+    tx: &rusqlite::Transaction<'_>,
+    (series_id, source_id): (i64, i64),
+    recorded: i64,
+    whole: &[(i64, f64)],
+) -> Result<(), StoreError> {
+    let held: i64 = tx.query_row(
+        "SELECT points FROM series WHERE id = ?1",
+        [series_id],
+        |r| r.get(0),
+    )?;
+    if usize::try_from(held).ok() != Some(whole.len()) {
+        return Ok(());
+    }
+    let published = instant::split_instant(recorded).map(|(d, _)| d);
+    let mut columns = SeriesColumns::new(series_id, Kind::Actual, crate::model::Unit::Count);
+    for &(at, value) in whole {
+        let day = at.div_euclid(instant::SECONDS_PER_DAY) as f64;
+        columns.push(day, value, (source_id, Qualifier::None, published), "");
+    }
+    let kept = overview_indices(&columns.days, &columns.values, OVERVIEW_BUCKETS);
+    super::overview::insert_overview(tx, &columns.subset(&kept))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,28 +279,4 @@ mod tests {
             Err(StoreError::TooManyPoints(_))
         ));
     }
-}
-
-/// Stores the overview of a series just generated (`whole`: each figure's instant and value),
-/// if the series holds exactly those figures (an earlier, longer run may have left others).
-fn keep_generated_overview(
-    tx: &rusqlite::Transaction<'_>,
-    (series_id, source_id): (i64, i64),
-    recorded: i64,
-    whole: &[(i64, f64)],
-) -> Result<(), StoreError> {
-    let held: i64 = tx.query_row("SELECT points FROM series WHERE id = ?1", [series_id], |r| {
-        r.get(0)
-    })?;
-    if usize::try_from(held).ok() != Some(whole.len()) {
-        return Ok(());
-    }
-    let published = instant::split_instant(recorded).map(|(d, _)| d);
-    let mut columns = SeriesColumns::new(series_id, Kind::Actual, crate::model::Unit::Count);
-    for &(at, value) in whole {
-        let day = at.div_euclid(instant::SECONDS_PER_DAY) as f64;
-        columns.push(day, value, (source_id, Qualifier::None, published), "");
-    }
-    let kept = overview_indices(&columns.days, &columns.values, OVERVIEW_BUCKETS);
-    super::overview::insert_overview(tx, &columns.subset(&kept))
 }
