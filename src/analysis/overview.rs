@@ -5,7 +5,7 @@
 
 use chrono::Datelike;
 
-use crate::model::instant::date_of_x;
+use crate::model::instant::{date_of_x, day_number};
 
 /// Buckets across a series' span: more than a full-screen chart has pixel columns, so the
 /// zoomed-out chart drawn from the overview is the chart drawn from every figure.
@@ -26,11 +26,17 @@ pub fn overview_indices(xs: &[f64], ys: &[f64], buckets: usize) -> Vec<usize> {
     let span = (last - first).max(1.0);
     let buckets = buckets.max(1);
     let bucket_of = |x: f64| (((x - first) / span * buckets as f64) as usize).min(buckets - 1);
-    let year_of = |x: f64| date_of_x(x).map(|d| d.year());
+    // Where the next calendar year starts, so the calendar is consulted once a year, not once a
+    // figure (a 500,000-day series would otherwise spend most of its time in date arithmetic).
+    let next_year_at = |x: f64| {
+        date_of_x(x)
+            .and_then(|d| chrono::NaiveDate::from_ymd_opt(d.year() + 1, 1, 1))
+            .map_or(f64::INFINITY, |d| day_number(d) as f64)
+    };
     let mut keep = vec![false; n];
     let mut bucket = usize::MAX;
     let (mut lo, mut hi, mut end) = (0, 0, 0);
-    let mut year = None;
+    let mut year_ends_at = f64::NEG_INFINITY;
     for i in 0..n {
         let b = bucket_of(xs[i]);
         if b != bucket {
@@ -49,10 +55,9 @@ pub fn overview_indices(xs: &[f64], ys: &[f64], buckets: usize) -> Vec<usize> {
             hi = i;
         }
         end = i;
-        let y = year_of(xs[i]);
-        if y != year {
+        if xs[i] >= year_ends_at {
             keep[i] = true;
-            year = y;
+            year_ends_at = next_year_at(xs[i]);
         }
     }
     keep[lo] = true;
@@ -75,7 +80,6 @@ pub fn overview_indices(xs: &[f64], ys: &[f64], buckets: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::instant::day_number;
     use chrono::NaiveDate;
 
     fn day(y: i32, m: u32, d: u32) -> f64 {

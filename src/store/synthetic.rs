@@ -114,6 +114,7 @@ impl Store {
             |r| r.get(0),
         )?;
         let mut rng = SplitMix64(seed);
+        let mut overviews = Vec::new();
         // The source index is built once after the rows, not kept sorted row by row.
         tx.execute_batch("DROP INDEX IF EXISTS observations_by_source")?;
         {
@@ -172,9 +173,19 @@ impl Store {
                     [series_id],
                 )?;
                 if let Some(whole) = whole {
-                    keep_generated_overview(&tx, (series_id, source_id), now, &whole)?;
+                    overviews.extend(generated_overview(
+                        &tx,
+                        (series_id, source_id),
+                        now,
+                        &whole,
+                    )?);
                 }
             }
+        }
+        // Written after every figure: written between the series, they made SQLite spill and
+        // rewrite pages ten times over (1.3M page writes for 2M figures, +6 s for 10M).
+        for overview in &overviews {
+            super::overview::insert_overview(&tx, overview)?;
         }
         tx.execute_batch("CREATE INDEX observations_by_source ON observations (source_id)")?;
         tx.commit()?;
@@ -191,21 +202,21 @@ fn year_one() -> NaiveDate {
     NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN)
 }
 
-/// Stores the overview of a series just generated (`whole`: each figure's instant and value),
-/// if the series holds exactly those figures (an earlier, longer run may have left others).
-fn keep_generated_overview(
+/// The overview of a series just generated (`whole`: each figure's instant and value), if the
+/// series holds exactly those figures (an earlier, longer run may have left others).
+fn generated_overview(
     tx: &rusqlite::Transaction<'_>,
     (series_id, source_id): (i64, i64),
     recorded: i64,
     whole: &[(i64, f64)],
-) -> Result<(), StoreError> {
+) -> Result<Option<SeriesColumns>, StoreError> {
     let held: i64 = tx.query_row(
         "SELECT points FROM series WHERE id = ?1",
         [series_id],
         |r| r.get(0),
     )?;
     if usize::try_from(held).ok() != Some(whole.len()) {
-        return Ok(());
+        return Ok(None);
     }
     let published = instant::split_instant(recorded).map(|(d, _)| d);
     let mut columns = SeriesColumns::new(series_id, Kind::Actual, crate::model::Unit::Count);
@@ -214,7 +225,7 @@ fn keep_generated_overview(
         columns.push(day, value, (source_id, Qualifier::None, published), "");
     }
     let kept = overview_indices(&columns.days, &columns.values, OVERVIEW_BUCKETS);
-    super::overview::insert_overview(tx, &columns.subset(&kept))
+    Ok(Some(columns.subset(&kept)))
 }
 
 #[cfg(test)]
