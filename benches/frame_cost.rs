@@ -1,7 +1,9 @@
 //! Frame CPU cost of a chart at 1e4..1e7 points, panning every frame with the pointer hovering:
 //! egui `run_ui` + `tessellate` at 1280x720, Marketscope's level-of-detail line (M4 decimation
 //! from a min/max pyramid) against egui_plot's default line fed every point. Prints medians and
-//! ratios, and the peak RSS with ten million points loaded.
+//! ratios, and the peak RSS with ten million points loaded. Then the frame at 1e8 figures as the
+//! dashboard draws a store of that size: 200 series of 500,000 days, each held as its stored
+//! overview (`analysis::overview`), never as every figure.
 //!
 //! Run: `cargo bench --bench frame_cost`
 
@@ -13,6 +15,7 @@ use std::time::{Duration, Instant};
 use egui::{Pos2, RawInput, Rect, Vec2};
 use egui_plot::{Line, Plot, PlotPoint, PlotPoints};
 use marketscope::analysis::LodSeries;
+use marketscope::analysis::overview::{OVERVIEW_BUCKETS, overview_indices};
 
 const WIDTH_PX: f32 = 1280.0;
 const HEIGHT_PX: f32 = 720.0;
@@ -63,6 +66,8 @@ fn input(frame: usize) -> RawInput {
 enum Chart<'p> {
     Lod(&'p LodSeries),
     Default(&'p [PlotPoint]),
+    /// Several series, each decimated to the plot's width (overviews of a large store).
+    Many(&'p [LodSeries]),
 }
 
 /// Median time of a frame drawing `chart`, the view panned by 0.1% each frame; also returns how
@@ -91,6 +96,16 @@ fn median_frame(n: usize, chart: Chart<'_>) -> (Duration, usize) {
                         Chart::Default(points) => {
                             drawn.set(points.len());
                             plot_ui.line(Line::new("series", PlotPoints::Borrowed(points)));
+                        }
+                        Chart::Many(series) => {
+                            let mut n = 0;
+                            for (i, lod) in series.iter().enumerate() {
+                                let decimated = lod.decimate(x_min, x_max, WIDTH_PX as usize);
+                                n += decimated.points.len();
+                                let line = PlotPoints::from(decimated.points);
+                                plot_ui.line(Line::new(format!("series {i}"), line));
+                            }
+                            drawn.set(n);
                         }
                     }
                 });
@@ -191,4 +206,36 @@ fn main() {
         );
     }
     println!("{rss_line}");
+    overview_frame(lod_ms.first().map(|f| f.1));
+}
+
+/// The frame at 1e8 figures: 200 series of 500,000 days, each as its overview, over the whole
+/// span (the zoomed-out view, where most figures are in view), against the 1e4 frame.
+fn overview_frame(frame_1e4_ms: Option<f64>) {
+    const SERIES: usize = 200;
+    const DAYS: usize = 500_000;
+    let (xs, ys) = walk(DAYS);
+    let kept = overview_indices(&xs, &ys, OVERVIEW_BUCKETS);
+    // Each series its own level, the same shape: the frame's cost does not depend on the values.
+    let overviews: Vec<LodSeries> = (0..SERIES)
+        .map(|s| {
+            let scale = 1.0 + s as f64;
+            LodSeries::new(
+                kept.iter().map(|&i| xs[i]).collect(),
+                kept.iter().map(|&i| ys[i] * scale).collect(),
+            )
+        })
+        .collect();
+    let (frame, drawn) = median_frame(DAYS, Chart::Many(&overviews));
+    let held: usize = overviews.iter().map(LodSeries::len).sum();
+    println!(
+        "1e8 figures ({SERIES} series x {DAYS} days) drawn from their overviews ({held} figures held): {:.2} ms a frame, {drawn} points drawn",
+        ms(frame)
+    );
+    if let Some(base) = frame_1e4_ms {
+        println!(
+            "frame at 1e8 (overviews) / frame at 1e4: {:.2}x (target: within 2x)",
+            ms(frame) / base
+        );
+    }
 }
