@@ -16,6 +16,7 @@ use egui::{Pos2, RawInput, Rect, Vec2};
 use egui_plot::{Line, Plot, PlotPoint, PlotPoints};
 use marketscope::analysis::LodSeries;
 use marketscope::analysis::overview::{OVERVIEW_BUCKETS, overview_indices};
+use marketscope::dashboard::dense::columns_per_line;
 
 const WIDTH_PX: f32 = 1280.0;
 const HEIGHT_PX: f32 = 720.0;
@@ -99,8 +100,9 @@ fn median_frame(n: usize, chart: Chart<'_>) -> (Duration, usize) {
                         }
                         Chart::Many(series) => {
                             let mut n = 0;
+                            let columns = columns_per_line(WIDTH_PX as usize, series.len());
                             for (i, lod) in series.iter().enumerate() {
-                                let decimated = lod.decimate(x_min, x_max, WIDTH_PX as usize);
+                                let decimated = lod.decimate(x_min, x_max, columns);
                                 n += decimated.points.len();
                                 let line = PlotPoints::from(decimated.points);
                                 plot_ui.line(Line::new(format!("series {i}"), line));

@@ -15,7 +15,7 @@ use super::marks::{
 use super::{ChartFrame, Legend, ZoomResets, axes, empty_state_ui, legend_entries, legend_ui};
 use super::{plot_id, tooltip};
 use crate::dashboard::chart_model::{ChartModel, Mark, Series, YMode};
-use crate::dashboard::dense::DETAIL_BUDGET_POINTS;
+use crate::dashboard::dense::{DETAIL_BUDGET_POINTS, columns_per_line};
 use crate::dashboard::details::DetailWindow;
 use crate::dashboard::interaction::{Emphasis, Picked, WindowCommand, figure_of};
 use crate::dashboard::snapshot::Snapshot;
@@ -516,6 +516,7 @@ fn dense_lines_ui(
         .filter(|l| l.data.overview.is_some())
         .count();
     let share = DETAIL_BUDGET_POINTS / overviews.max(1);
+    let lines = visible.iter().map(|s| s.dense.len()).sum();
     let bounds = plot_ui.plot_bounds();
     let width_px = f64::from(plot_ui.response().rect.width()).max(1.0);
     let (mut x_min, mut x_max) = (bounds.min()[0], bounds.max()[0]);
@@ -536,6 +537,7 @@ fn dense_lines_ui(
                 continue;
             }
             let columns = ((hi - lo) / per_px).ceil().clamp(1.0, 1e5) as usize;
+            let columns = columns_per_line(columns, lines);
             if let Some((from, to)) = line.data.wants_detail(lo, hi, columns, share) {
                 wanted.push(DetailWindow {
                     series_id: line.data.series_id,
