@@ -226,6 +226,14 @@ chart-currency-note = Drawn in { $code }, the larger group ({ $count ->
         [one] 1 figure
        *[other] { $count } figures
     }). Left out: { $left }. One axis cannot carry two currencies; convert them with export --currency { $code }.
+chart-log-refused-headline = Not drawn on a log scale, which has no zero or negative values
+chart-log-refused-turn-off = Turn off Log scale (L) to see them.
+chart-log-refused-name = { $count ->
+        [one] { $name } (1 figure of zero or less)
+       *[other] { $name } ({ $count } figures of zero or less)
+    }
+chart-log-refused-note = Not drawn on a log scale, which has no zero or negative values: { $names }. Turn off Log scale (L) to see them.
+chart-not-indexed = Not indexed, no figure in { $value }: { $names }. Choose another base year to include them.
 measure-from = from { $name }: click a second point.
 measure-hint = click a point, then another (or shift-drag across a range) for the change, the change in % and the CAGR.
 

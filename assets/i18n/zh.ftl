@@ -274,6 +274,11 @@ chart-title-usd = { $name }（美元）
 chart-title-currency = { $name }（{ $code }）
 chart-currency-group = { $code } 计价的 { $count } 个数据（{ $names }）
 chart-currency-note = 按数据较多的 { $code } 绘制（{ $count } 个数据）。未绘制：{ $left }。同一坐标轴不能混用两种货币；可用 export --currency { $code } 换算。
+chart-log-refused-headline = 对数坐标没有零和负值，以下系列未绘制
+chart-log-refused-turn-off = 关闭对数坐标（L）即可显示。
+chart-log-refused-name = { $name }（{ $count } 个数据小于或等于零）
+chart-log-refused-note = 对数坐标没有零和负值，以下系列未绘制：{ $names }。关闭对数坐标（L）即可显示。
+chart-not-indexed = 未指数化（{ $value } 年无数据）：{ $names }。选择其他基准年即可包含。
 measure-from = 从 { $name } 开始：请点击第二个点。
 measure-hint = 点击一个点，再点击另一个（或按住 Shift 拖过一段范围），查看变化、变化百分比和年复合增长率。
 

@@ -565,16 +565,23 @@ fn scale_series(
 
 /// What the chart left out, said above it.
 fn refusal_notes(y_mode: YMode, unindexed: &[String], refused: &[(String, usize)]) -> Vec<String> {
+    use crate::i18n::t_args;
     let mut notes = Vec::new();
     if !refused.is_empty() {
-        notes.push(log_refusal_note(refused));
+        notes.push(t_args(
+            "chart-log-refused-note",
+            &[("names", (&refused_names(refused)).into())],
+        ));
     }
     if let YMode::Index(year) = y_mode
         && !unindexed.is_empty()
     {
-        notes.push(format!(
-            "Not indexed, no figure in {year}: {}. Choose another base year to include them.",
-            unindexed.join(", ")
+        notes.push(t_args(
+            "chart-not-indexed",
+            &[
+                ("value", (&year.to_string()).into()),
+                ("names", (&unindexed.join(", ")).into()),
+            ],
         ));
     }
     notes
@@ -582,11 +589,12 @@ fn refusal_notes(y_mode: YMode, unindexed: &[String], refused: &[(String, usize)
 
 /// Every series refused by the log scale: nothing else to show, and why.
 fn log_refusal_state(refused: &[(String, usize)]) -> EmptyState {
+    use crate::i18n::t;
     EmptyState {
-        headline: "Not drawn on a log scale, which has no zero or negative values".to_string(),
+        headline: t("chart-log-refused-headline"),
         reasons: vec![
             format!("{}.", refused_names(refused)),
-            "Turn off Log scale (L) to see them.".to_string(),
+            t("chart-log-refused-turn-off"),
         ],
     }
 }
@@ -596,18 +604,13 @@ fn refused_names(refused: &[(String, usize)]) -> String {
     refused
         .iter()
         .map(|(name, n)| {
-            let figures = if *n == 1 { "figure" } else { "figures" };
-            format!("{name} ({n} {figures} of zero or less)")
+            crate::i18n::t_args(
+                "chart-log-refused-name",
+                &[("name", name.into()), ("count", (*n).into())],
+            )
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn log_refusal_note(refused: &[(String, usize)]) -> String {
-    format!(
-        "Not drawn on a log scale, which has no zero or negative values: {}. Turn off Log scale (L) to see them.",
-        refused_names(refused)
-    )
 }
 
 /// The first daily figure of the base year across a series' long parts, as [`index_base`] picks.

@@ -334,3 +334,26 @@ fn figures_in_two_currencies_draw_the_larger_group_and_say_what_was_left_out() {
     assert_eq!(model.series[0].platform, "pdd");
     assert!(model.notes.is_empty(), "{:?}", model.notes);
 }
+
+#[test]
+fn the_log_refusal_reads_in_chinese_too() {
+    use crate::i18n::{Lang, translate};
+    let name = translate(
+        Lang::Zh,
+        "chart-log-refused-name",
+        &[("name", "ACME".into()), ("count", 3usize.into())],
+    );
+    assert_eq!(name, "ACME（3 个数据小于或等于零）");
+    let note = translate(
+        Lang::Zh,
+        "chart-log-refused-note",
+        &[("names", (&name).into())],
+    );
+    assert!(note.contains("对数坐标") && note.contains(&name), "{note}");
+    let english = translate(
+        Lang::En,
+        "chart-log-refused-name",
+        &[("name", "ACME".into()), ("count", 1usize.into())],
+    );
+    assert_eq!(english, "ACME (1 figure of zero or less)");
+}
