@@ -234,6 +234,19 @@ chart-log-refused-name = { $count ->
     }
 chart-log-refused-note = Not drawn on a log scale, which has no zero or negative values: { $names }. Turn off Log scale (L) to see them.
 chart-not-indexed = Not indexed, no figure in { $value }: { $names }. Choose another base year to include them.
+tooltip-index = Index { $value } ({ $name } = 100)
+tooltip-source-missing = Source not found in the store
+tooltip-derived-across = Derived across sources: { $name } and { $value }
+tooltip-derived-one = Both figures from one source: { $name }
+tooltip-source = Source: { $name }
+tooltip-event-click = Click for details and source
+tooltip-dense-decimated = One of { $name } daily figures, drawn at ~{ $value } points (decimated to the chart's width). This is the real figure nearest the pointer.
+tooltip-dense-all = One of { $name } daily figures; every figure in view is drawn.
+tooltip-measure-first = Click to measure from this point.
+tooltip-measure-second = Click another point to measure the change and CAGR.
+event-details-title = Event
+event-details-close = Close
+event-details-source = Source
 measure-from = from { $name }: click a second point.
 measure-hint = click a point, then another (or shift-drag across a range) for the change, the change in % and the CAGR.
 

@@ -279,6 +279,19 @@ chart-log-refused-turn-off = 关闭对数坐标（L）即可显示。
 chart-log-refused-name = { $name }（{ $count } 个数据小于或等于零）
 chart-log-refused-note = 对数坐标没有零和负值，以下系列未绘制：{ $names }。关闭对数坐标（L）即可显示。
 chart-not-indexed = 未指数化（{ $value } 年无数据）：{ $names }。选择其他基准年即可包含。
+tooltip-index = 指数 { $value }（{ $name } = 100）
+tooltip-source-missing = 数据库中找不到该来源
+tooltip-derived-across = 跨来源推算：{ $name } 与 { $value }
+tooltip-derived-one = 两个数据来自同一来源：{ $name }
+tooltip-source = 来源：{ $name }
+tooltip-event-click = 点击查看详情和来源
+tooltip-dense-decimated = { $name } 个日数据之一，按图表宽度抽样绘制约 { $value } 个点。这是离指针最近的真实数据。
+tooltip-dense-all = { $name } 个日数据之一；视图中的每个数据都已绘制。
+tooltip-measure-first = 点击以从此点开始测量。
+tooltip-measure-second = 点击另一个点，测量变化和年复合增长率。
+event-details-title = 事件
+event-details-close = 关闭
+event-details-source = 来源
 measure-from = 从 { $name } 开始：请点击第二个点。
 measure-hint = 点击一个点，再点击另一个（或按住 Shift 拖过一段范围），查看变化、变化百分比和年复合增长率。
 

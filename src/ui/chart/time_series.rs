@@ -348,11 +348,11 @@ fn pointer_ui(
     }
 }
 
-fn measure_hint(inter: &Interaction) -> &'static str {
-    match inter.explore.measure.len() {
-        1 => "Click another point to measure the change and CAGR.",
-        _ => "Click to measure from this point.",
-    }
+fn measure_hint(inter: &Interaction) -> String {
+    crate::i18n::t(match inter.explore.measure.len() {
+        1 => "tooltip-measure-second",
+        _ => "tooltip-measure-first",
+    })
 }
 
 /// The hovered figure of a series: a ring, its provenance tooltip, a click picks it.
@@ -378,7 +378,7 @@ fn point_hover_ui(
     let hint = measure_hint(inter);
     egui::Tooltip::for_widget(response)
         .at_pointer()
-        .show(|ui| tooltip::point_tooltip_ui(ui, snap, model, series, point, hint));
+        .show(|ui| tooltip::point_tooltip_ui(ui, snap, model, series, point, &hint));
     if response.clicked()
         && let Some(figure) = figure_of(snap, model, point)
     {
@@ -422,7 +422,7 @@ fn dense_hover_ui(
     let hint = measure_hint(inter);
     egui::Tooltip::for_widget(response)
         .at_pointer()
-        .show(|ui| tooltip::dense_tooltip_ui(ui, snap, model, series, line, index, shown, hint));
+        .show(|ui| tooltip::dense_tooltip_ui(ui, snap, model, series, line, index, shown, &hint));
     if response.clicked()
         && let Some(figure) = line.data.observation(index, |id| snap.source(id).cloned())
     {

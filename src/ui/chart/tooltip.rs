@@ -9,6 +9,7 @@ use crate::dashboard::chart_model::{
     ChartModel, ChartPoint, DenseLine, Mark, Origin, Series, YMode,
 };
 use crate::dashboard::snapshot::Snapshot;
+use crate::i18n::{t, t_args};
 use crate::model::format::qualified;
 use crate::model::{Event, Observation, Source, Unit};
 use crate::ui::tokens;
@@ -93,6 +94,17 @@ fn line_follows(snap: &Snapshot, siblings: &[&ChartPoint], point: &ChartPoint) -
     }
 }
 
+/// "Index 142.3 (2023 = 100)".
+fn index_line(y: f64, year: i32) -> String {
+    t_args(
+        "tooltip-index",
+        &[
+            ("value", (&format_index(y)).into()),
+            ("name", (&year.to_string()).into()),
+        ],
+    )
+}
+
 /// Figures of one day a long series' tooltip lists (several sources may give a day).
 const DENSE_SAME_DAY_MAX: usize = 6;
 
@@ -135,14 +147,13 @@ pub fn dense_tooltip_ui(
         let value_text = qualified(value, data.unit, data.qualifier(i));
         ui.label(RichText::new(format!("{value_text} · {}", data.kind)).strong());
         if let (YMode::Index(year), Some(y)) = (model.spec.y_mode, line.scale.apply(value)) {
-            ui.label(format!("Index {} ({year} = 100)", format_index(y)));
+            ui.label(index_line(y, year));
         }
         match data.provenance(i).and_then(|r| snap.source(r.source_id)) {
             Some(source) => source_ui(ui, source),
             None => {
                 ui.label(
-                    RichText::new("Source not found in the store")
-                        .color(ui.visuals().warn_fg_color),
+                    RichText::new(t("tooltip-source-missing")).color(ui.visuals().warn_fg_color),
                 );
             }
         }
@@ -165,13 +176,14 @@ pub fn dense_tooltip_ui(
     ui.separator();
     let total = crate::model::format::grouped(data.figures());
     let drawn = crate::model::format::grouped(drawn);
-    let how = if decimated {
-        format!(
-            "One of {total} daily figures, drawn at ~{drawn} points (decimated to the chart's width). This is the real figure nearest the pointer."
-        )
-    } else {
-        format!("One of {total} daily figures; every figure in view is drawn.")
-    };
+    let how = t_args(
+        if decimated {
+            "tooltip-dense-decimated"
+        } else {
+            "tooltip-dense-all"
+        },
+        &[("name", (&total).into()), ("value", (&drawn).into())],
+    );
     ui.label(RichText::new(how).weak().small());
     ui.label(RichText::new(measure_hint).weak().small());
 }
@@ -188,7 +200,7 @@ fn figure_ui(
     ui.label(RichText::new(format!("{value} · {}{what}", obs.kind)).strong());
     match model.spec.y_mode {
         YMode::Index(year) if !reported => {
-            ui.label(format!("Index {} ({year} = 100)", format_index(point.y)));
+            ui.label(index_line(point.y, year));
         }
         _ => {}
     }
@@ -216,23 +228,28 @@ fn derived_ui(ui: &mut egui::Ui, g: &DerivedGrowth) {
     ui.label(format!("{} over {}", side(&g.current), side(&g.previous)));
     if g.across_sources {
         ui.label(
-            RichText::new(format!(
-                "Derived across sources: {} and {}",
-                g.current.source.citation(),
-                g.previous.source.citation()
+            RichText::new(t_args(
+                "tooltip-derived-across",
+                &[
+                    ("name", (&g.current.source.citation()).into()),
+                    ("value", (&g.previous.source.citation()).into()),
+                ],
             ))
             .color(ui.visuals().warn_fg_color),
         );
     } else {
-        ui.label(format!(
-            "Both figures from one source: {}",
-            g.current.source.citation()
+        ui.label(t_args(
+            "tooltip-derived-one",
+            &[("name", (&g.current.source.citation()).into())],
         ));
     }
 }
 
 pub fn source_ui(ui: &mut egui::Ui, source: &Source) {
-    ui.label(format!("Source: {}", source.citation()));
+    ui.label(t_args(
+        "tooltip-source",
+        &[("name", (&source.citation()).into())],
+    ));
     if !source.title.is_empty() {
         ui.label(RichText::new(&source.title).weak().small());
     }
@@ -244,7 +261,7 @@ pub fn source_ui(ui: &mut egui::Ui, source: &Source) {
 pub fn event_tooltip_ui(ui: &mut egui::Ui, snap: &Snapshot, event: &Event) {
     ui.label(RichText::new(&event.title).strong());
     ui.label(event_when_where(snap, event));
-    ui.label(RichText::new("Click for details and source").weak().small());
+    ui.label(RichText::new(t("tooltip-event-click")).weak().small());
 }
 
 /// "2 May 2025 · policy · United States".
@@ -267,9 +284,9 @@ pub fn event_when_where(snap: &Snapshot, event: &Event) -> String {
 pub fn event_details_ui(ui: &mut egui::Ui, snap: &Snapshot, event: &Event) -> bool {
     let mut close = false;
     ui.horizontal(|ui| {
-        ui.label(tokens::heading("Event"));
+        ui.label(tokens::heading(t("event-details-title")));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            close = ui.button("Close").clicked();
+            close = ui.button(t("event-details-close")).clicked();
         });
     });
     ui.separator();
@@ -278,7 +295,7 @@ pub fn event_details_ui(ui: &mut egui::Ui, snap: &Snapshot, event: &Event) -> bo
     ui.add_space(tokens::SECTION_GAP_PX);
     ui.label(&event.description);
     ui.add_space(tokens::SECTION_GAP_PX);
-    ui.label(RichText::new("Source").strong());
+    ui.label(RichText::new(t("event-details-source")).strong());
     ui.label(event.source.citation());
     if !event.source.title.is_empty() {
         ui.label(RichText::new(&event.source.title).weak());
