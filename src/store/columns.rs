@@ -331,7 +331,9 @@ impl Store {
                 StoreError::Corrupt(format!("source {id} is not in the sources table"))
             })
         };
-        let overviewed = self.overviewed_series()?;
+        // Overviews are a cache: one that cannot be read (damaged, or of a layout this program
+        // does not know) is passed over, and its series are read whole.
+        let (overviewed, overviews) = self.stored_overviews().unwrap_or_default();
         // Series in the order of their unique index (metric, platform, region, grain, unit),
         // each one's figures a range of the primary key: no sort, and each platform x metric x
         // region comes in one run.
@@ -392,7 +394,7 @@ impl Store {
             }
         }
         finish_group(group, min_points, &source, &mut out)?;
-        out.columns.extend(self.overview_columns(&overviewed)?);
+        out.columns.extend(overviews);
         sort_by_name(&mut out.columns);
         progress(read);
         // The order `series` gives, so what the dashboard lists and draws is the same whichever

@@ -69,6 +69,13 @@ impl Store {
         Ok(ids)
     }
 
+    /// The series with a whole stored overview, and those overviews.
+    pub(super) fn stored_overviews(&self) -> Result<(Vec<i64>, Vec<SeriesColumns>), StoreError> {
+        let ids = self.overviewed_series()?;
+        let columns = self.overview_columns(&ids)?;
+        Ok((ids, columns))
+    }
+
     /// The stored overviews of `ids`, as columns marked with what they stand for.
     pub(super) fn overview_columns(&self, ids: &[i64]) -> Result<Vec<SeriesColumns>, StoreError> {
         let mut stmt = self.conn.prepare(
@@ -403,6 +410,21 @@ mod tests {
             short.unpack_into(&mut back).is_err(),
             "a cut blob is refused"
         );
+    }
+
+    #[test]
+    fn a_damaged_overview_is_passed_over_and_the_series_read_whole() {
+        let (_dir, mut store) = generated();
+        read_and_keep(&mut store);
+        store
+            .conn
+            .execute("UPDATE overviews SET vals = x'00'", [])
+            .expect("damaged");
+        let split = store
+            .read_split(4096, &mut |_| {})
+            .expect("the store still reads");
+        assert_eq!(split.columns[0].len(), POINTS);
+        assert!(split.columns[0].overview.is_none());
     }
 
     #[test]
