@@ -55,7 +55,7 @@ impl Snapshot {
         generation: u64,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Snapshot, StoreError> {
-        Ok(Self::read_with_overviews(store, generation, progress)?.0)
+        Ok(Self::read_parts(store, generation, progress, false)?.0)
     }
 
     /// As [`Snapshot::read_with_progress`], with the overviews of the long series that were
@@ -66,11 +66,21 @@ impl Snapshot {
         generation: u64,
         progress: &mut dyn FnMut(usize),
     ) -> Result<(Snapshot, Vec<SeriesColumns>), StoreError> {
+        // A read-only store cannot keep them: not made at all.
+        Self::read_parts(store, generation, progress, !store.is_read_only())
+    }
+
+    fn read_parts(
+        store: &Store,
+        generation: u64,
+        progress: &mut dyn FnMut(usize),
+        make_overviews: bool,
+    ) -> Result<(Snapshot, Vec<SeriesColumns>), StoreError> {
         let split = store.read_split(DENSE_MIN_POINTS, progress)?;
         let overviews: Vec<SeriesColumns> = split
             .columns
             .iter()
-            .filter(|c| c.overview.is_none() && c.len() >= OVERVIEW_MIN_POINTS)
+            .filter(|c| make_overviews && c.overview.is_none() && c.len() >= OVERVIEW_MIN_POINTS)
             .map(|c| c.subset(&overview_indices(&c.days, &c.values, OVERVIEW_BUCKETS)))
             .collect();
         let dense = split

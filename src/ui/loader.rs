@@ -235,12 +235,12 @@ fn serve(
                 load(&mut store, &mut seen_version);
             }
             Ok(Request::Details(windows)) => {
-                let (Some(s), Some(snap)) = (store.as_ref(), last.borrow().clone()) else {
+                let Some(snap) = last.borrow().clone() else {
                     continue;
                 };
                 generation.set(generation.get() + 1);
                 let detailed = read_details(
-                    s,
+                    store.as_ref(),
                     &snap,
                     &mut pristine.borrow_mut(),
                     windows,
@@ -273,14 +273,19 @@ fn with_open(
         .map_or_else(|| Err("the store is not open".to_string()), write)
 }
 
-/// `snap` with the windows read whole; a window that cannot be read keeps its overview.
+/// `snap` with the windows read whole; a window that cannot be read keeps its overview. Every
+/// request is answered, so the dashboard never waits on one: with no store open (a reload
+/// failed), the snapshot goes back as it was.
 fn read_details(
-    store: &Store,
-    snap: &Snapshot,
+    store: Option<&Store>,
+    snap: &Arc<Snapshot>,
     pristine: &mut Pristine,
     windows: Vec<DetailWindow>,
     generation: u64,
 ) -> Arc<Snapshot> {
+    let Some(store) = store else {
+        return Arc::clone(snap);
+    };
     let read: Vec<_> = windows
         .into_iter()
         .filter_map(|w| {
@@ -300,7 +305,7 @@ fn read_details(
 /// writer in between) the next start reads the series whole again, and nothing else changes.
 fn keep_overviews(store: &mut Store, seen_version: Option<i64>, overviews: &[SeriesColumns]) {
     let Some(seen) = seen_version else { return };
-    if overviews.is_empty() || store.is_read_only() {
+    if overviews.is_empty() {
         return;
     }
     if let Err(e) = store.write_overviews(seen, overviews) {
