@@ -210,7 +210,9 @@ impl Exploration {
 
     /// A click on a point: the first starts a measurement, the second completes it, a third
     /// starts over.
+    /// A click on a figure: it is pinned, and measured from (or to).
     pub fn pick(&mut self, picked: Picked) {
+        self.pinned = Some(picked.clone());
         if self.measure.len() >= 2 {
             self.measure.clear();
         }

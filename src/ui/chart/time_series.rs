@@ -382,16 +382,14 @@ fn point_hover_ui(
     if response.clicked()
         && let Some(figure) = figure_of(snap, model, point)
     {
-        let picked = Picked {
+        inter.explore.pick(Picked {
             chart: plotted.chart.to_string(),
             series: series.name.clone(),
             period: point.period,
             value: point.value,
             mark: point.mark,
             figure,
-        };
-        inter.explore.pinned = Some(picked.clone());
-        inter.explore.pick(picked);
+        });
     }
 }
 
@@ -426,16 +424,14 @@ fn dense_hover_ui(
     if response.clicked()
         && let Some(figure) = line.data.observation(index, |id| snap.source(id).cloned())
     {
-        let picked = Picked {
+        inter.explore.pick(Picked {
             chart: plotted.chart.to_string(),
             series: series.name.clone(),
             period: figure.period,
             value: figure.value,
             mark: Mark::Figure,
             figure,
-        };
-        inter.explore.pinned = Some(picked.clone());
-        inter.explore.pick(picked);
+        });
     }
 }
 
