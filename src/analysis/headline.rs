@@ -37,9 +37,34 @@ pub fn headline<'a>(candidates: &[&'a Observation]) -> Option<&'a Observation> {
     })
 }
 
-/// Why `chosen` heads its period among `candidates`, in words for a tooltip: the first rule of
-/// [`headline`] that sets it apart from every other candidate.
-pub fn headline_reason(candidates: &[&Observation], chosen: &Observation) -> &'static str {
+/// Why a figure heads its period: the first rule of [`headline`] that sets it apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadlineReason {
+    Only,
+    EverySource,
+    SurestKind,
+    MostAgree,
+    Exact,
+    Latest,
+}
+
+impl HeadlineReason {
+    /// In words for an English tooltip ("most sources agree on it").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeadlineReason::Only => "the only figure",
+            HeadlineReason::EverySource => "every source gives it",
+            HeadlineReason::SurestKind => "the surest kind",
+            HeadlineReason::MostAgree => "most sources agree on it",
+            HeadlineReason::Exact => "an exact figure, not a worded one",
+            HeadlineReason::Latest => "the latest publication",
+        }
+    }
+}
+
+/// Why `chosen` heads its period among `candidates`: the first rule of [`headline`] that sets it
+/// apart from every other candidate.
+pub fn headline_reason(candidates: &[&Observation], chosen: &Observation) -> HeadlineReason {
     let agreeing = |o: &Observation| {
         candidates
             .iter()
@@ -54,21 +79,21 @@ pub fn headline_reason(candidates: &[&Observation], chosen: &Observation) -> &'s
     let surer = |o: &Observation| kind_rank(o.kind) > kind_rank(chosen.kind);
     let more_agreed = |o: &Observation| surer(o) || agreeing(o) < agreeing(chosen);
     if candidates.len() < 2 {
-        "the only figure"
+        HeadlineReason::Only
     } else if rivals.is_empty() {
-        "every source gives it"
+        HeadlineReason::EverySource
     } else if rivals.iter().all(|o| surer(o)) {
-        "the surest kind"
+        HeadlineReason::SurestKind
     } else if rivals.iter().all(|o| more_agreed(o)) {
-        "most sources agree on it"
+        HeadlineReason::MostAgree
     } else if chosen.qualifier == Qualifier::None
         && rivals
             .iter()
             .all(|o| more_agreed(o) || o.qualifier != Qualifier::None)
     {
-        "an exact figure, not a worded one"
+        HeadlineReason::Exact
     } else {
-        "the latest publication"
+        HeadlineReason::Latest
     }
 }
 
@@ -100,19 +125,25 @@ mod tests {
         let estimate = obs("2024", 50e9, Kind::Estimate, 2);
         let all = [&forecast, &estimate];
         let head = headline(&all).expect("one");
-        assert_eq!(headline_reason(&all, head), "the surest kind");
+        assert_eq!(headline_reason(&all, head).as_str(), "the surest kind");
         let a = obs("2023", 11.09e9, Kind::Estimate, 1);
         let b = obs("2023", 20e9, Kind::Estimate, 2);
         let c = obs("2023", 20e9, Kind::Estimate, 3);
         let all = [&a, &b, &c];
         let head = headline(&all).expect("one");
-        assert_eq!(headline_reason(&all, head), "most sources agree on it");
+        assert_eq!(
+            headline_reason(&all, head).as_str(),
+            "most sources agree on it"
+        );
         let d = obs("2022", 5e9, Kind::Estimate, 4);
         let e = obs("2022", 6e9, Kind::Estimate, 5);
         let all = [&d, &e];
         let head = headline(&all).expect("one");
-        assert_eq!(headline_reason(&all, head), "the latest publication");
-        assert_eq!(headline_reason(&[&d], &d), "the only figure");
+        assert_eq!(
+            headline_reason(&all, head).as_str(),
+            "the latest publication"
+        );
+        assert_eq!(headline_reason(&[&d], &d).as_str(), "the only figure");
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub mod unit_algebra;
 
 pub use decimate::{Decimated, LodSeries};
 pub use growth::{DerivedGrowth, derive_yoy, yoy_qualifier};
-pub use headline::{headline, headline_reason, kind_rank};
+pub use headline::{HeadlineReason, headline, headline_reason, kind_rank};
 pub use index::{index_base, index_value};
 pub use measure::{Measurement, cagr_pct, change_pct, measure, years_between};
 pub use scale::{from_log10, linear_ticks, log_ticks, nice_step, to_log10};

@@ -6,14 +6,14 @@
 use std::collections::HashMap;
 
 use super::snapshot::Snapshot;
-use crate::analysis::{headline, headline_reason};
+use crate::analysis::{HeadlineReason, headline, headline_reason};
 use crate::model::{Grain, Observation};
 
 /// A listed figure's part in its period's line, when its period has more than one figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineRole {
     /// The line follows this figure, for this reason, among `of` figures for the period.
-    Follows { reason: &'static str, of: usize },
+    Follows { reason: HeadlineReason, of: usize },
     /// The line follows another figure of the period: this observation (index in the snapshot).
     Beside { head: usize },
 }

@@ -88,7 +88,7 @@ fn line_follows(snap: &Snapshot, siblings: &[&ChartPoint], point: &ChartPoint) -
             "{n} figures for {period}; the line follows {}'s {}: {}.",
             head.source.publisher,
             crate::model::format::qualified(head.value, head.unit, head.qualifier),
-            crate::analysis::headline_reason(&figures, head)
+            crate::analysis::headline_reason(&figures, head).as_str()
         ),
         None => format!("{n} figures for {period}; the line follows one of them."),
     }

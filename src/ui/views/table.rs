@@ -7,6 +7,7 @@ use eframe::egui::{self, RichText};
 use egui_extras::TableBuilder;
 
 use super::{ViewCtx, with_columns};
+use crate::analysis::HeadlineReason;
 use crate::dashboard::line_roles::LineRole;
 use crate::dashboard::selection::passes;
 use crate::dashboard::settings::{Settings, TableColumn};
@@ -159,18 +160,16 @@ fn sort_tooltip_id(column: TableColumn) -> &'static str {
     }
 }
 
-/// Why the line follows a figure (`analysis::headline_reason`), in the UI's language.
-fn reason_text(reason: &str) -> String {
-    let id = match reason {
-        "the only figure" => "line-reason-only",
-        "every source gives it" => "line-reason-every",
-        "the surest kind" => "line-reason-surest",
-        "most sources agree on it" => "line-reason-agree",
-        "an exact figure, not a worded one" => "line-reason-exact",
-        "the latest publication" => "line-reason-latest",
-        other => return other.to_string(),
-    };
-    t(id)
+/// Why the line follows a figure, in the UI's language.
+fn reason_text(reason: HeadlineReason) -> String {
+    t(match reason {
+        HeadlineReason::Only => "line-reason-only",
+        HeadlineReason::EverySource => "line-reason-every",
+        HeadlineReason::SurestKind => "line-reason-surest",
+        HeadlineReason::MostAgree => "line-reason-agree",
+        HeadlineReason::Exact => "line-reason-exact",
+        HeadlineReason::Latest => "line-reason-latest",
+    })
 }
 
 /// A figure's kind as the Kind column shows it.
