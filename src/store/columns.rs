@@ -221,14 +221,14 @@ fn bad(column: usize, detail: String) -> rusqlite::Error {
 /// Where a daily row's columns are in a query: period_start, value, kind, qualifier, note,
 /// source_id.
 #[derive(Clone, Copy)]
-struct DailyRow {
-    start: usize,
-    value: usize,
-    kind: usize,
-    qualifier: usize,
-    note: usize,
-    source_id: usize,
-    published: usize,
+pub(super) struct DailyRow {
+    pub(super) start: usize,
+    pub(super) value: usize,
+    pub(super) kind: usize,
+    pub(super) qualifier: usize,
+    pub(super) note: usize,
+    pub(super) source_id: usize,
+    pub(super) published: usize,
 }
 
 /// The columns both reads select, in this order.
@@ -246,7 +246,7 @@ const DAILY_ROW: DailyRow = DailyRow {
 };
 
 /// Appends a daily row to the columns of its kind, without a String for anything but a note.
-fn push_daily(
+pub(super) fn push_daily(
     daily: &mut Vec<SeriesColumns>,
     series_id: i64,
     unit: Unit,

@@ -1,12 +1,13 @@
 //! Stored overviews of long daily series: a few thousand of a series' own figures (chosen by
 //! `analysis::overview`), kept in the store, packed in one row per series and kind, so the
-//! dashboard opens a store of any size by reading those instead of every figure. An overview is a cache: every write that changes a series'
-//! figures drops it (`drop_overview`, beside each update of the series' counts), and it is only
-//! used while its figure counts add up to the series' current count.
+//! dashboard opens a store of any size by reading those instead of every figure. An overview is
+//! a cache: every write that changes a series' figures drops it (`drop_overview`, beside each
+//! update of the series' counts), and it is only used while its figure counts add up to the
+//! series' current count.
 
 use rusqlite::{Connection, TransactionBehavior, params};
 
-use super::columns::{OverviewOf, SeriesColumns};
+use super::columns::{DailyRow, OverviewOf, SeriesColumns, push_daily};
 use super::{Store, StoreError, codec};
 use crate::model::{Grain, instant};
 
@@ -48,6 +49,17 @@ pub(super) fn insert_overview(conn: &Connection, c: &SeriesColumns) -> Result<()
     ])?;
     Ok(())
 }
+
+/// Where [`Store::series_window`]'s columns are.
+const WINDOW_ROW: DailyRow = DailyRow {
+    start: 0,
+    value: 1,
+    kind: 2,
+    qualifier: 3,
+    note: 4,
+    source_id: 5,
+    published: 6,
+};
 
 /// A JSON array of integers, for `json_each` (bound as one parameter, never spliced into SQL).
 pub(super) fn id_list(ids: &[i64]) -> String {
@@ -129,18 +141,15 @@ impl Store {
         from: f64,
         to: f64,
     ) -> Result<SeriesColumns, StoreError> {
-        let unit: String =
+        let unit =
             self.conn
                 .query_row("SELECT unit FROM series WHERE id = ?1", [series_id], |r| {
-                    r.get(0)
+                    codec::unit(r, 0)
                 })?;
-        let unit = crate::model::Unit::parse(&unit)
-            .map_err(|e| StoreError::Corrupt(format!("series {series_id}: unit: {e}")))?;
-        let mut out = SeriesColumns::new(series_id, kind, unit);
         let mut stmt = self.conn.prepare_cached(
-            "SELECT period_start, value, qualifier, note, source_id, published FROM observations \
-             WHERE series_id = ?1 AND period_start BETWEEN ?2 AND ?3 AND kind = ?4 \
-             ORDER BY period_start, publisher_id",
+            "SELECT period_start, value, kind, qualifier, note, source_id, published \
+             FROM observations WHERE series_id = ?1 AND period_start BETWEEN ?2 AND ?3 \
+             AND kind = ?4 ORDER BY period_start, publisher_id",
         )?;
         let day_seconds = |day: f64| day as i64 * instant::SECONDS_PER_DAY;
         let mut rows = stmt.query(params![
@@ -149,18 +158,14 @@ impl Store {
             day_seconds(to + 1.0) - 1,
             kind.code()
         ])?;
+        // The read of every daily row, here with one kind only: one set of columns.
+        let mut daily = Vec::new();
         while let Some(row) = rows.next()? {
-            let start: i64 = row.get(0)?;
-            let day = start.div_euclid(instant::SECONDS_PER_DAY) as f64;
-            let note: String = row.get(3)?;
-            let run = (
-                row.get(4)?,
-                codec::qualifier(row, 2)?,
-                codec::instant_date(row, 5)?,
-            );
-            out.push(day, row.get(1)?, run, &note);
+            push_daily(&mut daily, series_id, unit, row, WINDOW_ROW)?;
         }
-        Ok(out)
+        Ok(daily
+            .pop()
+            .unwrap_or_else(|| SeriesColumns::new(series_id, kind, unit)))
     }
 
     /// Keeps `overviews` (columns made by [`SeriesColumns::subset`]) for the next start, if no
