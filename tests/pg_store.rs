@@ -470,3 +470,52 @@ fn a_store_lives_in_the_schema_it_is_given() {
         all_output(&empty)
     );
 }
+
+#[test]
+fn a_formula_metric_on_an_upgraded_store_exports_as_on_sqlite() {
+    let Some(pg) = PgServer::start("a_formula_metric_on_an_upgraded_store_exports_as_on_sqlite")
+    else {
+        return;
+    };
+    pg.create_db("team");
+    let url = pg.url("team");
+    ok(marketscope(&url, &["init", "--sample"]));
+    // As an older Marketscope left it: version 5, no formulas table.
+    pg.psql(
+        "team",
+        "DROP TABLE marketscope.formulas; UPDATE marketscope.store_version SET version = 5",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.db");
+    let sqlite = path_str(&file);
+    ok(marketscope(sqlite, &["init", "--sample"]));
+    let add = [
+        "metrics",
+        "add",
+        "gmv_per_download",
+        "--formula",
+        "gmv / downloads",
+    ];
+    ok(marketscope(sqlite, &add));
+    ok(marketscope(&url, &add));
+    assert_eq!(
+        pg.psql("team", "SELECT MAX(version) FROM marketscope.store_version"),
+        "6"
+    );
+    let export = ["export", "--metric", "gmv_per_download"];
+    let from_pg = ok(marketscope(&url, &export));
+    assert!(from_pg.lines().count() > 3, "{from_pg}");
+    assert_eq!(from_pg, ok(marketscope(sqlite, &export)));
+    assert_eq!(
+        ok(marketscope(&url, &["metrics", "list"])),
+        ok(marketscope(sqlite, &["metrics", "list"]))
+    );
+    ok(marketscope(
+        &url,
+        &["metrics", "remove", "gmv_per_download"],
+    ));
+    assert_eq!(
+        pg.psql("team", "SELECT COUNT(*) FROM marketscope.formulas"),
+        "0"
+    );
+}

@@ -190,6 +190,9 @@ pub struct Operand<'a> {
 /// Why a formula cannot be evaluated at all.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FormulaError {
+    // Not a `source`: the message says it whole, and a chain would say it twice.
+    #[error("formula {0}")]
+    Parse(ParseError),
     #[error("no series {0} for this formula")]
     UnknownSeries(String),
     #[error(transparent)]
@@ -215,8 +218,7 @@ pub fn evaluate<'a>(
     text: &str,
     resolve: &dyn Fn(&SeriesRef) -> Option<Operand<'a>>,
 ) -> Result<Evaluated, FormulaError> {
-    let mut names = BTreeSet::new();
-    collect_refs(expr, &mut names);
+    let names = references(expr);
     let mut operands: BTreeMap<SeriesRef, Operand<'a>> = BTreeMap::new();
     for name in names {
         let operand =
@@ -249,6 +251,13 @@ pub fn evaluate<'a>(
         }
     }
     Ok(out)
+}
+
+/// Every series `expr` names, each once.
+pub fn references(expr: &Expr) -> BTreeSet<SeriesRef> {
+    let mut names = BTreeSet::new();
+    collect_refs(expr, &mut names);
+    names
 }
 
 fn collect_refs(expr: &Expr, into: &mut BTreeSet<SeriesRef>) {

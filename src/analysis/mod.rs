@@ -13,6 +13,7 @@ pub mod animate;
 pub mod decimate;
 pub mod derived;
 pub mod formula;
+pub mod formula_series;
 pub mod frequency;
 pub mod fx;
 pub mod growth;

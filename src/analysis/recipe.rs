@@ -85,6 +85,16 @@ pub struct Recipe {
 }
 
 impl Recipe {
+    /// Nothing changed: each series as stored (what a formula metric's inputs get by default).
+    pub fn level() -> Self {
+        Self {
+            currency: None,
+            grain: None,
+            aggregate: None,
+            transform: Transform::Level,
+        }
+    }
+
     /// Whether the recipe changes anything: a plain export keeps its stored figures as they are.
     pub fn is_identity(&self) -> bool {
         self.currency.is_none() && self.grain.is_none() && self.transform == Transform::Level

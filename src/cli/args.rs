@@ -215,6 +215,40 @@ pub enum Command {
         #[command(subcommand)]
         action: ViewsAction,
     },
+    /// Formula metrics: series computed from others when read (`gmv / downloads`), stored as
+    /// their formula, exported and charted with every input's source.
+    Metrics {
+        #[command(subcommand)]
+        action: MetricsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MetricsAction {
+    /// Define a formula metric, e.g. `metrics add gmv_per_download --formula "gmv / downloads"`.
+    /// Operators + - * / (also × ÷), numbers, parentheses, metric ids, and PLATFORM:METRIC for
+    /// another platform's series (`gmv / market:china_cross_border_ecommerce:gmv * 100`).
+    Add {
+        /// The new metric's id: lower-case letters, digits and _.
+        #[arg(value_name = "NAME")]
+        id: String,
+        #[arg(long, value_name = "EXPR")]
+        formula: String,
+        /// Its unit, when the algebra's (USD / count = "USD per download") is not the one wanted,
+        /// e.g. percent for a share times 100.
+        #[arg(long, value_name = "U")]
+        unit: Option<String>,
+        /// Its display name (the id when not given).
+        #[arg(long = "name", value_name = "TEXT")]
+        display_name: Option<String>,
+    },
+    /// Every metric with its unit, and the formula of each formula metric.
+    List,
+    /// Remove a formula metric (a metric of stored figures is never removed).
+    Remove {
+        #[arg(value_name = "NAME")]
+        id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,7 +11,7 @@ use super::table;
 use crate::model::{Kind, Period, format};
 use crate::store::export::{self, Format};
 use crate::store::import::{ImportError, ImportOptions, Issues, read_path};
-use crate::store::{AnyStore, CatalogKind, Location, SeriesQuery, Store};
+use crate::store::{AnyStore, CatalogKind, FigureSource, Location, SeriesQuery, Store};
 
 #[cfg(feature = "gui")]
 fn render(db: &Location, command: Command, out: &mut impl Write) -> anyhow::Result<()> {
@@ -166,6 +166,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
                 ExportFormat::Csv => Format::Csv,
                 ExportFormat::Json => Format::Json,
             };
+            let formulas = store.formulas()?;
+            let asks_formula = query
+                .metrics
+                .iter()
+                .any(|m| formulas.iter().any(|f| f.metric == *m));
+            if asks_formula && revisions {
+                bail!(
+                    "--revisions: a formula metric has no revisions of its own; export its inputs' revisions"
+                );
+            }
+            let recipe =
+                recipe.or_else(|| asks_formula.then(crate::analysis::recipe::Recipe::level));
             if let Some(recipe) = recipe {
                 super::derive::export(&store, &query, &recipe, format, &mut out)?;
             } else if revisions {
@@ -203,6 +215,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
             write!(out, "{}", summary(&store)?)?;
         }
         Command::Views { action } => views(&db, action, &mut out)?,
+        Command::Metrics { action } => {
+            super::metrics::metrics(&db, action, open_existing, &mut out)?
+        }
         command @ Command::Render { .. } => render(&db, command, &mut out)?,
         Command::Present { story, export_dir } => {
             // Checked here, before a window opens, so a typo fails with the names to choose from.

@@ -9,6 +9,7 @@ use anyhow::bail;
 
 use crate::analysis::recipe::{self, Recipe, Transform};
 use crate::analysis::recipe_rows::{self, FX_METRIC};
+use crate::analysis::{formula, formula_series};
 use crate::model::{Aggregate, Currency, Grain, Source};
 use crate::store::export::{self, Format, Names};
 use crate::store::{FigureSource, SeriesQuery};
@@ -52,7 +53,9 @@ pub fn recipe_of(
     Ok((!recipe.is_identity()).then_some(recipe))
 }
 
-/// Derives the series `query` selects and writes them. Returns how many rows were written.
+/// Derives the series `query` selects and writes them: stored metrics by the recipe, and each
+/// formula metric from its inputs, each derived by the recipe first (FRED's order: aggregate,
+/// transform, then formula). Returns how many rows were written.
 pub fn export(
     store: &impl FigureSource,
     query: &SeriesQuery,
@@ -60,12 +63,103 @@ pub fn export(
     format: Format,
     out: &mut impl Write,
 ) -> anyhow::Result<usize> {
-    let observations = store.series(query)?;
-    let aggregates: HashMap<String, Aggregate> = store
-        .metrics()?
-        .into_iter()
-        .map(|m| (m.id, m.aggregate))
+    let metrics = store.metrics()?;
+    let aggregates: HashMap<String, Aggregate> = metrics
+        .iter()
+        .map(|m| (m.id.clone(), m.aggregate))
         .collect();
+    let formulas = store.formulas()?;
+    let (asked_formulas, stored): (Vec<String>, Vec<String>) = query
+        .metrics
+        .iter()
+        .cloned()
+        .partition(|m| formulas.iter().any(|f| f.metric == *m));
+    let mut outputs = Vec::new();
+    let mut sources: HashMap<i64, Source> = HashMap::new();
+    if !stored.is_empty() || asked_formulas.is_empty() {
+        let stored_query = SeriesQuery {
+            metrics: stored,
+            ..query.clone()
+        };
+        outputs.extend(derive_stored(
+            store,
+            &stored_query,
+            recipe,
+            &aggregates,
+            &mut sources,
+            false,
+        )?);
+    }
+    for formula in formulas
+        .iter()
+        .filter(|f| asked_formulas.contains(&f.metric))
+    {
+        let Some(metric) = metrics.iter().find(|m| m.id == formula.metric) else {
+            continue;
+        };
+        let expr = formula::parse(&formula.formula)
+            .map_err(|e| anyhow::anyhow!("formula metric {}: {e}", metric.id))?;
+        let names = formula::references(&expr);
+        let mut platforms = query.platforms.clone();
+        if !platforms.is_empty() {
+            platforms.extend(names.iter().filter_map(|n| {
+                let p = n.platform.as_deref()?;
+                Some(p.strip_prefix("market:").unwrap_or(p).to_string())
+            }));
+        }
+        // The whole history of every input: a year is built from all of its quarters, and the
+        // window applies to the formula's periods.
+        let input_query = SeriesQuery {
+            metrics: names.iter().map(|n| n.metric.clone()).collect(),
+            platforms,
+            from: None,
+            to: None,
+            ..query.clone()
+        };
+        let inputs = derive_stored(store, &input_query, recipe, &aggregates, &mut sources, true)?;
+        let aggregate_parts = (recipe.transform == Transform::Level).then_some(&aggregates);
+        let run = formula_series::evaluate(metric, &formula.formula, &inputs, aggregate_parts)
+            .map_err(|e| anyhow::anyhow!("formula metric {}: {e}", metric.id))?;
+        if !run.left_out.is_empty() {
+            eprintln!(
+                "{}: not made where an input is missing: {}",
+                metric.id,
+                run.left_out.join("; ")
+            );
+        }
+        for mut output in run.outputs {
+            if !query.platforms.is_empty() && !query.platforms.contains(&output.platform) {
+                continue;
+            }
+            output.points.retain(|p| {
+                query.from.is_none_or(|from| p.period.end() > from)
+                    && query.to.is_none_or(|to| p.period.start <= to)
+            });
+            outputs.push(output);
+        }
+    }
+    for output in &outputs {
+        for note in &output.notes {
+            eprintln!("{} {}: {note}", output.platform, output.metric);
+        }
+    }
+    let rows = recipe_rows::rows(&outputs, &sources);
+    export::write_derived(&rows, &Names::from_store(store)?, format, out)?;
+    Ok(rows.len())
+}
+
+/// The stored series `query` selects, derived by `recipe`; their sources go into `sources`.
+/// With `money_only` (a formula's inputs), `--currency` converts money and leaves counts as
+/// they are; otherwise a series that is not money is refused.
+fn derive_stored(
+    store: &impl FigureSource,
+    query: &SeriesQuery,
+    recipe: &Recipe,
+    aggregates: &HashMap<String, Aggregate>,
+    sources: &mut HashMap<i64, Source>,
+    money_only: bool,
+) -> anyhow::Result<Vec<recipe::Output>> {
+    let observations = store.series(query)?;
     // Rates as known on the same day as the figures they convert.
     let rate_rows = if recipe.currency.is_some() {
         store.series(&SeriesQuery {
@@ -77,27 +171,28 @@ pub fn export(
         Vec::new()
     };
     let rates = recipe_rows::rates(&rate_rows);
-    let mut sources: HashMap<i64, Source> = HashMap::new();
     for o in observations.iter().chain(&rate_rows) {
         sources
             .entry(o.source.id)
             .or_insert_with(|| o.source.clone());
     }
     let mut outputs = Vec::new();
-    for group in recipe_rows::inputs(&observations, &aggregates) {
+    for group in recipe_rows::inputs(&observations, aggregates) {
         // Exchange rates are not money: converting them would divide a rate by itself.
         let group: Vec<_> = group
             .into_iter()
             .filter(|i| recipe.currency.is_none() || i.metric != FX_METRIC)
             .collect();
-        outputs.extend(recipe::apply(group, recipe, &rates)?);
-    }
-    for output in &outputs {
-        for note in &output.notes {
-            eprintln!("{} {}: {note}", output.platform, output.metric);
+        let is_money = group.iter().all(|i| i.unit.currency().is_some());
+        if money_only && !is_money {
+            let unconverted = Recipe {
+                currency: None,
+                ..recipe.clone()
+            };
+            outputs.extend(recipe::apply(group, &unconverted, &rates)?);
+        } else {
+            outputs.extend(recipe::apply(group, recipe, &rates)?);
         }
     }
-    let rows = recipe_rows::rows(&outputs, &sources);
-    export::write_derived(&rows, &Names::from_store(store)?, format, out)?;
-    Ok(rows.len())
+    Ok(outputs)
 }

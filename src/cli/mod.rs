@@ -6,6 +6,7 @@ mod catalog;
 mod commands;
 mod derive;
 mod estimates;
+mod metrics;
 #[cfg(feature = "gui")]
 mod render;
 mod table;

@@ -109,6 +109,14 @@ pub struct Metric {
     pub description: String,
 }
 
+/// A metric whose figures are computed when read, from the formula over other series
+/// (`gmv / downloads`). Its name and unit are in its [`Metric`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormulaMetric {
+    pub metric: String,
+    pub formula: String,
+}
+
 /// How a metric's figures combine over time: the rule that builds a year from its quarters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

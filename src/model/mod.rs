@@ -12,7 +12,7 @@ mod period;
 mod presentation;
 mod unit;
 
-pub use catalog::{Aggregate, Metric, Platform, PlatformType, Region, Rgb, Source};
+pub use catalog::{Aggregate, FormulaMetric, Metric, Platform, PlatformType, Region, Rgb, Source};
 pub use event::{Event, EventCategory};
 pub use fiscal::{FiscalPart, FiscalPeriod, PeriodSpec};
 pub use kind::{Kind, Qualifier};

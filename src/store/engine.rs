@@ -10,7 +10,7 @@ use super::location::Location;
 use super::pg::PgStore;
 use super::tables::{self, Cell, Table};
 use super::{PresentationsError, PresentationsReport, SeriesQuery, Store, StoreError, SummaryRow};
-use crate::model::{Metric, Observation, Platform, Presentations, Region};
+use crate::model::{FormulaMetric, Metric, Observation, Platform, Presentations, Region};
 
 /// What an export reads: figures, their revisions and the catalogue's names.
 pub trait FigureSource {
@@ -19,6 +19,7 @@ pub trait FigureSource {
     fn platforms(&self) -> Result<Vec<Platform>, StoreError>;
     fn metrics(&self) -> Result<Vec<Metric>, StoreError>;
     fn regions(&self) -> Result<Vec<Region>, StoreError>;
+    fn formulas(&self) -> Result<Vec<FormulaMetric>, StoreError>;
 }
 
 impl FigureSource for Store {
@@ -36,6 +37,9 @@ impl FigureSource for Store {
     }
     fn regions(&self) -> Result<Vec<Region>, StoreError> {
         Store::regions(self)
+    }
+    fn formulas(&self) -> Result<Vec<FormulaMetric>, StoreError> {
+        Store::formulas(self)
     }
 }
 
@@ -154,6 +158,20 @@ impl AnyStore {
         self.with_catalogue(|s| s.resolve(kind, text))
     }
 
+    pub fn add_formula_metric(&mut self, metric: &Metric, formula: &str) -> Result<(), StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.add_formula_metric(metric, formula),
+            AnyStore::Postgres(p) => p.get_mut().add_formula_metric(metric, formula),
+        }
+    }
+
+    pub fn remove_formula_metric(&mut self, id: &str) -> Result<bool, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.remove_formula_metric(id),
+            AnyStore::Postgres(p) => p.get_mut().remove_formula_metric(id),
+        }
+    }
+
     pub fn story_names(&self) -> Result<Vec<String>, StoreError> {
         self.with_presentations(|s| s.story_names())
     }
@@ -252,6 +270,9 @@ impl FigureSource for AnyStore {
     }
     fn regions(&self) -> Result<Vec<Region>, StoreError> {
         self.with_catalogue(|s| s.regions())
+    }
+    fn formulas(&self) -> Result<Vec<FormulaMetric>, StoreError> {
+        self.with_catalogue(|s| s.formulas())
     }
 }
 

@@ -38,6 +38,10 @@ pub enum StoreError {
     },
     #[error("{0}: the store is read-only; nothing can be imported or saved into it")]
     ReadOnly(PathBuf),
+    #[error("metric {0:?} is already in the catalogue; choose another id for the formula")]
+    MetricExists(String),
+    #[error("metric {0:?} holds stored figures, not a formula; it is not removed")]
+    NotAFormula(String),
     #[error("the name {0:?} is taken; choose another")]
     NameTaken(String),
     #[error(
@@ -80,6 +84,14 @@ pub enum StoreError {
         "{target}: the store is at schema version {found}, newer than this program's {supported}; update Marketscope to open it (nothing was changed)"
     )]
     PgNewerVersion {
+        target: String,
+        found: i32,
+        supported: i32,
+    },
+    #[error(
+        "{target}: the store is at schema version {found} and needs upgrading to {supported}; open it once with a login that may write (nothing was changed)"
+    )]
+    PgNeedsMigration {
         target: String,
         found: i32,
         supported: i32,

@@ -7,6 +7,7 @@ pub mod engine;
 mod error;
 pub mod export;
 mod filter;
+mod formulas;
 pub mod import;
 pub mod location;
 mod names;

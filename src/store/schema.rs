@@ -12,7 +12,7 @@ use super::StoreError;
 pub const APPLICATION_ID: i32 = 0x4D6B_5363;
 
 /// Each entry takes the store from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -244,6 +244,16 @@ CREATE TABLE overviews (
     runs      TEXT NOT NULL,
     notes     TEXT NOT NULL,
     PRIMARY KEY (series_id, kind)
+);
+"#;
+
+/// Formula metrics (`metrics add NAME --formula "gmv / downloads"`): a metric whose figures are
+/// computed from other series when they are read, never stored. Its catalogue row (name, unit)
+/// is in `metrics`; the formula is here, and goes with the metric.
+pub(super) const V6: &str = r#"
+CREATE TABLE formulas (
+    metric  TEXT PRIMARY KEY REFERENCES metrics (id) ON DELETE CASCADE,
+    formula TEXT NOT NULL
 );
 "#;
 

@@ -1,4 +1,4 @@
-//! The store's tables (version 4) as data: each table's columns and their types, in the order foreign keys
+//! The store's tables (version 6) as data: each table's columns and their types, in the order foreign keys
 //! allow them to be filled. `copy` and the PostgreSQL import move whole tables between the two
 //! engines with this one list, so a column added to the schema is added here once.
 
@@ -78,6 +78,11 @@ pub(super) const METRICS: Table = Table {
         ("description", Text),
     ],
     key: &["id"],
+};
+pub(super) const FORMULAS: Table = Table {
+    name: "formulas",
+    columns: &[("metric", Text), ("formula", Text)],
+    key: &["metric"],
 };
 pub(super) const PUBLISHERS: Table = Table {
     name: "publishers",
@@ -177,10 +182,11 @@ pub(super) const STORY_STEPS: Table = Table {
 };
 
 /// Every table, parents before children.
-pub(super) const ALL: [&Table; 12] = [
+pub(super) const ALL: [&Table; 13] = [
     &PLATFORMS,
     &REGIONS,
     &METRICS,
+    &FORMULAS,
     &PUBLISHERS,
     &SOURCES,
     &SERIES,
@@ -193,10 +199,11 @@ pub(super) const ALL: [&Table; 12] = [
 ];
 
 /// The small tables an import resolves names against (and may add to).
-pub(super) const CATALOGUE: [&Table; 7] = [
+pub(super) const CATALOGUE: [&Table; 8] = [
     &PLATFORMS,
     &REGIONS,
     &METRICS,
+    &FORMULAS,
     &PUBLISHERS,
     &SOURCES,
     &SERIES,

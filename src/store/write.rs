@@ -1,7 +1,7 @@
 //! Writing an import into the store: names resolved against the catalog (by id or display name,
 //! case-insensitively; unknown ones added), rows upserted and counted, all in one transaction.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -90,6 +90,8 @@ pub(super) struct Catalog {
     pub(super) regions: Names,
     pub(super) metrics: Names,
     pub(super) metric_rules: HashMap<String, MetricRule>,
+    /// Formula metrics: computed when read, so a file's figures for one are refused.
+    pub(super) formulas: HashSet<String>,
     /// Platform id to the month its fiscal year starts in.
     pub(super) fiscal: HashMap<String, u32>,
     used_colours: Vec<Rgb>,
@@ -105,6 +107,7 @@ fn load_catalog(tx: &Transaction<'_>) -> Result<Catalog, StoreError> {
         regions: Names::default(),
         metrics: Names::default(),
         metric_rules: HashMap::new(),
+        formulas: HashSet::new(),
         fiscal: HashMap::new(),
         used_colours: Vec::new(),
         sources: HashMap::new(),
@@ -158,6 +161,11 @@ fn load_catalog(tx: &Transaction<'_>) -> Result<Catalog, StoreError> {
                 .metric_rules
                 .insert(id, MetricRule { unit, non_negative });
         }
+    }
+    let mut stmt = tx.prepare("SELECT metric FROM formulas")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        catalog.formulas.insert(row.get(0)?);
     }
     let mut stmt = tx.prepare("SELECT id, publisher, url FROM sources")?;
     let mut rows = stmt.query([])?;

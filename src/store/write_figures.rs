@@ -177,6 +177,15 @@ impl Writer<'_, '_> {
                 return Ok(None);
             }
             last.metric = self.catalog.metrics.find(&r.metric).unwrap_or_default();
+            if self.catalog.formulas.contains(&last.metric) {
+                let message = format!(
+                    "metric {:?} is a formula metric: its figures are computed from its inputs, not imported; import these under another metric",
+                    last.metric
+                );
+                last.names = None;
+                self.issue(file, r.line, "metric", &r.metric, message);
+                return Ok(None);
+            }
             if let (false, Some(name)) = (last.metric.is_empty(), r.hints.metric_name.as_deref()) {
                 let id = last.metric.clone();
                 self.name_unused("metrics", "metric", &id, name)?;

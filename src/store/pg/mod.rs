@@ -3,6 +3,7 @@
 //! where the two agree (`dialect.rs`), with COPY and a set-based merge for imports (`write.rs`).
 
 mod dialect;
+mod formulas;
 mod reads;
 mod schema;
 mod tls;
@@ -32,8 +33,8 @@ pub struct PgStore {
 enum Found {
     Nothing,
     Foreign,
-    /// A store at a version this program reads.
-    Store,
+    /// A store at a version this program reads: this one or an older one.
+    Store(i32),
 }
 
 impl PgStore {
@@ -41,7 +42,18 @@ impl PgStore {
     pub fn open(target: &PgTarget) -> Result<Self, StoreError> {
         let mut store = Self::connect(target)?;
         match store.found()? {
-            Found::Store => Ok(store),
+            Found::Store(version) if version < CURRENT_VERSION => {
+                if store.read_only {
+                    return Err(StoreError::PgNeedsMigration {
+                        target: target.to_string(),
+                        found: version,
+                        supported: CURRENT_VERSION,
+                    });
+                }
+                store.upgrade(version)?;
+                Ok(store)
+            }
+            Found::Store(_) => Ok(store),
             Found::Foreign => Err(StoreError::PgForeign(target.to_string())),
             Found::Nothing => {
                 store.ensure_writable()?;
@@ -55,7 +67,14 @@ impl PgStore {
     pub fn open_read_only(target: &PgTarget) -> Result<Self, StoreError> {
         let mut store = Self::connect(target)?;
         match store.found()? {
-            Found::Store => {
+            Found::Store(version) if version < CURRENT_VERSION => {
+                Err(StoreError::PgNeedsMigration {
+                    target: target.to_string(),
+                    found: version,
+                    supported: CURRENT_VERSION,
+                })
+            }
+            Found::Store(_) => {
                 store.read_only = true;
                 Ok(store)
             }
@@ -68,7 +87,7 @@ impl PgStore {
     pub fn create(target: &PgTarget) -> Result<Self, StoreError> {
         let mut store = Self::connect(target)?;
         match store.found()? {
-            Found::Store => Err(StoreError::PgStoreExists(target.to_string())),
+            Found::Store(_) => Err(StoreError::PgStoreExists(target.to_string())),
             Found::Foreign => Err(StoreError::PgForeign(target.to_string())),
             Found::Nothing => {
                 store.ensure_writable()?;
@@ -163,7 +182,26 @@ impl PgStore {
                 supported: CURRENT_VERSION,
             });
         }
-        Ok(Found::Store)
+        Ok(Found::Store(version))
+    }
+
+    /// Brings a store an older Marketscope made up to this version, in one transaction. Every
+    /// step since version 3 (the first on PostgreSQL) only adds, so each is safe to run again.
+    fn upgrade(&mut self, from_version: i32) -> Result<(), StoreError> {
+        let mut tx = self.client.transaction()?;
+        tx.execute(
+            "SELECT pg_advisory_xact_lock(hashtext('marketscope schema ' || $1))",
+            &[&self.target.schema],
+        )?;
+        if from_version < 6 {
+            tx.batch_execute(schema::V6)?;
+        }
+        tx.execute(
+            "INSERT INTO store_version (application, version) VALUES ('marketscope', $1)",
+            &[&i64::from(CURRENT_VERSION)],
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Creates the schema at the current version in one transaction. An advisory lock keyed by
@@ -185,6 +223,7 @@ impl PgStore {
             schema::quote_ident(&self.target.schema)
         ))?;
         tx.batch_execute(schema::V3)?;
+        tx.batch_execute(schema::V6)?;
         tx.execute(
             "INSERT INTO store_version (application, version) VALUES ('marketscope', $1)",
             &[&i64::from(CURRENT_VERSION)],

@@ -84,9 +84,14 @@ impl PgStore {
         Ok(scratch)
     }
 
-    /// The catalogue (platforms, regions, metrics) mirrored for reading.
+    /// The catalogue (platforms, regions, metrics and their formulas) mirrored for reading.
     pub(in crate::store) fn catalogue(&mut self) -> Result<Store, StoreError> {
-        self.mirror(&[&tables::PLATFORMS, &tables::REGIONS, &tables::METRICS])
+        self.mirror(&[
+            &tables::PLATFORMS,
+            &tables::REGIONS,
+            &tables::METRICS,
+            &tables::FORMULAS,
+        ])
     }
 
     /// Saved views and stories mirrored for reading.

@@ -131,6 +131,15 @@ CREATE TABLE store_version (
 );
 "#;
 
+/// Formula metrics, as SQLite's version 6 (`store::schema::V6`): made with a new store, and added
+/// to one an older Marketscope made.
+pub(super) const V6: &str = r#"
+CREATE TABLE IF NOT EXISTS formulas (
+    metric  TEXT PRIMARY KEY REFERENCES metrics (id) ON DELETE CASCADE,
+    formula TEXT NOT NULL
+);
+"#;
+
 /// Identity columns after rows were written with their own ids (a copy, an import's catalogue):
 /// the next id the server gives is past the largest.
 pub(super) const SYNC_IDENTITIES: &str = r#"
