@@ -205,3 +205,69 @@ fn a_metric_known_only_by_id_is_named_from_the_metrics_view() {
     );
     assert!(h.query_all_by_label_contains("Share price · USD").count() >= 1);
 }
+
+#[test]
+fn a_formula_metric_is_listed_and_charted_from_its_inputs() {
+    let store = TempStore::sample();
+    let catalogue = Store::open(&store.path)
+        .expect("store")
+        .metrics()
+        .expect("metrics");
+    let metric = marketscope::analysis::formula_series::define(
+        "gmv_per_download",
+        "gmv / downloads",
+        Some("GMV per download"),
+        None,
+        &catalogue,
+        &BTreeSet::new(),
+    )
+    .expect("defined");
+    Store::open(&store.path)
+        .expect("store")
+        .add_formula_metric(&metric, "gmv / downloads")
+        .expect("added");
+    let mut h = open(&store.path, None);
+    h.key_press(Key::Num8);
+    h.run();
+    h.get_by_label_contains("GMV per download · USD per download · 3 figures · 2 platforms")
+        .click();
+    h.run();
+    wait_until_idle(&mut h);
+    assert_eq!(h.state().settings().metric, "gmv_per_download");
+    h.get_by_label_contains("A formula metric: gmv / downloads");
+    let points: Vec<_> = h
+        .state()
+        .screen_points()
+        .into_iter()
+        .filter(|p| p.chart == "metrics")
+        .collect();
+    assert_eq!(points.len(), 3, "{points:?}");
+    // Each drawn figure is its period's headline GMV over its headline downloads.
+    let snap = h.state().snapshot().expect("loaded");
+    let one = |metric: &str, platform: &str, year: i32| {
+        let found: Vec<_> = snap
+            .observations
+            .iter()
+            .filter(|o| {
+                o.metric == metric
+                    && o.platform == platform
+                    && o.period == marketscope::model::Period::year(year).unwrap()
+            })
+            .collect();
+        // The figure the line follows when sources disagree (here an estimate over a forecast).
+        marketscope::analysis::headline(&found)
+            .unwrap_or_else(|| panic!("no {metric} {platform} {year}"))
+            .clone()
+    };
+    let derived = one("gmv_per_download", "shein", 2022);
+    let (gmv, downloads) = (one("gmv", "shein", 2022), one("downloads", "shein", 2022));
+    assert!((derived.value - gmv.value / downloads.value).abs() < 1e-9);
+    assert!(derived.source.publisher.contains(&gmv.source.publisher));
+    assert!(
+        derived
+            .source
+            .publisher
+            .contains(&downloads.source.publisher)
+    );
+    assert_eq!(derived.note, "formula gmv / downloads");
+}

@@ -226,6 +226,8 @@ chart-currency-note = Drawn in { $code }, the larger group ({ $count ->
         [one] 1 figure
        *[other] { $count } figures
     }). Left out: { $left }. One axis cannot carry two currencies; convert them with export --currency { $code }.
+chart-formula-note = A formula metric: { $formula }, computed for each platform from its own figures (a year only from a complete set of quarters or months). Each figure's source lists every input's.
+chart-formula-problem = Not computed: { $why }
 chart-log-refused-headline = Not drawn on a log scale, which has no zero or negative values
 chart-log-refused-turn-off = Turn off Log scale (L) to see them.
 chart-log-refused-name = { $count ->

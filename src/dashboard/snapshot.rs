@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::Datelike;
 
 use super::dense::{DENSE_MIN_POINTS, DenseSeries};
+use crate::analysis::formula_series;
 use crate::analysis::overview::{OVERVIEW_BUCKETS, overview_indices};
 use crate::i18n::{self, Lang, t};
 use crate::model::{Event, Metric, Observation, Platform, Region, Source};
@@ -37,10 +38,20 @@ pub struct Snapshot {
     /// The store's stories, for presenter mode, and its saved views.
     pub stories: Vec<Story>,
     pub views: Vec<SavedView>,
+    /// Formula metrics by id: their formula, and why one could not be computed.
+    pub formulas: HashMap<String, FormulaState>,
     platform_index: HashMap<String, usize>,
     region_index: HashMap<String, usize>,
     metric_index: HashMap<String, usize>,
     source_index: HashMap<i64, usize>,
+}
+
+/// A formula metric as the chart explains it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormulaState {
+    pub formula: String,
+    /// Why it could not be computed at all (a unit mismatch in the store's current figures).
+    pub problem: Option<String>,
 }
 
 impl Snapshot {
@@ -88,19 +99,41 @@ impl Snapshot {
             .into_iter()
             .map(|c| Arc::new(DenseSeries::from_columns(c)))
             .collect();
+        let metrics = store.metrics()?;
+        let formulas = store.formulas()?;
+        let mut observations = split.observations;
+        // Computed from the figures in hand (long daily series are not inputs of formulas).
+        let (derived, problems) = formula_series::figures(&formulas, &metrics, &observations);
+        observations.extend(derived);
         let mut snapshot = Snapshot::new(
             store.path().to_path_buf(),
             store.is_read_only(),
             generation,
             store.platforms()?,
             store.regions()?,
-            store.metrics()?,
-            split.observations,
+            metrics,
+            observations,
             store.events(&EventQuery::default())?,
             store.sources_cited_by_events()?,
         );
         snapshot.set_dense(dense);
         snapshot.count_source_figures();
+        snapshot.formulas = formulas
+            .into_iter()
+            .map(|f| {
+                let problem = problems
+                    .iter()
+                    .find(|(id, _)| *id == f.metric)
+                    .map(|(_, why)| why.clone());
+                (
+                    f.metric,
+                    FormulaState {
+                        formula: f.formula,
+                        problem,
+                    },
+                )
+            })
+            .collect();
         snapshot.stories = store.stories()?;
         snapshot.views = store.saved_views()?;
         Ok((snapshot, overviews))
@@ -143,6 +176,7 @@ impl Snapshot {
             regions_with_figures,
             stories: Vec::new(),
             views: Vec::new(),
+            formulas: HashMap::new(),
             store_path,
             read_only,
             generation,

@@ -340,6 +340,17 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
         refusal_notes(y_mode, &unindexed, &refused)
     };
     notes.extend(currency.as_ref().and_then(currency_note));
+    if let Some(f) = snap.formulas.get(&spec.metric) {
+        notes.push(crate::i18n::t_args(
+            "chart-formula-note",
+            &[("formula", (&f.formula).into())],
+        ));
+        notes.extend(
+            f.problem
+                .as_ref()
+                .map(|why| crate::i18n::t_args("chart-formula-problem", &[("why", why.into())])),
+        );
+    }
     let x_bounds = x_bounds(settings, &series);
     ChartModel {
         spec: ChartSpec {
