@@ -271,3 +271,62 @@ fn a_formula_metric_is_listed_and_charted_from_its_inputs() {
     );
     assert_eq!(derived.note, "formula gmv / downloads");
 }
+
+#[test]
+fn a_formula_metric_is_typed_checked_and_added_in_the_metrics_view() {
+    let store = TempStore::sample();
+    let mut h = open(&store.path, None);
+    h.key_press(Key::Num8);
+    h.run();
+    h.get_by_label("New formula metric").click();
+    h.run();
+    let role = eframe::egui::accesskit::Role::TextInput;
+    let type_into =
+        |h: &mut egui_kittest::Harness<'static, marketscope::ui::App>, field: &str, text: &str| {
+            h.get_by_role_and_label(role, field).focus();
+            h.run();
+            h.get_by_role_and_label(role, field).type_text(text);
+            h.run();
+        };
+    type_into(&mut h, "Id", "per_dl");
+    type_into(&mut h, "Formula", "gmv + downloads");
+    h.run();
+    // Checked as typed: the units do not combine, and Add stays off.
+    h.get_by_label_contains("cannot add USD and count");
+    // The form is below the list: scrolled to, as a person would.
+    h.get_by_label("Add formula metric").scroll_to_me();
+    h.run_steps(30);
+    h.get_by_label("Add formula metric").click();
+    h.run();
+    wait_until_idle(&mut h);
+    assert!(h.state().snapshot().expect("loaded").formulas.is_empty());
+
+    h.get_by_role_and_label(role, "Formula").focus();
+    h.run();
+    for _ in 0.."gmv + downloads".len() {
+        h.key_press(Key::Backspace);
+    }
+    h.run();
+    type_into(&mut h, "Formula", "gmv / downloads");
+    type_into(&mut h, "Name", "GMV per download");
+    h.get_by_label_contains("Its unit: USD per download");
+    // The form is below the list: scrolled to, as a person would.
+    h.get_by_label("Add formula metric").scroll_to_me();
+    h.run_steps(30);
+    h.get_by_label("Add formula metric").click();
+    wait_until_idle(&mut h);
+    let snap = h.state().snapshot().expect("loaded").clone();
+    assert_eq!(
+        snap.formulas.get("per_dl").map(|f| f.formula.as_str()),
+        Some("gmv / downloads")
+    );
+    assert!(snap.observations.iter().any(|o| o.metric == "per_dl"));
+    h.get_by_label_contains("GMV per download · USD per download · 3 figures");
+    // Kept in the store, as `metrics add` would have.
+    let stored = Store::open(&store.path)
+        .expect("store")
+        .formulas()
+        .expect("read");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].metric, "per_dl");
+}

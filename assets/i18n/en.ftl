@@ -65,6 +65,7 @@ action-reset-view = Reset view (filters, toggles, zoom)
 action-present = Present a story (full screen)
 action-save-view = Save view…
 action-views = Saved views and stories
+action-add-formula = Add the formula metric
 action-save-name = Save the name typed
 action-copy-measurement = Copy the measurement as a sentence
 action-copy-pinned = Copy the pinned figure with its source
@@ -387,6 +388,14 @@ metrics-name-platform = Platform
 metrics-name-label = { $name } { $value }:
 metrics-display-name = display name
 metrics-save-name = Save name
+formula-new = New formula metric
+formula-help = A series computed from others, for each platform: + − × ÷, numbers, parentheses, metric ids, and PLATFORM:METRIC for another platform's series.
+formula-id = Id
+formula-formula = Formula
+formula-name = Name
+formula-unit = Its unit: { $name }
+formula-taken = { $name } is already a metric: choose another id
+formula-add = Add formula metric
 metrics-save-name-tooltip = Stored in the store's catalogue: every view and export shows it
 
 ## Saved views and stories: the Save view dialog and the Views window

@@ -65,6 +65,7 @@ action-reset-view = 重置视图（筛选、开关、缩放）
 action-present = 演示故事（全屏）
 action-save-view = 保存视图…
 action-views = 已保存的视图和故事
+action-add-formula = 添加公式指标
 action-save-name = 保存输入的名称
 action-copy-measurement = 将测量结果复制为一句话
 action-copy-pinned = 复制固定的数据及其来源
@@ -417,6 +418,14 @@ metrics-name-platform = 平台
 metrics-name-label = { $name } { $value }：
 metrics-display-name = 显示名称
 metrics-save-name = 保存名称
+formula-new = 新建公式指标
+formula-help = 由其他数据按平台计算的系列：+ − × ÷、数字、括号、指标 ID，以及 平台:指标 表示另一平台的系列。
+formula-id = ID
+formula-formula = 公式
+formula-name = 名称
+formula-unit = 单位：{ $name }
+formula-taken = { $name } 已是指标：请换一个 ID
+formula-add = 添加公式指标
 metrics-save-name-tooltip = 保存在数据库的目录中：所有视图和导出都会显示
 
 ## 已保存的视图和故事：“保存视图”对话框与“视图”窗口

@@ -225,6 +225,7 @@ impl<'a> SheetState<'a> {
                 // Nothing can click a page: whatever its toggles ask is dropped.
                 actions: &mut Vec::new(),
                 names: &mut Default::default(),
+                formula: &mut Default::default(),
                 chrome: false,
             };
             view_ui(ui, &mut cx);

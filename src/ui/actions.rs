@@ -40,6 +40,8 @@ pub enum Action {
     ExportCsv,
     /// Store the display name typed in the Metrics view (from its Save button or Enter).
     SaveName,
+    /// Store the formula metric typed in the Metrics view (its Add button).
+    AddFormula,
     /// A quick date range above the charts.
     QuickRange(QuickRange),
     /// The measurement as one sentence (both figures, their sources, the caveats) to the clipboard.
@@ -119,7 +121,7 @@ impl Action {
             Action::SaveView => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
             Action::ShowViews => plain(Key::V),
             // Enter in the name field; not a shortcut of its own (not in [`Action::all`]).
-            Action::SaveName => plain(Key::Enter),
+            Action::SaveName | Action::AddFormula => plain(Key::Enter),
             Action::CopyMeasurement => plain(Key::M),
             // P for pinned; Shift+P lets it go.
             Action::CopyPinned => plain(Key::P),
@@ -185,6 +187,7 @@ impl Action {
             Action::SaveView => "action-save-view",
             Action::ShowViews => "action-views",
             Action::SaveName => "action-save-name",
+            Action::AddFormula => "action-add-formula",
             Action::CopyMeasurement => "action-copy-measurement",
             Action::CopyPinned => "action-copy-pinned",
             Action::Unpin => "action-unpin",

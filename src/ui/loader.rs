@@ -12,7 +12,7 @@ use eframe::egui;
 
 use crate::dashboard::details::{DetailWindow, Pristine};
 use crate::dashboard::snapshot::Snapshot;
-use crate::model::{SavedView, Story};
+use crate::model::{Metric, SavedView, Story};
 use crate::store::import::{ImportOptions, read_path};
 use crate::store::{Named, SeriesColumns, Store};
 
@@ -41,6 +41,11 @@ pub enum PresentationEdit {
     DeleteView(String),
     /// Replaces the story of that name, steps and all (or adds it).
     SaveStory(Story),
+    /// A new formula metric (checked by `formula_series::define`) and its formula.
+    AddFormula {
+        metric: Metric,
+        formula: String,
+    },
     /// A metric's or platform's display name in the catalogue.
     Rename {
         what: Named,
@@ -387,6 +392,9 @@ fn apply_edit(store: &mut Store, edit: PresentationEdit) -> Result<String, Strin
                 }
             })
         }
+        PresentationEdit::AddFormula { metric, formula } => store
+            .add_formula_metric(metric, formula)
+            .map(|()| format!("Added the formula metric \"{}\" = {formula}.", metric.name)),
         PresentationEdit::SaveStory(story) => store.save_story(story).map(|_| {
             format!(
                 "Saved the story \"{}\" ({} steps).",

@@ -20,6 +20,24 @@ use crate::ui::views::selection_csv;
 
 impl App {
     /// Does what a menu item, button, key or test asks.
+    /// What the Metrics view typed and asked to store: a display name or a formula metric.
+    fn send_catalogue_edit(&mut self, action: Action) {
+        let edit = match action {
+            Action::AddFormula => self
+                .formula
+                .take_pending()
+                .map(|(metric, formula)| PresentationEdit::AddFormula { metric, formula }),
+            Action::SaveName => self
+                .names
+                .take_pending()
+                .map(|(what, id, name)| PresentationEdit::Rename { what, id, name }),
+            _ => None,
+        };
+        if let Some(edit) = edit {
+            self.loader.send(Request::Edit(edit));
+        }
+    }
+
     pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::ShowView(view) => {
@@ -107,12 +125,7 @@ impl App {
                 range.apply(&mut self.settings, latest);
                 self.resets.requested += 1;
             }
-            Action::SaveName => {
-                if let Some((what, id, name)) = self.names.take_pending() {
-                    self.loader
-                        .send(Request::Edit(PresentationEdit::Rename { what, id, name }));
-                }
-            }
+            Action::AddFormula | Action::SaveName => self.send_catalogue_edit(action),
             Action::ResetView => {
                 self.settings.reset_view();
                 self.inter.explore.measure.clear();

@@ -141,6 +141,7 @@ impl App {
             charts: &mut self.charts,
             actions,
             names: &mut self.names,
+            formula: &mut self.formula,
             chrome,
         };
         view_ui(ui, &mut cx);

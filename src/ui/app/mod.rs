@@ -61,6 +61,7 @@ pub struct App {
     pub(crate) story_export: Option<StoryExport>,
     /// Display names typed in the Metrics view, until saved.
     pub(crate) names: NameDrafts,
+    pub(crate) formula: crate::ui::views::FormulaDraft,
     /// What the command line asked to do once the store is read.
     pub(crate) on_load: OnLoad,
     /// What reading the store asked the next frame to do (reading it has no egui context).
@@ -143,6 +144,7 @@ impl App {
             export_dialog: ExportDialog::default(),
             story_export: None,
             names: NameDrafts::default(),
+            formula: Default::default(),
             on_load: OnLoad::default(),
             next_frame: NextFrame::default(),
         }

@@ -66,7 +66,10 @@ pub fn metrics_ui(ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink(false)
-                    .show(ui, |ui| metric_list_ui(ui, cx, &catalogue));
+                    .show(ui, |ui| {
+                        metric_list_ui(ui, cx, &catalogue);
+                        super::formula_form::formula_form_ui(ui, cx);
+                    });
             });
     }
     let metric = cx.settings.metric.clone();

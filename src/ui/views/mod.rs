@@ -4,6 +4,7 @@
 mod brands;
 mod downloads;
 mod events;
+mod formula_form;
 mod gmv;
 mod growth;
 mod metrics;
@@ -29,6 +30,7 @@ use crate::dashboard::snapshot::Snapshot;
 pub use brands::brand_sales_ui;
 pub use downloads::downloads_ui;
 pub use events::events_ui;
+pub use formula_form::FormulaDraft;
 pub use gmv::gmv_ui;
 pub use growth::growth_ui;
 pub use metrics::{NameDrafts, metrics_ui};
@@ -104,6 +106,7 @@ pub struct ViewCtx<'a> {
     pub actions: &'a mut Vec<Action>,
     /// Display names typed in the Metrics view.
     pub names: &'a mut NameDrafts,
+    pub formula: &'a mut FormulaDraft,
     /// The view's own controls (toggles, metric buttons, reset zoom, the measure bar): off while
     /// presenting and in an exported image, where only the chart belongs.
     pub chrome: bool,
