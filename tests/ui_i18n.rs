@@ -31,7 +31,18 @@ fn the_language_switch_changes_tabs_names_dates_and_numbers() {
         "an English tab is left"
     );
     // The same point, its date in Chinese; Amazon's series under its Chinese name.
-    point_pos(&h, "gmv", "TikTok Shop", "2025年", 100e9);
+    let pos = point_pos(&h, "gmv", "TikTok Shop", "2025年", 100e9);
+    h.hover_at(pos);
+    h.run();
+    // Its kinds in Chinese: a target (forecast) and an estimate, each after its value.
+    assert_eq!(
+        h.query_all_by_label_contains("1,000亿美元 · 预测").count(),
+        1
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("1,000亿美元 · 估计").count(),
+        1
+    );
     let series: Vec<String> = h
         .state()
         .screen_points()

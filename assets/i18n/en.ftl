@@ -262,6 +262,8 @@ legend-figures = { $count ->
     }
 legend-decimated = long series drawn decimated
 legend-actual = actual
+tooltip-reported-growth = reported growth
+tooltip-computed-from-gmv = computed from GMV
 legend-estimate = estimate
 legend-forecast = forecast
 legend-computed = computed from GMV

@@ -34,7 +34,11 @@ pub fn pinned_figure_ui(
                 snap.period_heading(&f.platform, &pinned.period)
             );
             ui.add(egui::Label::new(RichText::new(heading).strong()).selectable(true));
-            let value = format!("{} · {}", qualified(f.value, f.unit, f.qualifier), f.kind);
+            let value = format!(
+                "{} · {}",
+                qualified(f.value, f.unit, f.qualifier),
+                crate::ui::views::kind_word(f.kind)
+            );
             ui.add(egui::Label::new(value).selectable(true));
             ui.separator();
             let mut source = format!("{} {}", t("pinned-source"), f.source.publisher);

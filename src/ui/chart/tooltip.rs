@@ -13,6 +13,7 @@ use crate::i18n::{t, t_args};
 use crate::model::format::qualified;
 use crate::model::{Event, Observation, Source, Unit};
 use crate::ui::tokens;
+use crate::ui::views::kind_word;
 
 pub fn point_tooltip_ui(
     ui: &mut egui::Ui,
@@ -145,7 +146,7 @@ pub fn dense_tooltip_ui(
             continue;
         };
         let value_text = qualified(value, data.unit, data.qualifier(i));
-        ui.label(RichText::new(format!("{value_text} · {}", data.kind)).strong());
+        ui.label(RichText::new(format!("{value_text} · {}", kind_word(data.kind))).strong());
         if let (YMode::Index(year), Some(y)) = (model.spec.y_mode, line.scale.apply(value)) {
             ui.label(index_line(y, year));
         }
@@ -196,8 +197,13 @@ fn figure_ui(
     reported: bool,
 ) {
     let value = qualified(obs.value, obs.unit, obs.qualifier);
-    let what = if reported { " · reported growth" } else { "" };
-    ui.label(RichText::new(format!("{value} · {}{what}", obs.kind)).strong());
+    let what = if reported {
+        format!(" · {}", t("tooltip-reported-growth"))
+    } else {
+        String::new()
+    };
+    let kind = kind_word(obs.kind);
+    ui.label(RichText::new(format!("{value} · {kind}{what}")).strong());
     match model.spec.y_mode {
         YMode::Index(year) if !reported => {
             ui.label(index_line(point.y, year));
@@ -216,7 +222,8 @@ fn figure_ui(
 
 fn derived_ui(ui: &mut egui::Ui, g: &DerivedGrowth) {
     let value = qualified(g.value_pct, Unit::Percent, g.qualifier);
-    ui.label(RichText::new(format!("{value} · {} · computed from GMV", g.kind)).strong());
+    let computed = t("tooltip-computed-from-gmv");
+    ui.label(RichText::new(format!("{value} · {} · {computed}", kind_word(g.kind))).strong());
     let side = |o: &Observation| {
         format!(
             "{} {} ({})",

@@ -35,7 +35,7 @@ pub use gmv::gmv_ui;
 pub use growth::growth_ui;
 pub use metrics::{NameDrafts, metrics_ui};
 pub use sources::sources_ui;
-pub use table::{selection_csv, table_ui, view_data_csv};
+pub use table::{kind_word, selection_csv, table_ui, view_data_csv};
 
 /// Chart models and the table's rows, rebuilt only when the data or the settings change.
 #[derive(Default)]

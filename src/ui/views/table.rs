@@ -172,8 +172,8 @@ fn reason_text(reason: HeadlineReason) -> String {
     })
 }
 
-/// A figure's kind as the Kind column shows it.
-fn kind_label(kind: Kind) -> String {
+/// A figure's kind in one word, as the Kind column, the tooltips and the pinned figure show it.
+pub fn kind_word(kind: Kind) -> String {
     t(match kind {
         Kind::Actual => "table-kind-actual",
         Kind::Estimate => "table-kind-estimate",
@@ -354,7 +354,7 @@ fn figure_row_ui(
         }
     });
     row.col(|ui| {
-        ui.label(kind_label(o.kind));
+        ui.label(kind_word(o.kind));
     });
     row.col(|ui| {
         ui.label(&o.source.publisher).on_hover_text(&o.source.title);
