@@ -50,14 +50,14 @@ impl PgStore {
                         supported: CURRENT_VERSION,
                     });
                 }
-                store.upgrade(version)?;
+                store.migrate(Some(version))?;
                 Ok(store)
             }
             Found::Store(_) => Ok(store),
             Found::Foreign => Err(StoreError::PgForeign(target.to_string())),
             Found::Nothing => {
                 store.ensure_writable()?;
-                store.migrate()?;
+                store.migrate(None)?;
                 Ok(store)
             }
         }
@@ -91,7 +91,7 @@ impl PgStore {
             Found::Foreign => Err(StoreError::PgForeign(target.to_string())),
             Found::Nothing => {
                 store.ensure_writable()?;
-                store.migrate()?;
+                store.migrate(None)?;
                 Ok(store)
             }
         }
@@ -185,45 +185,32 @@ impl PgStore {
         Ok(Found::Store(version))
     }
 
-    /// Brings a store an older Marketscope made up to this version, in one transaction. Every
-    /// step since version 3 (the first on PostgreSQL) only adds, so each is safe to run again.
-    fn upgrade(&mut self, from_version: i32) -> Result<(), StoreError> {
+    /// Creates the schema at the current version (`from_version` `None`), or brings a store an
+    /// older Marketscope made up to it, in one transaction. An advisory lock keyed by the
+    /// schema's name makes a second first run wait, then find the store made. Every step since
+    /// version 3 (the first on PostgreSQL) only adds, so each is safe to run again.
+    fn migrate(&mut self, from_version: Option<i32>) -> Result<(), StoreError> {
         let mut tx = self.client.transaction()?;
         tx.execute(
             "SELECT pg_advisory_xact_lock(hashtext('marketscope schema ' || $1))",
             &[&self.target.schema],
         )?;
-        if from_version < 6 {
+        if from_version.is_none() {
+            let exists: bool = tx
+                .query_one("SELECT to_regclass('store_version') IS NOT NULL", &[])?
+                .get(0);
+            if exists {
+                return Ok(());
+            }
+            tx.batch_execute(&format!(
+                "CREATE SCHEMA IF NOT EXISTS {}",
+                schema::quote_ident(&self.target.schema)
+            ))?;
+            tx.batch_execute(schema::V3)?;
+        }
+        if from_version.is_none_or(|v| v < 6) {
             tx.batch_execute(schema::V6)?;
         }
-        tx.execute(
-            "INSERT INTO store_version (application, version) VALUES ('marketscope', $1)",
-            &[&i64::from(CURRENT_VERSION)],
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Creates the schema at the current version in one transaction. An advisory lock keyed by
-    /// the schema's name makes a second first run wait, then find the store made.
-    fn migrate(&mut self) -> Result<(), StoreError> {
-        let mut tx = self.client.transaction()?;
-        tx.execute(
-            "SELECT pg_advisory_xact_lock(hashtext('marketscope schema ' || $1))",
-            &[&self.target.schema],
-        )?;
-        let exists: bool = tx
-            .query_one("SELECT to_regclass('store_version') IS NOT NULL", &[])?
-            .get(0);
-        if exists {
-            return Ok(());
-        }
-        tx.batch_execute(&format!(
-            "CREATE SCHEMA IF NOT EXISTS {}",
-            schema::quote_ident(&self.target.schema)
-        ))?;
-        tx.batch_execute(schema::V3)?;
-        tx.batch_execute(schema::V6)?;
         tx.execute(
             "INSERT INTO store_version (application, version) VALUES ('marketscope', $1)",
             &[&i64::from(CURRENT_VERSION)],
