@@ -269,7 +269,21 @@ fn a_formula_metric_is_listed_and_charted_from_its_inputs() {
             .publisher
             .contains(&downloads.source.publisher)
     );
-    assert_eq!(derived.note, "formula gmv / downloads");
+    // The tooltip's note: the formula, then each input's figure and publisher.
+    assert!(
+        derived
+            .note
+            .starts_with("formula gmv / downloads · downloads "),
+        "{}",
+        derived.note
+    );
+    assert!(
+        derived
+            .note
+            .contains(&format!("({})", gmv.source.publisher)),
+        "{}",
+        derived.note
+    );
 }
 
 #[test]

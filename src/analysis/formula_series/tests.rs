@@ -1,4 +1,5 @@
 //! Formula metrics defined and evaluated, against values worked out by hand.
+
 use super::*;
 use crate::model::Kind;
 
@@ -227,4 +228,71 @@ fn another_platforms_series_is_named_with_or_without_market() {
             .expect("total");
         assert_eq!(total.points[0].value, 100.0, "the total's own share is 100");
     }
+}
+
+#[test]
+fn a_dashboard_figure_notes_each_input_and_a_year_built_from_quarters() {
+    use crate::model::{Observation, Qualifier, Source};
+    let source = |id: i64, publisher: &str| Source {
+        id,
+        publisher: publisher.into(),
+        title: String::new(),
+        url: String::new(),
+        published: None,
+    };
+    let obs = |metric: &str, period: Period, value: f64, unit: Unit, src: &Source| Observation {
+        platform: "acme".into(),
+        metric: metric.into(),
+        region: "global".into(),
+        period,
+        value,
+        unit,
+        kind: Kind::Actual,
+        qualifier: Qualifier::None,
+        source: src.clone(),
+        note: String::new(),
+        published: None,
+    };
+    let (filing, tracker) = (source(1, "Filing"), source(2, "App tracker"));
+    let mut observations = vec![obs(
+        "gmv",
+        Period::year(2023).expect("year"),
+        1000.0,
+        Unit::USD,
+        &filing,
+    )];
+    for q in 1..=4 {
+        observations.push(obs(
+            "downloads",
+            Period::quarter(2023, q).expect("quarter"),
+            25.0,
+            Unit::Count,
+            &tracker,
+        ));
+    }
+    let formulas = [FormulaMetric {
+        metric: "per_dl".into(),
+        formula: "gmv / downloads".into(),
+    }];
+    let mut metrics = catalogue();
+    metrics.push(
+        define(
+            "per_dl",
+            "gmv / downloads",
+            None,
+            None,
+            &catalogue(),
+            &BTreeSet::new(),
+        )
+        .expect("defined"),
+    );
+    let (rows, problems) = figures(&formulas, &metrics, &observations);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].value, 10.0, "1000 / (4 × 25)");
+    assert_eq!(rows[0].source.publisher, "Filing; App tracker");
+    assert_eq!(
+        rows[0].note,
+        "formula gmv / downloads · downloads built from its finer figures of 2023 · gmv $1K (Filing)"
+    );
 }
