@@ -29,7 +29,10 @@ fn compact_en(value: f64, unit: Unit) -> String {
         return format!("{}%", trim_number(value, 1));
     }
     if let Unit::Other(name) = unit {
-        return format!("{} {name}", compact_en(value, Unit::Plain));
+        return match money_per(name) {
+            Some((money, per)) => format!("{}{per}", compact_en(value, money)),
+            None => format!("{} {name}", compact_en(value, Unit::Plain)),
+        };
     }
     let sign = if value < 0.0 { "-" } else { "" };
     let magnitude = value.abs();
@@ -57,6 +60,18 @@ fn compact_en(value: f64, unit: Unit) -> String {
     }
 }
 
+/// A formula's money per something ("USD per download"): the currency, to format with its symbol,
+/// and the rest (" per download"). An exchange rate ("CNY per USD") stays a plain number of its
+/// unit: a rate is not an amount of money.
+fn money_per(name: &str) -> Option<(Unit, &str)> {
+    let (code, noun) = name.split_once(" per ")?;
+    let currency = super::Currency::parse(code)?;
+    if super::Currency::parse(noun).is_some() {
+        return None;
+    }
+    Some((Unit::Currency(currency), &name[code.len()..]))
+}
+
 /// Chinese magnitudes count in 万 (10⁴) and 亿 (10⁸): `1,000亿美元`, `3.2亿次下载`, `4,250万`.
 fn compact_zh(value: f64, unit: Unit) -> String {
     if !value.is_finite() {
@@ -66,6 +81,9 @@ fn compact_zh(value: f64, unit: Unit) -> String {
         return format!("{}%", trim_number(value, 1));
     }
     if let Unit::Other(name) = unit {
+        if let Some((money, per)) = money_per(name) {
+            return format!("{}{per}", compact_zh(value, money));
+        }
         return match zh_unit_word(name) {
             Some(word) => format!("{}{word}", compact_zh(value, Unit::Plain)),
             None => format!("{} {name}", compact_zh(value, Unit::Plain)),
@@ -323,6 +341,18 @@ mod tests {
         let users = Unit::parse("users").expect("unit");
         assert_eq!(compact(1.2e6, users), "1.2M users");
         assert_eq!(compact(0.42, Unit::Plain), "0.42");
+        // A formula's money per something keeps the currency's symbol; a rate stays a number.
+        let per_download = Unit::parse("USD per download").expect("unit");
+        assert_eq!(
+            compact_in(4054.05, per_download, Lang::En),
+            "$4.05K per download"
+        );
+        assert_eq!(
+            compact_in(176.47, per_download, Lang::Zh),
+            "176美元 per download"
+        );
+        let rate = Unit::parse("CNY per USD").expect("unit");
+        assert_eq!(compact_in(7.08, rate, Lang::En), "7.08 CNY per USD");
     }
 
     #[test]
