@@ -5,14 +5,12 @@
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter};
 
+use super::names::METRIC_NAME_TAKEN;
 use super::{Store, StoreError};
 use crate::model::{FormulaMetric, Metric};
 
 pub(super) const SELECT_FORMULAS: &str = "SELECT metric, formula FROM formulas ORDER BY metric";
 pub(super) const METRIC_EXISTS: &str = "SELECT EXISTS (SELECT 1 FROM metrics WHERE id = ?)";
-/// A display name another metric has: an import finds metrics by name too.
-pub(super) const NAME_TAKEN: &str =
-    "SELECT EXISTS (SELECT 1 FROM metrics WHERE LOWER(name) = LOWER(?) AND id <> ?)";
 pub(super) const INSERT_METRIC: &str = "INSERT INTO metrics \
      (id, name, name_zh, unit, non_negative, aggregate, description) VALUES (?, ?, ?, ?, ?, ?, ?)";
 pub(super) const INSERT_FORMULA: &str = "INSERT INTO formulas (metric, formula) VALUES (?, ?)";
@@ -54,7 +52,9 @@ impl Store {
         if tx.query_row(METRIC_EXISTS, [&metric.id], |r| r.get(0))? {
             return Err(StoreError::MetricExists(metric.id.clone()));
         }
-        if tx.query_row(NAME_TAKEN, params![metric.name, metric.id], |r| r.get(0))? {
+        if tx.query_row(METRIC_NAME_TAKEN, params![metric.name, metric.id], |r| {
+            r.get(0)
+        })? {
             return Err(StoreError::NameTaken(metric.name.clone()));
         }
         tx.execute(INSERT_METRIC, params_from_iter(metric_values(metric)))?;

@@ -5,6 +5,11 @@ use rusqlite::params;
 
 use super::{Store, StoreError};
 
+/// A display name another metric already has (`?` the name, then the metric's own id), whatever
+/// its case: an import finds metrics by name too. Written so both engines run it as it is.
+pub(super) const METRIC_NAME_TAKEN: &str =
+    "SELECT EXISTS (SELECT 1 FROM metrics WHERE LOWER(name) = LOWER(?) AND id <> ?)";
+
 /// What is renamed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Named {
@@ -20,7 +25,7 @@ impl Store {
         self.ensure_writable()?;
         let (taken, update) = match what {
             Named::Metric => (
-                "SELECT EXISTS (SELECT 1 FROM metrics WHERE name = ?1 COLLATE NOCASE AND id <> ?2)",
+                METRIC_NAME_TAKEN,
                 "UPDATE metrics SET name = ?2 WHERE id = ?1",
             ),
             Named::Platform => (

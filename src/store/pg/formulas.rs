@@ -3,8 +3,9 @@
 
 use super::super::StoreError;
 use super::super::formulas::{
-    DELETE_METRIC, INSERT_FORMULA, INSERT_METRIC, IS_FORMULA, METRIC_EXISTS, NAME_TAKEN,
+    DELETE_METRIC, INSERT_FORMULA, INSERT_METRIC, IS_FORMULA, METRIC_EXISTS,
 };
+use super::super::names::METRIC_NAME_TAKEN;
 use super::{PgStore, dialect};
 use crate::model::Metric;
 
@@ -22,7 +23,7 @@ impl PgStore {
         }
         let taken: bool = tx
             .query_one(
-                dialect::translate(NAME_TAKEN).as_str(),
+                dialect::translate(METRIC_NAME_TAKEN).as_str(),
                 &[&metric.name, &metric.id],
             )?
             .get(0);
