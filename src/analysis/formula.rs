@@ -190,9 +190,6 @@ pub struct Operand<'a> {
 /// Why a formula cannot be evaluated at all.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FormulaError {
-    // Not a `source`: the message says it whole, and a chain would say it twice.
-    #[error("formula {0}")]
-    Parse(ParseError),
     #[error("no series {0} for this formula")]
     UnknownSeries(String),
     #[error(transparent)]

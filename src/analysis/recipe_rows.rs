@@ -15,8 +15,8 @@ pub const FX_METRIC: &str = "fx_rate";
 
 /// The inputs of a recipe, one list per (metric, region) so shares are taken among platforms of
 /// one metric and region. Each period's figure is its headline among the sources that give one.
-pub fn inputs(
-    observations: &[Observation],
+pub fn inputs<'a>(
+    observations: impl IntoIterator<Item = &'a Observation>,
     aggregates: &HashMap<String, Aggregate>,
 ) -> Vec<Vec<Input>> {
     type Key<'a> = (&'a str, &'a str, &'a str, &'static str);

@@ -179,7 +179,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
             let recipe =
                 recipe.or_else(|| asks_formula.then(crate::analysis::recipe::Recipe::level));
             if let Some(recipe) = recipe {
-                super::derive::export(&store, &query, &recipe, format, &mut out)?;
+                super::derive::export(&store, &query, &recipe, &formulas, format, &mut out)?;
             } else if revisions {
                 export::write_revisions(&store, &query, format, &mut out)?;
             } else {
@@ -215,9 +215,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
             write!(out, "{}", summary(&store)?)?;
         }
         Command::Views { action } => views(&db, action, &mut out)?,
-        Command::Metrics { action } => {
-            super::metrics::metrics(&db, action, open_existing, &mut out)?
-        }
+        Command::Metrics { action } => super::metrics::metrics(&db, action, &mut out)?,
         command @ Command::Render { .. } => render(&db, command, &mut out)?,
         Command::Present { story, export_dir } => {
             // Checked here, before a window opens, so a typo fails with the names to choose from.
@@ -308,7 +306,7 @@ fn dashboard_path(db: &Location) -> anyhow::Result<PathBuf> {
     }
 }
 
-fn open_existing(db: &Location) -> anyhow::Result<AnyStore> {
+pub(super) fn open_existing(db: &Location) -> anyhow::Result<AnyStore> {
     match db.sqlite_path() {
         Some(path) => Ok(AnyStore::Sqlite(open_existing_sqlite(path)?)),
         None => Ok(AnyStore::open_read_only(db)?),
@@ -316,13 +314,19 @@ fn open_existing(db: &Location) -> anyhow::Result<AnyStore> {
 }
 
 fn open_existing_sqlite(db: &Path) -> anyhow::Result<Store> {
+    ensure_store_at(db)?;
+    Ok(Store::open_read_only(db)?)
+}
+
+/// Refuses a SQLite path where no store is, rather than creating one there.
+pub(super) fn ensure_store_at(db: &Path) -> anyhow::Result<()> {
     if !db.exists() {
         bail!(
             "{}: no store there; create one with `marketscope init --sample` or `marketscope import FILE`",
             db.display()
         );
     }
-    Ok(Store::open_read_only(db)?)
+    Ok(())
 }
 
 fn init(db: &Location, sample: bool, out: &mut impl Write) -> anyhow::Result<()> {

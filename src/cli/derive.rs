@@ -7,10 +7,10 @@ use std::io::Write;
 
 use anyhow::bail;
 
+use crate::analysis::formula_series::{self, ParsedFormula};
 use crate::analysis::recipe::{self, Recipe, Transform};
 use crate::analysis::recipe_rows::{self, FX_METRIC};
-use crate::analysis::{formula, formula_series};
-use crate::model::{Aggregate, Currency, Grain, Source};
+use crate::model::{Aggregate, Currency, FormulaMetric, Grain, Source};
 use crate::store::export::{self, Format, Names};
 use crate::store::{FigureSource, SeriesQuery};
 
@@ -55,11 +55,13 @@ pub fn recipe_of(
 
 /// Derives the series `query` selects and writes them: stored metrics by the recipe, and each
 /// formula metric from its inputs, each derived by the recipe first (FRED's order: aggregate,
-/// transform, then formula). Returns how many rows were written.
+/// transform, then formula). `formulas` are the store's formula metrics. Returns how many rows
+/// were written.
 pub fn export(
     store: &impl FigureSource,
     query: &SeriesQuery,
     recipe: &Recipe,
+    formulas: &[FormulaMetric],
     format: Format,
     out: &mut impl Write,
 ) -> anyhow::Result<usize> {
@@ -68,7 +70,6 @@ pub fn export(
         .iter()
         .map(|m| (m.id.clone(), m.aggregate))
         .collect();
-    let formulas = store.formulas()?;
     let (asked_formulas, stored): (Vec<String>, Vec<String>) = query
         .metrics
         .iter()
@@ -97,20 +98,23 @@ pub fn export(
         let Some(metric) = metrics.iter().find(|m| m.id == formula.metric) else {
             continue;
         };
-        let expr = formula::parse(&formula.formula)
+        let parsed = ParsedFormula::parse(&formula.formula)
             .map_err(|e| anyhow::anyhow!("formula metric {}: {e}", metric.id))?;
-        let names = formula::references(&expr);
         let mut platforms = query.platforms.clone();
         if !platforms.is_empty() {
-            platforms.extend(names.iter().filter_map(|n| {
-                let p = n.platform.as_deref()?;
-                Some(p.strip_prefix("market:").unwrap_or(p).to_string())
-            }));
+            // Another platform's series the formula names is read whichever platforms are asked.
+            platforms.extend(
+                parsed
+                    .names
+                    .iter()
+                    .filter(|n| n.platform.is_some())
+                    .map(|n| formula_series::owner(n, "").to_string()),
+            );
         }
         // The whole history of every input: a year is built from all of its quarters, and the
         // window applies to the formula's periods.
         let input_query = SeriesQuery {
-            metrics: names.iter().map(|n| n.metric.clone()).collect(),
+            metrics: parsed.metrics().into_iter().map(str::to_string).collect(),
             platforms,
             from: None,
             to: None,
@@ -118,7 +122,7 @@ pub fn export(
         };
         let inputs = derive_stored(store, &input_query, recipe, &aggregates, &mut sources, true)?;
         let aggregate_parts = (recipe.transform == Transform::Level).then_some(&aggregates);
-        let run = formula_series::evaluate(metric, &formula.formula, &inputs, aggregate_parts)
+        let run = formula_series::evaluate(metric, &parsed, &inputs, aggregate_parts)
             .map_err(|e| anyhow::anyhow!("formula metric {}: {e}", metric.id))?;
         if !run.left_out.is_empty() {
             eprintln!(

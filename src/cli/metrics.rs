@@ -7,17 +7,13 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::args::MetricsAction;
+use super::commands::{ensure_store_at, open_existing};
 use super::table;
 use crate::analysis::formula_series;
 use crate::model::Unit;
 use crate::store::{AnyStore, FigureSource, Location};
 
-pub fn metrics(
-    db: &Location,
-    action: MetricsAction,
-    open_existing: impl Fn(&Location) -> anyhow::Result<AnyStore>,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
+pub fn metrics(db: &Location, action: MetricsAction, out: &mut impl Write) -> anyhow::Result<()> {
     match action {
         MetricsAction::Add {
             id,
@@ -85,13 +81,8 @@ pub fn metrics(
 
 /// The store, migrated if older; a SQLite path where no store is is refused, not created.
 fn open_writable(db: &Location) -> anyhow::Result<AnyStore> {
-    if let Some(path) = db.sqlite_path()
-        && !path.exists()
-    {
-        bail!(
-            "{}: no store there; create one with `marketscope init --sample` or `marketscope import FILE`",
-            path.display()
-        );
+    if let Some(path) = db.sqlite_path() {
+        ensure_store_at(path)?;
     }
     Ok(AnyStore::open(db)?)
 }

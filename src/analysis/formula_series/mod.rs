@@ -15,6 +15,31 @@ use super::recipe_rows;
 use super::unit_algebra::{FormulaUnit, UnitMismatch};
 use crate::model::{Aggregate, FormulaMetric, Grain, Metric, Observation, Period, Source, Unit};
 
+/// A formula read once: its text (for the `derived` column), its expression and the series it
+/// names, which the caller reads as inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedFormula {
+    pub text: String,
+    pub expr: Expr,
+    pub names: BTreeSet<SeriesRef>,
+}
+
+impl ParsedFormula {
+    pub fn parse(text: &str) -> Result<Self, ParseError> {
+        let expr = formula::parse(text)?;
+        Ok(Self {
+            text: text.to_string(),
+            names: formula::references(&expr),
+            expr,
+        })
+    }
+
+    /// The metric ids it names, each once.
+    pub fn metrics(&self) -> BTreeSet<&str> {
+        self.names.iter().map(|n| n.metric.as_str()).collect()
+    }
+}
+
 /// Why a formula metric cannot be defined.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DefineError {
@@ -56,12 +81,11 @@ pub fn define(
     if !id_ok {
         return Err(DefineError::BadId(id.to_string()));
     }
-    let expr = formula::parse(text).map_err(DefineError::Parse)?;
-    let names = formula::references(&expr);
-    if names.is_empty() {
+    let parsed = ParsedFormula::parse(text).map_err(DefineError::Parse)?;
+    if parsed.names.is_empty() {
         return Err(DefineError::NoSeries);
     }
-    for name in &names {
+    for name in &parsed.names {
         if name.metric == id {
             return Err(DefineError::SelfReference(name.metric.clone()));
         }
@@ -72,7 +96,7 @@ pub fn define(
             return Err(DefineError::UnknownMetric(name.metric.clone()));
         }
     }
-    let algebra = evaluate_unit(&expr, text, catalogue)?;
+    let algebra = evaluate_unit(&parsed, catalogue)?;
     let unit = match unit {
         Some(unit) => unit,
         None => model_unit(&algebra).map_err(|e| DefineError::Unit(e.to_string()))?,
@@ -89,11 +113,7 @@ pub fn define(
 }
 
 /// The formula's unit over the catalogue's units, found by evaluating it on no figures.
-fn evaluate_unit(
-    expr: &Expr,
-    text: &str,
-    catalogue: &[Metric],
-) -> Result<FormulaUnit, DefineError> {
+fn evaluate_unit(parsed: &ParsedFormula, catalogue: &[Metric]) -> Result<FormulaUnit, DefineError> {
     let resolve = |name: &SeriesRef| -> Option<Operand<'_>> {
         let metric = catalogue.iter().find(|m| m.id == name.metric)?;
         Some(Operand {
@@ -102,12 +122,11 @@ fn evaluate_unit(
             noun: noun(&metric.id, metric.unit),
         })
     };
-    match formula::evaluate(expr, text, &resolve) {
+    match formula::evaluate(&parsed.expr, &parsed.text, &resolve) {
         Ok(evaluated) => Ok(evaluated.unit),
         Err(FormulaError::Units(e)) => Err(DefineError::Units(e)),
         Err(FormulaError::NoSeries) => Err(DefineError::NoSeries),
         Err(FormulaError::UnknownSeries(name)) => Err(DefineError::UnknownMetric(name)),
-        Err(FormulaError::Parse(e)) => Err(DefineError::Parse(e)),
         // No figures, so no grains to mix.
         Err(FormulaError::MixedGrains(..)) => Err(DefineError::NoSeries),
     }
@@ -141,7 +160,7 @@ pub struct Run {
     pub left_out: Vec<String>,
 }
 
-/// Evaluates formula metric `metric` (`text`) over `inputs`, the series of the metrics it names
+/// Evaluates formula metric `metric` (`formula`) over `inputs`, the series of the metrics it names
 /// (already converted and transformed by the recipe). A bare metric is each platform's own; a
 /// platform's series is evaluated in each region where it has every bare metric. A formula that
 /// names only other platforms' series (`temu:gmv / shein:gmv`) is one series, under its first
@@ -150,12 +169,11 @@ pub struct Run {
 /// of growth rates means nothing.
 pub fn evaluate(
     metric: &Metric,
-    text: &str,
+    formula: &ParsedFormula,
     inputs: &[Output],
     aggregates: Option<&HashMap<String, Aggregate>>,
 ) -> Result<Run, FormulaError> {
-    let expr = formula::parse(text).map_err(FormulaError::Parse)?;
-    let names = formula::references(&expr);
+    let names = &formula.names;
     let bare: BTreeSet<&str> = names
         .iter()
         .filter(|n| n.platform.is_none())
@@ -173,7 +191,7 @@ pub fn evaluate(
     let mut targets: BTreeSet<(&str, &str)> = BTreeSet::new();
     if bare.is_empty() {
         let first = names.first().ok_or(FormulaError::NoSeries)?;
-        let platform = platform_id(first);
+        let platform = owner(first, "");
         for o in inputs.iter().filter(|o| o.platform == platform) {
             targets.insert((o.platform.as_str(), o.region.as_str()));
         }
@@ -186,12 +204,8 @@ pub fn evaluate(
     for (platform, region) in targets {
         let mut operands: BTreeMap<SeriesRef, &Output> = BTreeMap::new();
         let mut missing = Vec::new();
-        for name in &names {
-            let owner = name
-                .platform
-                .as_ref()
-                .map_or(platform, |_| platform_id(name));
-            match by_key.get(&(owner, region, name.metric.as_str())) {
+        for name in names {
+            match by_key.get(&(owner(name, platform), region, name.metric.as_str())) {
                 Some(o) => {
                     operands.insert(name.clone(), o);
                 }
@@ -211,16 +225,18 @@ pub fn evaluate(
             operands,
         };
         run.outputs
-            .extend(evaluate_one(metric, text, &expr, &series, aggregates)?);
+            .extend(evaluate_one(metric, formula, &series, aggregates)?);
     }
     Ok(run)
 }
 
-/// A platform id as a reference writes it: `market:china_cross_border_ecommerce` or without
-/// `market:`.
-fn platform_id(name: &SeriesRef) -> &str {
-    let platform = name.platform.as_deref().unwrap_or_default();
-    platform.strip_prefix("market:").unwrap_or(platform)
+/// Whose series `name` is: the platform it names (`market:china_cross_border_ecommerce` or
+/// without `market:`), or for a bare metric `own`, the platform the formula is evaluated for.
+pub fn owner<'a>(name: &'a SeriesRef, own: &'a str) -> &'a str {
+    match name.platform.as_deref() {
+        Some(platform) => platform.strip_prefix("market:").unwrap_or(platform),
+        None => own,
+    }
 }
 
 /// One platform and region's inputs, by the name the formula gives each.
@@ -233,8 +249,7 @@ struct Series<'a> {
 /// One platform and region: the formula on every grain all its inputs have figures of.
 fn evaluate_one(
     metric: &Metric,
-    text: &str,
-    expr: &Expr,
+    formula: &ParsedFormula,
     series: &Series<'_>,
     aggregates: Option<&HashMap<String, Aggregate>>,
 ) -> Result<Vec<Output>, FormulaError> {
@@ -263,7 +278,7 @@ fn evaluate_one(
                 noun: noun(&output.metric, output.unit),
             })
         };
-        let evaluated = formula::evaluate(expr, text, &resolve)?;
+        let evaluated = formula::evaluate(&formula.expr, &formula.text, &resolve)?;
         if evaluated.points.is_empty() && evaluated.no_figure.is_empty() {
             continue;
         }
@@ -340,32 +355,30 @@ pub fn figures(
         let Some(metric) = metrics.iter().find(|m| m.id == formula.metric) else {
             continue;
         };
-        let names = match formula::parse(&formula.formula) {
-            Ok(expr) => formula::references(&expr),
+        let parsed = match ParsedFormula::parse(&formula.formula) {
+            Ok(parsed) => parsed,
             Err(e) => {
                 problems.push((metric.id.clone(), e.to_string()));
                 continue;
             }
         };
-        let named: BTreeSet<&str> = names.iter().map(|n| n.metric.as_str()).collect();
-        let wanted: Vec<Observation> = observations
+        let named = parsed.metrics();
+        let wanted = observations
             .iter()
-            .filter(|o| named.contains(o.metric.as_str()))
-            .cloned()
-            .collect();
+            .filter(|o| named.contains(o.metric.as_str()));
         let mut inputs = Vec::new();
-        for group in recipe_rows::inputs(&wanted, &aggregates) {
+        for group in recipe_rows::inputs(wanted, &aggregates) {
             match recipe::apply(group, &Recipe::level(), &Rates::default()) {
                 Ok(outputs) => inputs.extend(outputs),
                 Err(e) => problems.push((metric.id.clone(), e.to_string())),
             }
         }
-        match evaluate(metric, &formula.formula, &inputs, Some(&aggregates)) {
+        match evaluate(metric, &parsed, &inputs, Some(&aggregates)) {
             Ok(run) => {
                 let mut notes = Vec::new();
                 for o in &run.outputs {
                     for p in &o.points {
-                        notes.push(inputs_note(o, p, &names, &inputs, &sources));
+                        notes.push(inputs_note(o, p, &parsed.names, &inputs, &sources));
                     }
                 }
                 let made = recipe_rows::rows(&run.outputs, &sources);
@@ -392,10 +405,7 @@ fn inputs_note(
 ) -> String {
     let mut parts = vec![point.derived.clone()];
     for name in names {
-        let owner = match name.platform {
-            Some(_) => platform_id(name),
-            None => output.platform.as_str(),
-        };
+        let owner = owner(name, &output.platform);
         let figure = inputs
             .iter()
             .filter(|i| i.platform == owner && i.region == output.region && i.metric == name.metric)

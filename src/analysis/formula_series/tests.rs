@@ -15,6 +15,10 @@ fn metric(id: &str, unit: Unit, aggregate: Aggregate) -> Metric {
     }
 }
 
+fn parsed(text: &str) -> ParsedFormula {
+    ParsedFormula::parse(text).expect("parses")
+}
+
 fn catalogue() -> Vec<Metric> {
     vec![
         metric("gmv", Unit::USD, Aggregate::Sum),
@@ -151,8 +155,13 @@ fn per_platform_with_a_year_built_from_complete_quarters_and_every_source_kept()
         .into_iter()
         .map(|m| (m.id, m.aggregate))
         .collect();
-    let run =
-        evaluate(&per_download, "gmv / downloads", &inputs, Some(&aggregates)).expect("evaluates");
+    let run = evaluate(
+        &per_download,
+        &parsed("gmv / downloads"),
+        &inputs,
+        Some(&aggregates),
+    )
+    .expect("evaluates");
     assert_eq!(run.left_out, vec!["shein (global): no downloads series"]);
     assert_eq!(run.outputs.len(), 1, "only the year: gmv has no quarters");
     let temu = &run.outputs[0];
@@ -178,7 +187,8 @@ fn per_platform_with_a_year_built_from_complete_quarters_and_every_source_kept()
     assert_eq!(temu.notes, vec!["no downloads figure for 2023"]);
 
     // Untransformed inputs only: with no aggregates, quarters build no year.
-    let run = evaluate(&per_download, "gmv / downloads", &inputs, None).expect("evaluates");
+    let run =
+        evaluate(&per_download, &parsed("gmv / downloads"), &inputs, None).expect("evaluates");
     assert!(run.outputs.iter().all(|o| o.points.is_empty()), "{run:?}");
 }
 
@@ -213,7 +223,7 @@ fn another_platforms_series_is_named_with_or_without_market() {
         ),
     ];
     for text in ["gmv / market:total:gmv * 100", "gmv / total:gmv * 100"] {
-        let run = evaluate(&share, text, &inputs, None).expect("evaluates");
+        let run = evaluate(&share, &parsed(text), &inputs, None).expect("evaluates");
         let temu = run
             .outputs
             .iter()
