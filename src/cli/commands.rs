@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use super::args::{Cli, Command, ExportFormat, ViewsAction};
+use super::open::{open_existing, open_existing_sqlite};
 use super::table;
 use crate::model::{Kind, Period, format};
 use crate::store::export::{self, Format};
@@ -304,29 +305,6 @@ fn dashboard_path(db: &Location) -> anyhow::Result<PathBuf> {
             "{db}: the dashboard opens SQLite stores only for now; use the commands (export, summary, catalog), or `marketscope copy` the store into a file"
         ),
     }
-}
-
-pub(super) fn open_existing(db: &Location) -> anyhow::Result<AnyStore> {
-    match db.sqlite_path() {
-        Some(path) => Ok(AnyStore::Sqlite(open_existing_sqlite(path)?)),
-        None => Ok(AnyStore::open_read_only(db)?),
-    }
-}
-
-fn open_existing_sqlite(db: &Path) -> anyhow::Result<Store> {
-    ensure_store_at(db)?;
-    Ok(Store::open_read_only(db)?)
-}
-
-/// Refuses a SQLite path where no store is, rather than creating one there.
-pub(super) fn ensure_store_at(db: &Path) -> anyhow::Result<()> {
-    if !db.exists() {
-        bail!(
-            "{}: no store there; create one with `marketscope init --sample` or `marketscope import FILE`",
-            db.display()
-        );
-    }
-    Ok(())
 }
 
 fn init(db: &Location, sample: bool, out: &mut impl Write) -> anyhow::Result<()> {

@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::args::MetricsAction;
-use super::commands::{ensure_store_at, open_existing};
+use super::open::{ensure_store_at, open_existing};
 use super::table;
 use crate::analysis::formula_series;
 use crate::model::Unit;

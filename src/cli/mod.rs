@@ -7,6 +7,7 @@ mod commands;
 mod derive;
 mod estimates;
 mod metrics;
+mod open;
 #[cfg(feature = "gui")]
 mod render;
 mod table;
