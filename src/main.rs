@@ -28,7 +28,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(feature = "gui")]
 fn open_dashboard(
-    store_path: std::path::PathBuf,
+    store: marketscope::store::Location,
     (present, export_dir): (Option<String>, Option<std::path::PathBuf>),
     lang: Option<marketscope::i18n::Lang>,
     exit_after_first_frame: bool,
@@ -39,12 +39,12 @@ fn open_dashboard(
         exit_after_first_frame,
         lang,
     };
-    marketscope::ui::run(store_path, launch)
+    marketscope::ui::run(store, launch)
 }
 
 #[cfg(not(feature = "gui"))]
 fn open_dashboard(
-    _store_path: std::path::PathBuf,
+    _store: marketscope::store::Location,
     _to_present: (Option<String>, Option<std::path::PathBuf>),
     _lang: Option<marketscope::i18n::Lang>,
     _exit_after_first_frame: bool,

@@ -519,3 +519,77 @@ fn a_formula_metric_on_an_upgraded_store_exports_as_on_sqlite() {
         "0"
     );
 }
+
+#[test]
+fn views_stories_and_names_are_edited_on_the_server_as_in_a_file() {
+    let Some(pg) = PgServer::start("views_stories_and_names_are_edited_on_the_server_as_in_a_file")
+    else {
+        return;
+    };
+    use marketscope::model::{SavedView, Story, StoryStep};
+    use marketscope::store::Named;
+    pg.create_db("team");
+    let dir = tempfile::tempdir().unwrap();
+    let file = Location::Sqlite(dir.path().join("f.db"));
+    let server = Location::parse(&pg.url("team")).unwrap();
+    let view = SavedView {
+        name: "TEMU 2024".into(),
+        caption: "GMV".into(),
+        state: serde_json::json!({"view": "gmv"}),
+    };
+    let step = |title: &str| StoryStep {
+        title: title.into(),
+        caption: "c".into(),
+        state: serde_json::json!({"view": "growth"}),
+        highlights: vec!["temu".into()],
+        title_zh: Some("标题".into()),
+        caption_zh: None,
+    };
+    let story = |steps: Vec<StoryStep>| Story {
+        name: "Board".into(),
+        description: "Q4".into(),
+        steps,
+    };
+    let mut results = Vec::new();
+    for location in [&file, &server] {
+        let mut store = AnyStore::open(location).unwrap();
+        store.load_sample().unwrap();
+        assert!(!store.save_view(&view).unwrap(), "a new view");
+        assert!(store.save_view(&view).unwrap(), "the same name replaces");
+        assert!(store.rename_view("TEMU 2024", "TEMU, 2024").unwrap());
+        let other = SavedView {
+            name: "Other".into(),
+            ..view.clone()
+        };
+        store.save_view(&other).unwrap();
+        let taken = store.rename_view("TEMU, 2024", "Other");
+        assert!(matches!(taken, Err(StoreError::NameTaken(_))), "{taken:?}");
+        assert!(store.delete_view("Other").unwrap());
+        assert!(!store.delete_view("Other").unwrap(), "gone already");
+        assert!(
+            !store
+                .save_story(&story(vec![step("a"), step("b")]))
+                .unwrap()
+        );
+        assert!(store.save_story(&story(vec![step("only")])).unwrap());
+        assert!(
+            store
+                .rename(Named::Metric, "downloads", "App installs")
+                .unwrap()
+        );
+        let refused = store.rename(Named::Platform, "temu", "shein");
+        assert!(
+            matches!(refused, Err(StoreError::NameTaken(_))),
+            "{refused:?}"
+        );
+        results.push((
+            store.saved_views().unwrap(),
+            store.stories().unwrap(),
+            store.metrics().unwrap(),
+        ));
+    }
+    assert_eq!(results[0], results[1], "the file and the server agree");
+    let board = results[1].1.iter().find(|s| s.name == "Board").unwrap();
+    assert_eq!(board.steps.len(), 1);
+    assert_eq!(board.steps[0].title_zh.as_deref(), Some("标题"));
+}

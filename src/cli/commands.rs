@@ -39,7 +39,7 @@ pub fn default_store_path() -> anyhow::Result<PathBuf> {
 
 /// What `main` opens after [`run`]: the dashboard on a store, presenting a story if one is named.
 pub struct OpenDashboard {
-    pub store: PathBuf,
+    pub store: Location,
     pub present: Option<String>,
     /// With `present`: export the story's steps as PNGs into this folder and close.
     pub export_dir: Option<PathBuf>,
@@ -82,7 +82,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
         .with_schema(pg_schema);
     let Some(command) = cli.command else {
         return Ok(Some(OpenDashboard {
-            store: dashboard_path(&location)?,
+            store: location,
             present: None,
             export_dir: None,
         }));
@@ -235,7 +235,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Option<OpenDashboard>> {
                     .with_context(|| format!("cannot make the folder {}", dir.display()))?;
             }
             return Ok(Some(OpenDashboard {
-                store: dashboard_path(&db)?,
+                store: db,
                 present: Some(story),
                 export_dir,
             }));
@@ -295,16 +295,6 @@ fn create_default_store(db: &Path) -> anyhow::Result<()> {
         .load_sample()
         .context("the embedded sample data did not import")?;
     Ok(())
-}
-
-/// The dashboard's store file: the dashboard reads SQLite stores only for now.
-fn dashboard_path(db: &Location) -> anyhow::Result<PathBuf> {
-    match db.sqlite_path() {
-        Some(path) => Ok(path.to_path_buf()),
-        None => bail!(
-            "{db}: the dashboard opens SQLite stores only for now; use the commands (export, summary, catalog), or `marketscope copy` the store into a file"
-        ),
-    }
 }
 
 fn init(db: &Location, sample: bool, out: &mut impl Write) -> anyhow::Result<()> {

@@ -2,7 +2,6 @@
 //! thread only ever reads this, never the store.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::Datelike;
@@ -13,12 +12,14 @@ use crate::analysis::overview::{OVERVIEW_BUCKETS, overview_indices};
 use crate::i18n::{self, Lang, t};
 use crate::model::{Event, Metric, Observation, Platform, Region, Source};
 use crate::model::{SavedView, Story};
+use crate::store::live::LiveStore;
 use crate::store::overview::OVERVIEW_MIN_POINTS;
-use crate::store::{EventQuery, SeriesColumns, SourceUsage, Store, StoreError};
+use crate::store::{EventQuery, Location, SeriesColumns, SourceUsage, Store, StoreError};
 
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
-    pub store_path: PathBuf,
+    /// Where the store is (a file, or `postgres user@host/db`), as shown to people.
+    pub location: Location,
     pub read_only: bool,
     /// Increases with every load, so caches know when to rebuild.
     pub generation: u64,
@@ -66,23 +67,30 @@ impl Snapshot {
         generation: u64,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Snapshot, StoreError> {
-        Ok(Self::read_parts(store, generation, progress, false)?.0)
+        let shown = Location::Sqlite(store.path().to_path_buf());
+        let access = (shown, store.is_read_only());
+        Ok(Self::read_parts(store, access, generation, progress, false)?.0)
     }
 
-    /// As [`Snapshot::read_with_progress`], with the overviews of the long series that were
-    /// read whole and have none stored yet, for the caller to keep in the store
-    /// ([`Store::write_overviews`]) so the next start reads those instead.
-    pub fn read_with_overviews(
-        store: &Store,
+    /// As [`Snapshot::read_with_progress`], from a store a dashboard keeps open, with the
+    /// overviews of the long series that were read whole and have none stored yet, for the
+    /// caller to keep ([`LiveStore::keep_overviews`]) so the next start reads those instead.
+    pub fn read_live(
+        live: &mut LiveStore,
         generation: u64,
         progress: &mut dyn FnMut(usize),
     ) -> Result<(Snapshot, Vec<SeriesColumns>), StoreError> {
-        // A read-only store cannot keep them: not made at all.
-        Self::read_parts(store, generation, progress, !store.is_read_only())
+        // A store that cannot keep them does not make them.
+        let make_overviews = live.keeps_overviews();
+        let access = (live.location(), live.is_read_only());
+        let store = live.read()?;
+        Self::read_parts(store, access, generation, progress, make_overviews)
     }
 
+    /// Reads `store`, shown as `location` (a server's copy is not where the store is).
     fn read_parts(
         store: &Store,
+        (location, read_only): (Location, bool),
         generation: u64,
         progress: &mut dyn FnMut(usize),
         make_overviews: bool,
@@ -106,8 +114,8 @@ impl Snapshot {
         let (derived, problems) = formula_series::figures(&formulas, &metrics, &observations);
         observations.extend(derived);
         let mut snapshot = Snapshot::new(
-            store.path().to_path_buf(),
-            store.is_read_only(),
+            location,
+            read_only,
             generation,
             store.platforms()?,
             store.regions()?,
@@ -141,7 +149,7 @@ impl Snapshot {
 
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        store_path: PathBuf,
+        location: Location,
         read_only: bool,
         generation: u64,
         platforms: Vec<Platform>,
@@ -177,7 +185,7 @@ impl Snapshot {
             stories: Vec::new(),
             views: Vec::new(),
             formulas: HashMap::new(),
-            store_path,
+            location,
             read_only,
             generation,
             platforms,
@@ -359,7 +367,8 @@ mod tests {
     #[test]
     fn each_sources_figure_count_is_the_stores_when_long_series_come_as_overviews() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut store = Store::open(&dir.path().join("s.db")).expect("store");
+        let path = dir.path().join("s.db");
+        let mut store = Store::open(&path).expect("store");
         let points = crate::store::overview::OVERVIEW_MIN_POINTS + 10;
         store
             .generate(2, points, 5, crate::model::Grain::Day)
@@ -373,8 +382,8 @@ mod tests {
             .iter()
             .map(|u| (u.source.id, u.observations))
             .collect();
-        let (whole, overviews) =
-            Snapshot::read_with_overviews(&store, 1, &mut |_| {}).expect("read");
+        let mut live = LiveStore::open(&Location::Sqlite(path)).expect("opened again");
+        let (whole, overviews) = Snapshot::read_live(&mut live, 1, &mut |_| {}).expect("read");
         // `generate` kept its series' overviews: nothing is read whole, nothing left to keep.
         assert!(overviews.is_empty());
         assert!(whole.dense.iter().all(|d| d.overview.is_some()));

@@ -172,6 +172,44 @@ impl AnyStore {
         }
     }
 
+    /// Saves a view under its name; returns whether it replaced one.
+    pub fn save_view(&mut self, view: &crate::model::SavedView) -> Result<bool, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.save_view(view),
+            AnyStore::Postgres(p) => p.get_mut().save_view(view),
+        }
+    }
+
+    pub fn rename_view(&mut self, from: &str, to: &str) -> Result<bool, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.rename_view(from, to),
+            AnyStore::Postgres(p) => p.get_mut().rename_view(from, to),
+        }
+    }
+
+    pub fn delete_view(&mut self, name: &str) -> Result<bool, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.delete_view(name),
+            AnyStore::Postgres(p) => p.get_mut().delete_view(name),
+        }
+    }
+
+    /// Saves a story with all its steps; returns whether it replaced one.
+    pub fn save_story(&mut self, story: &crate::model::Story) -> Result<bool, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.save_story(story),
+            AnyStore::Postgres(p) => p.get_mut().save_story(story),
+        }
+    }
+
+    /// A metric's or platform's display name; returns whether `id` exists.
+    pub fn rename(&mut self, what: super::Named, id: &str, name: &str) -> Result<bool, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.rename(what, id, name),
+            AnyStore::Postgres(p) => p.get_mut().rename(what, id, name),
+        }
+    }
+
     pub fn story_names(&self) -> Result<Vec<String>, StoreError> {
         self.with_presentations(|s| s.story_names())
     }

@@ -115,6 +115,17 @@ impl Location {
         self
     }
 
+    /// The store's name in a title or status line: a file's name, or `postgres user@host/db`.
+    pub fn short_name(&self) -> String {
+        match self {
+            Location::Sqlite(path) => path
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string()),
+            Location::Postgres(target) => target.to_string(),
+        }
+    }
+
     pub fn sqlite_path(&self) -> Option<&Path> {
         match self {
             Location::Sqlite(path) => Some(path),
@@ -129,6 +140,20 @@ impl fmt::Display for Location {
             Location::Sqlite(path) => write!(f, "{}", path.display()),
             Location::Postgres(target) => write!(f, "{target}"),
         }
+    }
+}
+
+impl Default for Location {
+    /// No place yet (an empty snapshot's): an empty path.
+    fn default() -> Self {
+        Location::Sqlite(PathBuf::new())
+    }
+}
+
+impl From<PathBuf> for Location {
+    /// A path as a SQLite file, whatever its text (the dashboard's tests and embedders).
+    fn from(path: PathBuf) -> Self {
+        Location::Sqlite(path)
     }
 }
 

@@ -9,6 +9,7 @@ pub mod export;
 mod filter;
 mod formulas;
 pub mod import;
+pub mod live;
 pub mod location;
 mod names;
 pub mod overview;

@@ -17,22 +17,34 @@ pub enum Named {
     Platform,
 }
 
+/// A platform's display name another platform already has, whatever its case.
+const PLATFORM_NAME_TAKEN: &str =
+    "SELECT EXISTS (SELECT 1 FROM platforms WHERE LOWER(name) = LOWER(?) AND id <> ?)";
+
+impl Named {
+    /// Whether the name is taken (`?` the name, then the id), and the update (`?1` the id, `?2`
+    /// the name): one text for both engines.
+    pub(super) fn statements(self) -> (&'static str, &'static str) {
+        match self {
+            Named::Metric => (
+                METRIC_NAME_TAKEN,
+                "UPDATE metrics SET name = ?2 WHERE id = ?1",
+            ),
+            Named::Platform => (
+                PLATFORM_NAME_TAKEN,
+                "UPDATE platforms SET name = ?2 WHERE id = ?1",
+            ),
+        }
+    }
+}
+
 impl Store {
     /// Gives the metric or platform `id` the display name `name`. Refuses a name another one
     /// already has: an import finds metrics and platforms by name too, and two of one name would
     /// make its rows mean either. Returns whether `id` exists.
     pub fn rename(&mut self, what: Named, id: &str, name: &str) -> Result<bool, StoreError> {
         self.ensure_writable()?;
-        let (taken, update) = match what {
-            Named::Metric => (
-                METRIC_NAME_TAKEN,
-                "UPDATE metrics SET name = ?2 WHERE id = ?1",
-            ),
-            Named::Platform => (
-                "SELECT EXISTS (SELECT 1 FROM platforms WHERE name = ?1 COLLATE NOCASE AND id <> ?2)",
-                "UPDATE platforms SET name = ?2 WHERE id = ?1",
-            ),
-        };
+        let (taken, update) = what.statements();
         let is_taken: bool = self
             .conn
             .query_row(taken, params![name, id], |r| r.get(0))?;

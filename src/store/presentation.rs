@@ -6,6 +6,22 @@ use rusqlite::{OptionalExtension, params};
 use super::{Store, StoreError};
 use crate::model::{PRESENTATIONS_FORMAT, Presentations, SavedView, Story, StoryStep};
 
+// The statements that write views and stories, shared with PostgreSQL (`store/pg/presentation.rs`),
+// which numbers the same placeholders its own way (`dialect::translate`).
+pub(super) const VIEW_EXISTS: &str = "SELECT EXISTS (SELECT 1 FROM saved_views WHERE name = ?1)";
+pub(super) const UPSERT_VIEW: &str = "INSERT INTO saved_views (name, caption, state) VALUES (?1, ?2, ?3) \
+     ON CONFLICT (name) DO UPDATE SET caption = excluded.caption, state = excluded.state";
+pub(super) const RENAME_VIEW: &str = "UPDATE saved_views SET name = ?2 WHERE name = ?1";
+pub(super) const DELETE_VIEW: &str = "DELETE FROM saved_views WHERE name = ?1";
+pub(super) const STORY_ID: &str = "SELECT id FROM stories WHERE name = ?1";
+pub(super) const UPDATE_STORY: &str = "UPDATE stories SET description = ?2 WHERE id = ?1";
+pub(super) const DELETE_STEPS: &str = "DELETE FROM story_steps WHERE story_id = ?1";
+pub(super) const INSERT_STORY: &str =
+    "INSERT INTO stories (name, description) VALUES (?1, ?2) RETURNING id";
+pub(super) const INSERT_STEP: &str = "INSERT INTO story_steps \
+     (story_id, position, title, caption, state, highlights, title_zh, caption_zh) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
 /// What importing a presentations file did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct PresentationsReport {
@@ -34,7 +50,7 @@ pub enum PresentationsError {
     Store(#[from] StoreError),
 }
 
-fn state_text(state: &serde_json::Value) -> String {
+pub(super) fn state_text(state: &serde_json::Value) -> String {
     state.to_string()
 }
 
@@ -76,18 +92,12 @@ impl Store {
         if from != to && self.view_exists(to)? {
             return Err(StoreError::NameTaken(to.to_string()));
         }
-        Ok(self.conn.execute(
-            "UPDATE saved_views SET name = ?2 WHERE name = ?1",
-            params![from, to],
-        )? > 0)
+        Ok(self.conn.execute(RENAME_VIEW, params![from, to])? > 0)
     }
 
     pub fn delete_view(&mut self, name: &str) -> Result<bool, StoreError> {
         self.ensure_writable()?;
-        Ok(self
-            .conn
-            .execute("DELETE FROM saved_views WHERE name = ?1", [name])?
-            > 0)
+        Ok(self.conn.execute(DELETE_VIEW, [name])? > 0)
     }
 
     /// Story names, in order.
@@ -238,19 +248,14 @@ impl Store {
 }
 
 fn view_exists_in(conn: &rusqlite::Connection, name: &str) -> Result<bool, StoreError> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM saved_views WHERE name = ?1)",
-        [name],
-        |r| r.get(0),
-    )?)
+    Ok(conn.query_row(VIEW_EXISTS, [name], |r| r.get(0))?)
 }
 
 /// Saves a view in an open connection or transaction; returns whether it replaced one.
 fn save_view_in(conn: &rusqlite::Connection, view: &SavedView) -> Result<bool, StoreError> {
     let existed = view_exists_in(conn, &view.name)?;
     conn.execute(
-        "INSERT INTO saved_views (name, caption, state) VALUES (?1, ?2, ?3) \
-         ON CONFLICT (name) DO UPDATE SET caption = excluded.caption, state = excluded.state",
+        UPSERT_VIEW,
         params![view.name, view.caption, state_text(&view.state)],
     )?;
     Ok(existed)
@@ -258,46 +263,37 @@ fn save_view_in(conn: &rusqlite::Connection, view: &SavedView) -> Result<bool, S
 
 fn save_story_in(tx: &rusqlite::Transaction<'_>, story: &Story) -> Result<bool, StoreError> {
     let existing: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM stories WHERE name = ?1",
-            [&story.name],
-            |r| r.get(0),
-        )
+        .query_row(STORY_ID, [&story.name], |r| r.get(0))
         .optional()?;
     let id = match existing {
         Some(id) => {
-            tx.execute(
-                "UPDATE stories SET description = ?2 WHERE id = ?1",
-                params![id, story.description],
-            )?;
-            tx.execute("DELETE FROM story_steps WHERE story_id = ?1", [id])?;
+            tx.execute(UPDATE_STORY, params![id, story.description])?;
+            tx.execute(DELETE_STEPS, [id])?;
             id
         }
-        None => {
-            tx.execute(
-                "INSERT INTO stories (name, description) VALUES (?1, ?2)",
-                params![story.name, story.description],
-            )?;
-            tx.last_insert_rowid()
-        }
+        None => tx.query_row(INSERT_STORY, params![story.name, story.description], |r| {
+            r.get(0)
+        })?,
     };
     for (position, step) in story.steps.iter().enumerate() {
-        let highlights = serde_json::to_string(&step.highlights).unwrap_or_else(|_| "[]".into());
         tx.execute(
-            "INSERT INTO story_steps \
-             (story_id, position, title, caption, state, highlights, title_zh, caption_zh) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            INSERT_STEP,
             params![
                 id,
                 position as i64,
                 step.title,
                 step.caption,
                 state_text(&step.state),
-                highlights,
+                highlights_text(step),
                 step.title_zh,
                 step.caption_zh
             ],
         )?;
     }
     Ok(existing.is_some())
+}
+
+/// A step's highlighted series, as the JSON list the store keeps.
+pub(super) fn highlights_text(step: &StoryStep) -> String {
+    serde_json::to_string(&step.highlights).unwrap_or_else(|_| "[]".into())
 }

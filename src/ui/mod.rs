@@ -28,6 +28,8 @@ pub(crate) mod views;
 
 use std::path::PathBuf;
 
+use crate::store::Location;
+
 pub use app::{App, window_title};
 pub use dialogs::Notice;
 
@@ -45,14 +47,14 @@ pub struct Launch {
     pub lang: Option<crate::i18n::Lang>,
 }
 
-/// Opens the dashboard window on the store at `store_path` and returns when it is closed. With an
+/// Opens the dashboard window on the store at `location` and returns when it is closed. With an
 /// export folder, the error says which steps failed (or why none could be drawn).
-pub fn run(store_path: PathBuf, launch: Launch) -> anyhow::Result<()> {
+pub fn run(location: Location, launch: Launch) -> anyhow::Result<()> {
     let Some(dir) = launch.export_dir.clone() else {
-        return open_window(store_path, launch, None);
+        return open_window(location, launch, None);
     };
     let outcome: export::ExportOutcome = Default::default();
-    open_window(store_path, launch, Some((dir, outcome.clone())))?;
+    open_window(location, launch, Some((dir, outcome.clone())))?;
     let result = outcome.lock().ok().and_then(|mut slot| slot.take());
     match result {
         Some(Ok(message)) => {
@@ -67,13 +69,13 @@ pub fn run(store_path: PathBuf, launch: Launch) -> anyhow::Result<()> {
 }
 
 fn open_window(
-    store_path: PathBuf,
+    location: Location,
     launch: Launch,
     export: Option<(PathBuf, export::ExportOutcome)>,
 ) -> anyhow::Result<()> {
-    let title = window_title(&store_path);
+    let title = window_title(&location);
     // The store is read while the window and its GL context are made, not after.
-    let loader = loader::Loader::spawn(store_path.clone());
+    let loader = loader::Loader::spawn(location.clone());
     let size = if export.is_some() {
         tokens::EXPORT_WINDOW_SIZE_PX
     } else {
@@ -94,7 +96,7 @@ fn open_window(
         "Marketscope",
         options,
         Box::new(move |cc| {
-            let mut app = App::with_loader(&cc.egui_ctx, store_path, cc.storage, loader);
+            let mut app = App::with_loader(&cc.egui_ctx, location, cc.storage, loader);
             if let Some(story) = launch.present {
                 app = app.present_on_load(story);
             }

@@ -1,20 +1,19 @@
 //! What the central area shows when there is no chart to show: loading, an empty store (with the
 //! two ways to fill it), or a store that could not be opened (what happened, what to do).
 
-use std::path::Path;
-
 use eframe::egui::{self, RichText};
 
 use super::actions::Action;
 use super::tokens;
 use crate::i18n::{t, t_args};
+use crate::store::Location;
 
 /// The first load of a store; a big one says how many figures it has read so far.
-pub fn loading_ui(ui: &mut egui::Ui, path: &Path, rows_read: Option<usize>) {
+pub fn loading_ui(ui: &mut egui::Ui, location: &Location, rows_read: Option<usize>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * tokens::STATE_TOP_FRACTION);
         ui.spinner();
-        let path = path.display().to_string();
+        let path = location.to_string();
         ui.label(t_args("state-loading", &[("name", (&path).into())]));
         if let Some(n) = rows_read {
             let n = crate::model::format::grouped(n);
@@ -26,7 +25,7 @@ pub fn loading_ui(ui: &mut egui::Ui, path: &Path, rows_read: Option<usize>) {
 /// Returns true when the user asks to load the sample.
 pub fn empty_store_ui(
     ui: &mut egui::Ui,
-    path: &Path,
+    location: &Location,
     read_only: bool,
     actions: &mut Vec<Action>,
 ) -> bool {
@@ -39,7 +38,7 @@ pub fn empty_store_ui(
                 .font(tokens::title_font())
                 .strong(),
         );
-        ui.label(RichText::new(path.display().to_string()).weak());
+        ui.label(RichText::new(location.to_string()).weak());
         ui.add_space(tokens::SECTION_GAP_PX);
         ui.label(t("state-empty-body"));
         ui.add_space(tokens::SECTION_GAP_PX);
@@ -61,7 +60,7 @@ pub fn empty_store_ui(
 }
 
 /// Returns true when the user asks to try again.
-pub fn store_error_ui(ui: &mut egui::Ui, path: &Path, message: &str) -> bool {
+pub fn store_error_ui(ui: &mut egui::Ui, location: &Location, message: &str) -> bool {
     let mut retry = false;
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * tokens::STATE_TOP_FRACTION);
@@ -76,7 +75,7 @@ pub fn store_error_ui(ui: &mut egui::Ui, path: &Path, message: &str) -> bool {
         ui.label(message);
         ui.add_space(tokens::SECTION_GAP_PX);
         ui.label(RichText::new(t("state-what-to-do")).strong());
-        let path = path.display().to_string();
+        let path = location.to_string();
         ui.label(t_args("state-error-body", &[("name", (&path).into())]));
         ui.add_space(tokens::SECTION_GAP_PX);
         retry = ui.button(t("state-retry")).clicked();

@@ -10,8 +10,10 @@ use crate::dashboard::snapshot::Snapshot;
 use crate::i18n::{Lang, t, t_args};
 
 pub struct StoreStatus<'a> {
-    pub path: &'a std::path::Path,
+    pub location: &'a crate::store::Location,
     pub snapshot: Option<&'a Snapshot>,
+    /// When the store's server stopped answering, while it does not.
+    pub offline_since: Option<chrono::DateTime<chrono::Local>>,
     pub busy: bool,
     /// Figures read so far while a load is in progress.
     pub rows_read: Option<usize>,
@@ -267,11 +269,7 @@ pub fn language_toggle_ui(ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Actio
 }
 
 fn store_indicator_ui(ui: &mut egui::Ui, status: &StoreStatus<'_>) {
-    let file = status
-        .path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| status.path.display().to_string());
+    let file = status.location.short_name();
     let text = match status.snapshot {
         // Only a read-only store says so: the usual case needs no words (and the tabs the room).
         Some(s) => {
@@ -295,9 +293,18 @@ fn store_indicator_ui(ui: &mut egui::Ui, status: &StoreStatus<'_>) {
         None if status.failed => t_args("store-not-open", &[("name", (&file).into())]),
         None => t_args("store-loading", &[("name", (&file).into())]),
     };
-    let path = status.path.display().to_string();
+    let path = status.location.to_string();
     ui.label(RichText::new(text).small())
         .on_hover_text(t_args("store-hover", &[("name", (&path).into())]));
+    if let Some(since) = status.offline_since {
+        let time = since.format("%H:%M").to_string();
+        ui.label(
+            RichText::new(t_args("store-offline", &[("time", (&time).into())]))
+                .small()
+                .color(ui.visuals().warn_fg_color),
+        )
+        .on_hover_text(t("store-offline-hover"));
+    }
     if status.busy {
         ui.spinner();
         if let Some(n) = status.rows_read {

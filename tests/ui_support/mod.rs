@@ -63,7 +63,15 @@ impl eframe::Storage for MemoryStorage {
 
 /// The real app on `path`, loaded and settled.
 pub fn open(path: &std::path::Path, storage: Option<&MemoryStorage>) -> Harness<'static, App> {
-    let path = path.to_path_buf();
+    open_store(path.to_path_buf().into(), storage)
+}
+
+/// The real app on a store on either engine, loaded and settled.
+pub fn open_store(
+    location: marketscope::store::Location,
+    storage: Option<&MemoryStorage>,
+) -> Harness<'static, App> {
+    let path = location;
     let storage: Option<MemoryStorage> = storage.map(|s| MemoryStorage(s.0.clone()));
     let mut harness = Harness::builder()
         .with_size(SIZE)

@@ -1,5 +1,5 @@
 //! The few places SQLite's SQL and PostgreSQL's differ, for statements both engines share (the
-//! figure filter of `store/filter.rs`): placeholders, SQLite's planner hints, and parameters.
+//! figure filter of `store/filter.rs`, saved views and stories): placeholders, SQLite's planner hints, and parameters.
 
 use postgres::types::ToSql;
 use rusqlite::types::Value;
@@ -11,13 +11,23 @@ pub(super) fn translate(sql: &str) -> String {
     let sql = sql.replace("CROSS JOIN", "JOIN").replace("+se.", "se.");
     let mut out = String::with_capacity(sql.len() + 16);
     let mut n = 0;
-    for c in sql.chars() {
-        if c == '?' {
-            n += 1;
-            out.push_str(&format!("${n}"));
-        } else {
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '?' {
             out.push(c);
+            continue;
         }
+        // SQLite's numbered `?2` keeps its number; a bare `?` takes the next one.
+        let mut digits = String::new();
+        while let Some(d) = chars.next_if(char::is_ascii_digit) {
+            digits.push(d);
+        }
+        if digits.is_empty() {
+            n += 1;
+            digits = n.to_string();
+        }
+        out.push('$');
+        out.push_str(&digits);
     }
     out
 }
@@ -54,6 +64,10 @@ mod tests {
                 "FROM series se CROSS JOIN observations o ON o.series_id = se.id WHERE +se.metric IN (?, ?) AND o.kind = ?"
             ),
             "FROM series se JOIN observations o ON o.series_id = se.id WHERE se.metric IN ($1, $2) AND o.kind = $3"
+        );
+        assert_eq!(
+            translate("UPDATE views SET name = ?2 WHERE name = ?1"),
+            "UPDATE views SET name = $2 WHERE name = $1"
         );
     }
 }

@@ -4,6 +4,8 @@
 
 mod dialect;
 mod formulas;
+mod live;
+mod presentation;
 mod reads;
 mod schema;
 mod tls;

@@ -1,7 +1,7 @@
 //! One frame of the dashboard: the top bar, side panel, view, details panel, status bar and
 //! windows, or presenter mode's whole screen. What the user does comes back as [`Action`]s.
 
-use std::path::Path;
+use crate::store::Location;
 
 use eframe::egui::{self, RichText};
 
@@ -107,16 +107,16 @@ impl App {
         let Some(snap) = self.snapshot.clone() else {
             match self.error.clone() {
                 Some(message) => {
-                    if store_error_ui(ui, &self.store_path, &message) {
+                    if store_error_ui(ui, &self.location, &message) {
                         actions.push(Action::Reload);
                     }
                 }
-                None => loading_ui(ui, &self.store_path, self.loader.rows_read()),
+                None => loading_ui(ui, &self.location, self.loader.rows_read()),
             }
             return;
         };
         if snap.is_empty() {
-            if empty_store_ui(ui, &self.store_path, snap.read_only, actions) {
+            if empty_store_ui(ui, &self.location, snap.read_only, actions) {
                 self.loader.send(Request::LoadSample);
             }
             return;
@@ -193,7 +193,8 @@ impl App {
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.add_space(tokens::SMALL_GAP_PX);
             let status = StoreStatus {
-                path: &self.store_path,
+                location: &self.location,
+                offline_since: self.offline_since,
                 snapshot: self.snapshot.as_deref(),
                 busy: self.loader.is_busy(),
                 rows_read: self.loader.rows_read(),
@@ -212,7 +213,7 @@ impl App {
                             self.notice = None;
                         }
                     } else {
-                        status_hint_ui(ui, self.settings.view, &self.store_path);
+                        status_hint_ui(ui, self.settings.view, &self.location);
                     }
                 });
             });
@@ -324,12 +325,12 @@ impl eframe::App for App {
     }
 }
 
-fn status_hint_ui(ui: &mut egui::Ui, view: View, path: &Path) {
+fn status_hint_ui(ui: &mut egui::Ui, view: View, location: &Location) {
     let hint = view.spec().hint();
     ui.horizontal(|ui| {
         ui.label(RichText::new(hint).weak().small());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(RichText::new(path.display().to_string()).weak().small());
+            ui.label(RichText::new(location.to_string()).weak().small());
         });
     });
 }

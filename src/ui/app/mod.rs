@@ -1,7 +1,7 @@
 //! The eframe app: owns the settings (persisted), the loader handle and the latest snapshot, routes
 //! every [`Action`], and lays out the top bar, side panel, view, details panel and status bar.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use eframe::egui;
@@ -24,6 +24,7 @@ use crate::dashboard::settings::{Settings, ThemeChoice, View};
 use crate::dashboard::snapshot::Snapshot;
 use crate::dashboard::views::opening_view;
 use crate::i18n::Lang;
+use crate::store::Location;
 
 mod command_handling;
 mod frame;
@@ -34,9 +35,12 @@ pub struct App {
     pub(crate) settings: Settings,
     /// The UI's language: remembered, else the OS locale's; `--lang` overrides it.
     pub(crate) lang: Lang,
-    pub(crate) store_path: PathBuf,
+    /// The store's place: a file, or a server's schema.
+    pub(crate) location: Location,
     pub(crate) loader: Loader,
     pub(crate) snapshot: Option<Arc<Snapshot>>,
+    /// When the store's server stopped answering, while it does not (the figures stay).
+    pub(crate) offline_since: Option<chrono::DateTime<chrono::Local>>,
     pub(crate) error: Option<String>,
     pub(crate) notice: Option<Notice>,
     pub(crate) import: ImportDialog,
@@ -90,25 +94,26 @@ pub(crate) struct NextFrame {
 
 impl App {
     /// The app as eframe starts it: settings from eframe's storage, fonts and style installed,
-    /// the loader thread started on `store_path`.
-    pub fn new(cc: &eframe::CreationContext<'_>, store_path: PathBuf) -> App {
-        App::with_storage(&cc.egui_ctx, store_path, cc.storage)
+    /// the loader thread started on the store.
+    pub fn new(cc: &eframe::CreationContext<'_>, store: impl Into<Location>) -> App {
+        App::with_storage(&cc.egui_ctx, store, cc.storage)
     }
 
     /// As [`App::new`], from any storage (tests pass their own to check persistence).
     pub fn with_storage(
         ctx: &egui::Context,
-        store_path: PathBuf,
+        store: impl Into<Location>,
         storage: Option<&dyn eframe::Storage>,
     ) -> App {
-        let loader = Loader::spawn(store_path.clone());
-        App::with_loader(ctx, store_path, storage, loader)
+        let location = store.into();
+        let loader = Loader::spawn(location.clone());
+        App::with_loader(ctx, location, storage, loader)
     }
 
     /// As [`App::with_storage`], with a loader started earlier (before the window opened).
     pub fn with_loader(
         ctx: &egui::Context,
-        store_path: PathBuf,
+        location: Location,
         storage: Option<&dyn eframe::Storage>,
         loader: Loader,
     ) -> App {
@@ -121,9 +126,10 @@ impl App {
         App {
             settings,
             lang,
-            store_path,
+            location,
             loader,
             snapshot: None,
+            offline_since: None,
             error: None,
             notice: None,
             import: ImportDialog::default(),
@@ -215,6 +221,11 @@ impl App {
         self.inter.explore.pinned.as_ref()
     }
 
+    /// When the store's server stopped answering, while it does not.
+    pub fn offline_since(&self) -> Option<chrono::DateTime<chrono::Local>> {
+        self.offline_since
+    }
+
     pub fn snapshot(&self) -> Option<&Snapshot> {
         self.snapshot.as_deref()
     }
@@ -292,6 +303,7 @@ impl App {
                         self.open_on_figures(&snapshot);
                     }
                     self.snapshot = Some(snapshot);
+                    self.offline_since = None;
                     self.error = None;
                     if let Some(name) = self.on_load.present.take() {
                         match self
@@ -320,6 +332,7 @@ impl App {
                     self.fail_export_on_load(format!("the store could not be read: {message}"));
                     self.error = Some(message);
                 }
+                Reply::Offline(since) => self.offline_since = Some(since),
                 Reply::Imported(Ok(report)) => self.notice = Some(Notice::Done(report)),
                 Reply::Imported(Err(message)) | Reply::Edited(Err(message)) => {
                     self.notice = Some(Notice::Failed(message))
@@ -399,13 +412,9 @@ impl App {
     }
 }
 
-/// "Marketscope — sample.db".
-pub fn window_title(store_path: &Path) -> String {
-    let file = store_path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| store_path.display().to_string());
-    format!("Marketscope — {file}")
+/// "Marketscope — sample.db", "Marketscope — postgres ana@db.example/team".
+pub fn window_title(location: &Location) -> String {
+    format!("Marketscope — {}", location.short_name())
 }
 
 #[cfg(test)]
@@ -415,9 +424,9 @@ mod tests {
     #[test]
     fn the_title_names_the_store_file() {
         assert_eq!(
-            window_title(Path::new("/home/ana/data/marketscope.db")),
+            window_title(&PathBuf::from("/home/ana/data/marketscope.db").into()),
             "Marketscope — marketscope.db"
         );
-        assert_eq!(window_title(Path::new("/")), "Marketscope — /");
+        assert_eq!(window_title(&PathBuf::from("/").into()), "Marketscope — /");
     }
 }
