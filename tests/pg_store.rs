@@ -593,3 +593,50 @@ fn views_stories_and_names_are_edited_on_the_server_as_in_a_file() {
     assert_eq!(board.steps.len(), 1);
     assert_eq!(board.steps[0].title_zh.as_deref(), Some("标题"));
 }
+
+#[test]
+fn a_story_renders_from_the_server_as_from_a_file() {
+    let Some(pg) = PgServer::start("a_story_renders_from_the_server_as_from_a_file") else {
+        return;
+    };
+    pg.create_db("team");
+    let url = pg.url("team");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("f.db");
+    let file = file.to_str().unwrap();
+    ok(marketscope(&url, &["init", "--sample"]));
+    ok(marketscope(file, &["init", "--sample"]));
+    let story = AnyStore::open(&Location::parse(&url).unwrap())
+        .unwrap()
+        .story_names()
+        .unwrap()
+        .remove(0);
+    let deck = |db: &str, name: &str| {
+        let out = dir.path().join(name);
+        ok(marketscope(
+            db,
+            &[
+                "render",
+                "--story",
+                &story,
+                "--format",
+                "svg",
+                "--out",
+                path_str(&out),
+            ],
+        ));
+        let mut pages: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        pages.sort();
+        pages
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let from_server = deck(&url, "server");
+    assert!(from_server.len() > 1, "a page per step");
+    assert!(from_server[0].contains("<svg"));
+    assert_eq!(from_server, deck(file, "file"), "the same deck");
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use super::args::{Cli, Command, ExportFormat, ViewsAction};
-use super::open::{open_existing, open_existing_sqlite};
+use super::open::open_existing;
 use super::table;
 use crate::model::{Kind, Period, format};
 use crate::store::export::{self, Format};
@@ -16,12 +16,8 @@ use crate::store::{AnyStore, CatalogKind, FigureSource, Location, SeriesQuery, S
 
 #[cfg(feature = "gui")]
 fn render(db: &Location, command: Command, out: &mut impl Write) -> anyhow::Result<()> {
-    let Some(path) = db.sqlite_path() else {
-        bail!(
-            "render reads SQLite stores only for now; `marketscope copy` the store into a file first"
-        );
-    };
-    let store = open_existing_sqlite(path)?;
+    // A server's store is copied into memory as of one moment, as the dashboard reads it.
+    let store = open_existing(db)?.into_readable()?;
     super::render::render(&store, command, out)
 }
 

@@ -266,6 +266,15 @@ impl AnyStore {
         }
     }
 
+    /// The store as a SQLite store to read: itself, or a server's copied into memory as of one
+    /// moment (what the dashboard reads, without the revisions), for code that reads SQLite.
+    pub fn into_readable(self) -> Result<Store, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => Ok(s),
+            AnyStore::Postgres(p) => p.into_inner().dashboard_copy(),
+        }
+    }
+
     fn with_catalogue<T>(
         &self,
         read: impl FnOnce(&Store) -> Result<T, StoreError>,
