@@ -480,10 +480,12 @@ fn a_formula_metric_on_an_upgraded_store_exports_as_on_sqlite() {
     pg.create_db("team");
     let url = pg.url("team");
     ok(marketscope(&url, &["init", "--sample"]));
-    // As an older Marketscope left it: version 5, no formulas table.
+    // As an older Marketscope left it: version 5, no formulas table, stories without saves.
     pg.psql(
         "team",
-        "DROP TABLE marketscope.formulas; UPDATE marketscope.store_version SET version = 5",
+        "DROP TABLE marketscope.formulas; UPDATE marketscope.store_version SET version = 5; \
+         ALTER TABLE marketscope.stories DROP COLUMN revision, DROP COLUMN changed_by, \
+         DROP COLUMN changed_at",
     );
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("s.db");
@@ -500,7 +502,15 @@ fn a_formula_metric_on_an_upgraded_store_exports_as_on_sqlite() {
     ok(marketscope(&url, &add));
     assert_eq!(
         pg.psql("team", "SELECT MAX(version) FROM marketscope.store_version"),
-        "6"
+        marketscope::store::schema::CURRENT_VERSION.to_string()
+    );
+    // The stories already there are at their first save.
+    assert_eq!(
+        pg.psql(
+            "team",
+            "SELECT string_agg(DISTINCT revision::text, ',') FROM marketscope.stories"
+        ),
+        "1"
     );
     let export = ["export", "--metric", "gmv_per_download"];
     let from_pg = ok(marketscope(&url, &export));
@@ -549,6 +559,7 @@ fn views_stories_and_names_are_edited_on_the_server_as_in_a_file() {
         name: "Board".into(),
         description: "Q4".into(),
         steps,
+        version: None,
     };
     let mut results = Vec::new();
     for location in [&file, &server] {
@@ -639,4 +650,59 @@ fn a_story_renders_from_the_server_as_from_a_file() {
     assert!(from_server.len() > 1, "a page per step");
     assert!(from_server[0].contains("<svg"));
     assert_eq!(from_server, deck(file, "file"), "the same deck");
+}
+
+#[test]
+fn a_story_a_colleague_saved_since_it_was_read_is_refused_naming_them() {
+    let Some(pg) =
+        PgServer::start("a_story_a_colleague_saved_since_it_was_read_is_refused_naming_them")
+    else {
+        return;
+    };
+    pg.create_db("team");
+    let url = pg.url("team");
+    ok(marketscope(&url, &["init", "--sample"]));
+    pg.psql("team", "CREATE ROLE bo LOGIN PASSWORD 'bo-pw'");
+    for grant in [
+        "GRANT USAGE ON SCHEMA marketscope TO bo",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA marketscope TO bo",
+        "GRANT USAGE ON ALL SEQUENCES IN SCHEMA marketscope TO bo",
+    ] {
+        pg.psql("team", grant);
+    }
+    let mut mine = AnyStore::open(&Location::parse(&url).unwrap()).unwrap();
+    let mut bos =
+        AnyStore::open(&Location::parse(&pg.url_as("bo", "bo-pw", "team")).unwrap()).unwrap();
+    let read_by_me = mine.stories().unwrap().remove(0);
+    let mut bo_edit = bos
+        .stories()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == read_by_me.name)
+        .unwrap();
+    bo_edit.description = "Bo's cut".into();
+    bo_edit.steps.truncate(2);
+    assert!(bos.save_story(&bo_edit).unwrap());
+    let mut my_edit = read_by_me.clone();
+    my_edit.description = "Mine".into();
+    let refused = mine.save_story(&my_edit);
+    let Err(StoreError::StoryChanged { by, at, .. }) = refused else {
+        panic!("not refused: {refused:?}");
+    };
+    assert_eq!(by, "bo");
+    assert!(at.ends_with(" UTC"), "{at}");
+    let stored = mine
+        .stories()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == read_by_me.name)
+        .unwrap();
+    assert_eq!(stored.description, "Bo's cut", "Bo's save stands");
+    assert_eq!(stored.steps.len(), 2);
+    // Saved again on top of Bo's version, it goes through.
+    let mut again = stored.clone();
+    again.description = "Mine, on Bo's".into();
+    assert!(mine.save_story(&again).unwrap());
+    let message = mine.save_story(&my_edit).unwrap_err().to_string();
+    assert!(message.contains("was saved by postgres at"), "{message}");
 }

@@ -36,6 +36,7 @@ fn story(name: &str, titles: &[&str]) -> Story {
                 caption_zh: None,
             })
             .collect(),
+        version: None,
     }
 }
 

@@ -18,7 +18,9 @@ pub use fiscal::{FiscalPart, FiscalPeriod, PeriodSpec};
 pub use kind::{Kind, Qualifier};
 pub use observation::Observation;
 pub use period::{Grain, Period, PeriodError};
-pub use presentation::{PRESENTATIONS_FORMAT, Presentations, SavedView, Story, StoryStep};
+pub use presentation::{
+    PRESENTATIONS_FORMAT, Presentations, SavedView, Story, StoryStep, StoryVersion,
+};
 pub use unit::{Currency, Unit, UnitError};
 
 /// A parse failure of one of the model's closed vocabularies (kind, grain, unit...).

@@ -49,12 +49,45 @@ fn localized<'a>(en: &'a str, zh: Option<&'a str>, lang: crate::i18n::Lang) -> &
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Story {
     pub name: String,
     #[serde(default)]
     pub description: String,
     pub steps: Vec<StoryStep>,
+    /// The stored save this copy was read from (`None`: not read from a store, so a save
+    /// replaces whatever is there, as a presentations file's import does). Not in the file.
+    #[serde(skip)]
+    pub version: Option<StoryVersion>,
+}
+
+/// Which save of a stored story a copy was read from, and who made that save and when. Saving
+/// the copy again is refused once the store's story has been saved since: two presenters editing
+/// one story never overwrite each other unknowingly (optimistic locking).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StoryVersion {
+    /// Counts the saves; 0 for a story that is not stored yet (its save is refused if one of
+    /// the same name has been stored meanwhile).
+    pub revision: i64,
+    pub changed_by: String,
+    pub changed_at: String,
+}
+
+impl StoryVersion {
+    /// What a new story expects: no story of its name in the store.
+    pub fn new_story() -> Self {
+        StoryVersion::default()
+    }
+}
+
+/// Two stories are the same story when their contents are: where each was read from is not
+/// part of it (a copy read from a file and one read from a server are equal).
+impl PartialEq for Story {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.description == other.description
+            && self.steps == other.steps
+    }
 }
 
 /// The file `marketscope views export` writes and `views import` reads: views and stories

@@ -45,6 +45,14 @@ pub enum StoreError {
     #[error("the name {0:?} is taken; choose another")]
     NameTaken(String),
     #[error(
+        "the story \"{name}\" was saved by {by} at {at} after you opened it, so your change was not saved; its steps now are theirs: make your change again on them"
+    )]
+    StoryChanged {
+        name: String,
+        by: String,
+        at: String,
+    },
+    #[error(
         "{0} daily points per series reach back before year 1; use more series with fewer points"
     )]
     TooManyPoints(usize),

@@ -4,7 +4,9 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError};
-use crate::model::{PRESENTATIONS_FORMAT, Presentations, SavedView, Story, StoryStep};
+use crate::model::{
+    PRESENTATIONS_FORMAT, Presentations, SavedView, Story, StoryStep, StoryVersion,
+};
 
 // The statements that write views and stories, shared with PostgreSQL (`store/pg/presentation.rs`),
 // which numbers the same placeholders its own way (`dialect::translate`).
@@ -13,11 +15,15 @@ pub(super) const UPSERT_VIEW: &str = "INSERT INTO saved_views (name, caption, st
      ON CONFLICT (name) DO UPDATE SET caption = excluded.caption, state = excluded.state";
 pub(super) const RENAME_VIEW: &str = "UPDATE saved_views SET name = ?2 WHERE name = ?1";
 pub(super) const DELETE_VIEW: &str = "DELETE FROM saved_views WHERE name = ?1";
-pub(super) const STORY_ID: &str = "SELECT id FROM stories WHERE name = ?1";
-pub(super) const UPDATE_STORY: &str = "UPDATE stories SET description = ?2 WHERE id = ?1";
+pub(super) const STORY_HEAD: &str =
+    "SELECT id, revision, changed_by, changed_at FROM stories WHERE name = ?1";
+/// Only at the save it was read at (`?5`): of two saves racing from one version, one wins.
+pub(super) const UPDATE_STORY: &str = "UPDATE stories \
+     SET description = ?2, revision = revision + 1, changed_by = ?3, changed_at = ?4 \
+     WHERE id = ?1 AND revision = ?5";
 pub(super) const DELETE_STEPS: &str = "DELETE FROM story_steps WHERE story_id = ?1";
-pub(super) const INSERT_STORY: &str =
-    "INSERT INTO stories (name, description) VALUES (?1, ?2) RETURNING id";
+pub(super) const INSERT_STORY: &str = "INSERT INTO stories \
+     (name, description, revision, changed_by, changed_at) VALUES (?1, ?2, 1, ?3, ?4) RETURNING id";
 pub(super) const INSERT_STEP: &str = "INSERT INTO story_steps \
      (story_id, position, title, caption, state, highlights, title_zh, caption_zh) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -52,6 +58,51 @@ pub enum PresentationsError {
 
 pub(super) fn state_text(state: &serde_json::Value) -> String {
     state.to_string()
+}
+
+/// A stored story's id and the save it is at.
+pub(super) struct StoryHead {
+    pub id: i64,
+    pub version: StoryVersion,
+}
+
+/// Whether a save of `story` may replace what the store holds (`head`): a copy read at an
+/// earlier save than the store's, or a new story whose name has been stored meanwhile, may not.
+/// A story read from no store (a presentations file) replaces whatever is there.
+pub(super) fn check_unchanged(story: &Story, head: Option<&StoryHead>) -> Result<(), StoreError> {
+    match (head, &story.version) {
+        (Some(head), Some(read)) if head.version.revision != read.revision => {
+            Err(changed(story, Some(head)))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The refusal of a save: who saved the story since, and when (as far as the store says).
+pub(super) fn changed(story: &Story, head: Option<&StoryHead>) -> StoreError {
+    let (by, at) = head.map_or_else(
+        || ("a colleague".to_string(), "a moment ago".to_string()),
+        |h| (h.version.changed_by.clone(), h.version.changed_at.clone()),
+    );
+    StoreError::StoryChanged {
+        name: story.name.clone(),
+        by,
+        at,
+    }
+}
+
+/// Who saves, as a story's `changed_by` shows it: the login on this computer.
+pub(super) fn local_author() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| "someone on this computer".to_string())
+}
+
+/// When, as a story's `changed_at` shows it.
+pub(super) fn save_time() -> String {
+    chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 fn state_value(text: &str) -> rusqlite::Result<serde_json::Value> {
@@ -111,16 +162,23 @@ impl Store {
 
     /// A story with its steps, matched by name case-insensitively.
     pub fn story(&self, name: &str) -> Result<Option<Story>, StoreError> {
-        let head: Option<(i64, String, String)> = self
+        let head: Option<(i64, String, String, StoryVersion)> = self
             .conn
             .query_row(
-                "SELECT id, name, description FROM stories WHERE name = ?1 COLLATE NOCASE \
-                 ORDER BY name = ?1 DESC LIMIT 1",
+                "SELECT id, name, description, revision, changed_by, changed_at FROM stories \
+                 WHERE name = ?1 COLLATE NOCASE ORDER BY name = ?1 DESC LIMIT 1",
                 [name],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| {
+                    let version = StoryVersion {
+                        revision: r.get(3)?,
+                        changed_by: r.get(4)?,
+                        changed_at: r.get(5)?,
+                    };
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, version))
+                },
             )
             .optional()?;
-        let Some((id, name, description)) = head else {
+        let Some((id, name, description, version)) = head else {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare(
@@ -144,6 +202,7 @@ impl Store {
             name,
             description,
             steps,
+            version: Some(version),
         }))
     }
 
@@ -155,7 +214,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Saves a story with all its steps in one transaction, replacing one of the same name.
+    /// Saves a story with all its steps in one transaction, replacing one of the same name
+    /// unless that one was saved after this copy was read ([`StoreError::StoryChanged`]).
     /// Returns whether it replaced.
     pub fn save_story(&mut self, story: &Story) -> Result<bool, StoreError> {
         self.ensure_writable()?;
@@ -262,18 +322,27 @@ fn save_view_in(conn: &rusqlite::Connection, view: &SavedView) -> Result<bool, S
 }
 
 fn save_story_in(tx: &rusqlite::Transaction<'_>, story: &Story) -> Result<bool, StoreError> {
-    let existing: Option<i64> = tx
-        .query_row(STORY_ID, [&story.name], |r| r.get(0))
-        .optional()?;
-    let id = match existing {
-        Some(id) => {
-            tx.execute(UPDATE_STORY, params![id, story.description])?;
-            tx.execute(DELETE_STEPS, [id])?;
-            id
+    let head = story_head(tx, &story.name)?;
+    check_unchanged(story, head.as_ref())?;
+    let (by, at) = (local_author(), save_time());
+    let id = match &head {
+        Some(head) => {
+            let updated = tx.execute(
+                UPDATE_STORY,
+                params![head.id, story.description, by, at, head.version.revision],
+            )?;
+            if updated == 0 {
+                // Saved by another connection between the read and the update.
+                return Err(changed(story, story_head(tx, &story.name)?.as_ref()));
+            }
+            tx.execute(DELETE_STEPS, [head.id])?;
+            head.id
         }
-        None => tx.query_row(INSERT_STORY, params![story.name, story.description], |r| {
-            r.get(0)
-        })?,
+        None => tx.query_row(
+            INSERT_STORY,
+            params![story.name, story.description, by, at],
+            |r| r.get(0),
+        )?,
     };
     for (position, step) in story.steps.iter().enumerate() {
         tx.execute(
@@ -290,10 +359,84 @@ fn save_story_in(tx: &rusqlite::Transaction<'_>, story: &Story) -> Result<bool, 
             ],
         )?;
     }
-    Ok(existing.is_some())
+    Ok(head.is_some())
+}
+
+fn story_head(tx: &rusqlite::Transaction<'_>, name: &str) -> Result<Option<StoryHead>, StoreError> {
+    Ok(tx
+        .query_row(STORY_HEAD, [name], |r| {
+            Ok(StoryHead {
+                id: r.get(0)?,
+                version: StoryVersion {
+                    revision: r.get(1)?,
+                    changed_by: r.get(2)?,
+                    changed_at: r.get(3)?,
+                },
+            })
+        })
+        .optional()?)
 }
 
 /// A step's highlighted series, as the JSON list the store keeps.
 pub(super) fn highlights_text(step: &StoryStep) -> String {
     serde_json::to_string(&step.highlights).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(title: &str) -> StoryStep {
+        StoryStep {
+            title: title.into(),
+            caption: String::new(),
+            state: serde_json::json!({"view": "gmv"}),
+            highlights: Vec::new(),
+            title_zh: None,
+            caption_zh: None,
+        }
+    }
+
+    #[test]
+    fn a_story_saved_by_someone_else_since_it_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("s.db");
+        let mut mine = Store::open(&path).expect("store");
+        let mut theirs = Store::open(&path).expect("a second connection");
+        let new = Story {
+            name: "Board".into(),
+            description: String::new(),
+            steps: vec![step("one")],
+            version: Some(StoryVersion::new_story()),
+        };
+        assert!(!mine.save_story(&new).expect("a new story"));
+        let read_by_me = mine.story("Board").expect("read").expect("stored");
+        let read_by_them = theirs.story("Board").expect("read").expect("stored");
+        assert_eq!(read_by_me.version.as_ref().map(|v| v.revision), Some(1));
+        let mut their_edit = read_by_them.clone();
+        their_edit.steps.push(step("theirs"));
+        assert!(theirs.save_story(&their_edit).expect("their save"));
+        let mut my_edit = read_by_me.clone();
+        my_edit.steps.push(step("mine"));
+        let refused = mine.save_story(&my_edit);
+        let Err(StoreError::StoryChanged { name, by, at }) = refused else {
+            panic!("not refused: {refused:?}");
+        };
+        assert_eq!(name, "Board");
+        assert_eq!(by, local_author());
+        assert!(at.ends_with(" UTC"), "{at}");
+        let stored = mine.story("Board").expect("read").expect("stored");
+        assert_eq!(stored.steps, their_edit.steps, "their save stands");
+        assert_eq!(stored.version.map(|v| v.revision), Some(2));
+        // A second new story of a stored name is refused too; one from a file replaces it.
+        assert!(matches!(
+            mine.save_story(&new),
+            Err(StoreError::StoryChanged { .. })
+        ));
+        let from_file = Story {
+            version: None,
+            ..my_edit
+        };
+        assert!(mine.save_story(&from_file).expect("replaced"));
+    }
 }

@@ -12,7 +12,7 @@ use super::StoreError;
 pub const APPLICATION_ID: i32 = 0x4D6B_5363;
 
 /// Each entry takes the store from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -255,6 +255,15 @@ CREATE TABLE formulas (
     metric  TEXT PRIMARY KEY REFERENCES metrics (id) ON DELETE CASCADE,
     formula TEXT NOT NULL
 );
+"#;
+
+/// Stories carry which save they are at, and who made it when: a save of a copy read before a
+/// colleague's save is refused (optimistic locking). Stories already stored are at save 1.
+pub(super) const V7: &str = r#"
+ALTER TABLE stories ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
+UPDATE stories SET revision = 1;
 "#;
 
 /// Migrates a new connection only as far as `version`: how tests build a store an older

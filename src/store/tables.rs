@@ -1,4 +1,4 @@
-//! The store's tables (version 6) as data: each table's columns and their types, in the order foreign keys
+//! The store's tables (version 7) as data: each table's columns and their types, in the order foreign keys
 //! allow them to be filled. `copy` and the PostgreSQL import move whole tables between the two
 //! engines with this one list, so a column added to the schema is added here once.
 
@@ -163,7 +163,14 @@ pub(super) const SAVED_VIEWS: Table = Table {
 };
 pub(super) const STORIES: Table = Table {
     name: "stories",
-    columns: &[("id", Int), ("name", Text), ("description", Text)],
+    columns: &[
+        ("id", Int),
+        ("name", Text),
+        ("description", Text),
+        ("revision", Int),
+        ("changed_by", Text),
+        ("changed_at", Text),
+    ],
     key: &["id"],
 };
 pub(super) const STORY_STEPS: Table = Table {

@@ -250,6 +250,8 @@ fn add_to_story_ui(
                 name: story_name.clone(),
                 description: String::new(),
                 steps: Vec::new(),
+                // Refused if a colleague stores a story of this name first.
+                version: Some(crate::model::StoryVersion::new_story()),
             });
         story.steps.push(StoryStep {
             title,

@@ -213,6 +213,9 @@ impl PgStore {
         if from_version.is_none_or(|v| v < 6) {
             tx.batch_execute(schema::V6)?;
         }
+        if from_version.is_none_or(|v| v < 7) {
+            tx.batch_execute(schema::V7)?;
+        }
         tx.execute(
             "INSERT INTO store_version (application, version) VALUES ('marketscope', $1)",
             &[&i64::from(CURRENT_VERSION)],

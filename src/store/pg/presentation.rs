@@ -3,12 +3,13 @@
 //! team's dashboards when it commits.
 
 use super::super::presentation::{
-    DELETE_STEPS, DELETE_VIEW, INSERT_STEP, INSERT_STORY, RENAME_VIEW, STORY_ID, UPDATE_STORY,
-    UPSERT_VIEW, VIEW_EXISTS, highlights_text, state_text,
+    DELETE_STEPS, DELETE_VIEW, INSERT_STEP, INSERT_STORY, RENAME_VIEW, STORY_HEAD, StoryHead,
+    UPDATE_STORY, UPSERT_VIEW, VIEW_EXISTS, changed, check_unchanged, highlights_text, save_time,
+    state_text,
 };
 use super::super::{Named, StoreError};
 use super::{PgStore, dialect};
-use crate::model::{SavedView, Story};
+use crate::model::{SavedView, Story, StoryVersion};
 
 /// Runs `sql` (written for SQLite) with these parameters; returns the rows it changed.
 fn run(
@@ -70,22 +71,37 @@ impl PgStore {
         self.change(|tx| Ok(run(tx, DELETE_VIEW, &[&name])? > 0))
     }
 
-    /// As [`crate::store::Store::save_story`]: the story and all its steps, or nothing.
+    /// As [`crate::store::Store::save_story`]: the story and all its steps, or nothing; refused
+    /// when a colleague saved it after this copy was read.
     pub fn save_story(&mut self, story: &Story) -> Result<bool, StoreError> {
+        let (by, at) = (self.target.effective_user(), save_time());
         self.change(|tx| {
-            let existing: Option<i64> = tx
-                .query_opt(dialect::translate(STORY_ID).as_str(), &[&story.name])?
-                .map(|r| r.get(0));
-            let id = match existing {
-                Some(id) => {
-                    run(tx, UPDATE_STORY, &[&id, &story.description])?;
-                    run(tx, DELETE_STEPS, &[&id])?;
-                    id
+            let head = story_head(tx, &story.name)?;
+            check_unchanged(story, head.as_ref())?;
+            let id = match &head {
+                Some(head) => {
+                    let updated = run(
+                        tx,
+                        UPDATE_STORY,
+                        &[
+                            &head.id,
+                            &story.description,
+                            &by,
+                            &at,
+                            &head.version.revision,
+                        ],
+                    )?;
+                    if updated == 0 {
+                        // A colleague's save committed between the read and the update.
+                        return Err(changed(story, story_head(tx, &story.name)?.as_ref()));
+                    }
+                    run(tx, DELETE_STEPS, &[&head.id])?;
+                    head.id
                 }
                 None => tx
                     .query_one(
                         dialect::translate(INSERT_STORY).as_str(),
-                        &[&story.name, &story.description],
+                        &[&story.name, &story.description, &by, &at],
                     )?
                     .get(0),
             };
@@ -107,7 +123,7 @@ impl PgStore {
                     ],
                 )?;
             }
-            Ok(existing.is_some())
+            Ok(head.is_some())
         })
     }
 
@@ -121,4 +137,21 @@ impl PgStore {
             Ok(run(tx, update, &[&id, &name])? > 0)
         })
     }
+}
+
+/// The stored story of this name: its id and the save it is at.
+fn story_head(
+    tx: &mut postgres::Transaction<'_>,
+    name: &str,
+) -> Result<Option<StoryHead>, StoreError> {
+    Ok(tx
+        .query_opt(dialect::translate(STORY_HEAD).as_str(), &[&name])?
+        .map(|r| StoryHead {
+            id: r.get(0),
+            version: StoryVersion {
+                revision: r.get(1),
+                changed_by: r.get(2),
+                changed_at: r.get(3),
+            },
+        }))
 }

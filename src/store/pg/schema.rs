@@ -131,6 +131,14 @@ CREATE TABLE store_version (
 );
 "#;
 
+/// Story saves counted, as SQLite's version 7 (`store::schema::V7`), safe to run again.
+pub(super) const V7: &str = r#"
+ALTER TABLE stories ADD COLUMN IF NOT EXISTS revision BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN IF NOT EXISTS changed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN IF NOT EXISTS changed_at TEXT NOT NULL DEFAULT '';
+UPDATE stories SET revision = 1 WHERE revision = 0;
+"#;
+
 /// Formula metrics, as SQLite's version 6 (`store::schema::V6`): made with a new store, and added
 /// to one an older Marketscope made.
 pub(super) const V6: &str = r#"
