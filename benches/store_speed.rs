@@ -3,6 +3,9 @@
 //!   the sqlite3 tool's `.import` of the same file into a plain table with a UNIQUE key over
 //!   (platform, metric, region, period, source), median of 3 runs, alternating;
 //! - the same file again (every row unchanged), and a file that revises every value;
+//! - on a local PostgreSQL server (a throwaway one, as the tests start): the same import through
+//!   `COPY` and one merge, against `psql`'s `\copy` of the same file into a plain table with the
+//!   same UNIQUE key, median of 3 runs, alternating;
 //! - `generate` of ten million rows;
 //! - a chart window (one series, 3,650 days), a whole 1M-point series into columns, and `summary`,
 //!   at ten million stored rows.
@@ -10,6 +13,7 @@
 //! Run: `.ci/bench` (installs the sqlite3 tool), or `cargo bench --bench store_speed`.
 //! `MARKETSCOPE_BENCH_IMPORT_ROWS` sets the imported rows (default 1,000,000, a multiple of 40),
 //! `MARKETSCOPE_BENCH_ROWS` the generated rows (default 10,000,000, a multiple of 20).
+//! `MARKETSCOPE_BENCH_ONLY=sqlite|postgres|generate` runs one part.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
@@ -20,7 +24,10 @@ use std::time::{Duration, Instant};
 use marketscope::model::Grain;
 use marketscope::store::import::{ImportOptions, read_file};
 use marketscope::store::synthetic::{SYNTHETIC_METRIC, SYNTHETIC_REGION};
-use marketscope::store::{SeriesQuery, Store};
+use marketscope::store::{AnyStore, Location, SeriesQuery, Store};
+
+#[path = "../tests/common/pg_server.rs"]
+mod pg_server;
 
 const IMPORT_SERIES: usize = 40;
 
@@ -113,9 +120,91 @@ fn import_sqlite3(db: &Path, csv: &Path, rows: usize) -> Option<Duration> {
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    import_comparison(dir.path());
-    let db = generate(dir.path());
-    queries(&db);
+    let only = std::env::var("MARKETSCOPE_BENCH_ONLY").unwrap_or_default();
+    let runs = |part: &str| only.is_empty() || only == part;
+    if runs("sqlite") {
+        import_comparison(dir.path());
+    }
+    if runs("postgres") {
+        pg_import_comparison();
+    }
+    if runs("generate") {
+        let db = generate(dir.path());
+        queries(&db);
+    }
+}
+
+/// The 1M-row import into a store on a local PostgreSQL server, beside `psql`'s `\copy`.
+fn pg_import_comparison() {
+    let rows = env_rows("MARKETSCOPE_BENCH_IMPORT_ROWS", 1_000_000) / IMPORT_SERIES * IMPORT_SERIES;
+    println!(
+        "\n== Import into PostgreSQL: {rows} rows ({IMPORT_SERIES} series), median of 3 runs, alternating with psql \\copy"
+    );
+    let Some(pg) = pg_server::PgServer::start("store_speed (PostgreSQL)") else {
+        return;
+    };
+    // psql runs as the server's user, who must be able to read the file.
+    let dir = tempfile::Builder::new()
+        .prefix("marketscope-bench-")
+        .tempdir()
+        .expect("temp dir");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
+            .expect("chmod");
+    }
+    let csv = dir.path().join("long.csv");
+    write_csv(&csv, rows, 0);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&csv, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    }
+    let mut ours = Vec::new();
+    let mut theirs = Vec::new();
+    for run in 0..3 {
+        let db = format!("ours{run}");
+        pg.create_db(&db);
+        let location = Location::parse(&pg.url(&db)).expect("url");
+        let mut store = AnyStore::create(&location).expect("a new store");
+        let started = Instant::now();
+        let bytes = std::fs::read(&csv).expect("read csv");
+        let parsed = read_file("bench.csv", &bytes, &ImportOptions::default()).expect("valid csv");
+        let report = store.import(vec![parsed], false).expect("import");
+        ours.push(started.elapsed());
+        assert_eq!(report.files[0].inserted, rows, "every row inserted");
+        assert_eq!(store.observation_count().expect("count"), rows);
+
+        let db = format!("theirs{run}");
+        pg.create_db(&db);
+        pg.psql(
+            &db,
+            "CREATE TABLE observations (platform TEXT, metric TEXT, region TEXT, period TEXT, \
+             value DOUBLE PRECISION, unit TEXT, kind TEXT, source TEXT, \
+             UNIQUE (platform, metric, region, period, source))",
+        );
+        let copy = format!(
+            "\\copy observations FROM '{}' WITH (FORMAT csv, HEADER true)",
+            csv.display()
+        );
+        let started = Instant::now();
+        pg.psql(&db, &copy);
+        theirs.push(started.elapsed());
+        assert_eq!(
+            pg.psql(&db, "SELECT COUNT(*) FROM observations"),
+            rows.to_string()
+        );
+    }
+    let (ours, theirs) = (median(ours), median(theirs));
+    row(
+        "marketscope import into PostgreSQL, fresh store",
+        ours,
+        rows,
+    );
+    row("psql \\copy, plain table, UNIQUE key", theirs, rows);
+    println!(
+        "ratio marketscope / psql \\copy: {:.2}x (target: 500k rows/s)",
+        secs(theirs) / secs(ours)
+    );
 }
 
 fn row(label: &str, d: Duration, rows: usize) {

@@ -344,3 +344,72 @@ fn a_formula_metric_is_typed_checked_and_added_in_the_metrics_view() {
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].metric, "per_dl");
 }
+
+#[test]
+fn a_cny_chart_converts_to_usd_at_each_years_rate_and_says_which_years_have_none() {
+    use marketscope::dashboard::settings::{STORAGE_KEY, Settings};
+    let store = TempStore::sample();
+    let mut storage = ui_support::MemoryStorage::default();
+    let settings = Settings {
+        view: View::Metrics,
+        metric: "revenue".into(),
+        log_scale: false,
+        ..Settings::default()
+    };
+    eframe::set_value(&mut storage, STORAGE_KEY, &settings);
+    let mut h = open(&store.path, Some(&storage));
+    let snap = h.state().snapshot().expect("loaded").clone();
+    let figure = |metric: &str, platform: &str, period: &str| {
+        snap.observations
+            .iter()
+            .find(|o| o.metric == metric && o.platform == platform && o.period.label() == period)
+            .unwrap_or_else(|| panic!("no {platform} {metric} {period} in the sample"))
+            .value
+    };
+    let drawn = |h: &egui_kittest::Harness<'static, marketscope::ui::App>, period: &str| {
+        h.state()
+            .screen_points()
+            .into_iter()
+            .find(|p| p.chart == "metrics" && p.platform == "pdd_holdings" && p.period == period)
+            .map(|p| p.value)
+    };
+    let revenue_2023_cny = figure("revenue", "pdd_holdings", "2023");
+    assert_eq!(
+        drawn(&h, "2023"),
+        Some(revenue_2023_cny),
+        "as published: CNY"
+    );
+    assert!(drawn(&h, "2024").is_some());
+
+    ui_support::click_in_side_panel(&mut h, "USD");
+    assert_eq!(
+        h.state().settings().display_currency.as_deref(),
+        Some("USD")
+    );
+    let rate_2023 = figure("fx_rate", "cny", "2023");
+    let usd = drawn(&h, "2023").expect("2023 converted");
+    assert!(
+        (usd - revenue_2023_cny / rate_2023).abs() < 1e-6 * usd,
+        "{usd} = {revenue_2023_cny} / {rate_2023}"
+    );
+    assert_eq!(drawn(&h, "2024"), None, "no CNY rate for 2024: left out");
+    h.get_by_label_contains("Converted to USD at each period's average rate");
+    h.get_by_label_contains("not converted: no CNY rate for 2024");
+    h.get_by_label_contains("Revenue (CNY), converted to USD");
+    // The tooltip gives the figure as published, the rate and the rate's source.
+    let at = h
+        .state()
+        .screen_points()
+        .into_iter()
+        .find(|p| p.chart == "metrics" && p.platform == "pdd_holdings" && p.period == "2023")
+        .expect("drawn")
+        .pos;
+    h.hover_at(at);
+    h.run();
+    h.get_by_label_contains("Published as ¥");
+    h.get_by_label_contains("CNY per USD (2023)");
+    assert!(h.query_all_by_label_contains("Rate: ").count() >= 1);
+
+    ui_support::click_in_side_panel(&mut h, "As published");
+    assert_eq!(drawn(&h, "2023"), Some(revenue_2023_cny), "back to CNY");
+}

@@ -225,6 +225,14 @@ chart-currency-group = { $count ->
         [one] 1 figure in { $code } ({ $names })
        *[other] { $count } figures in { $code } ({ $names })
     }
+chart-title-converted = { $name }, converted to { $code }
+chart-converted-note = Converted to { $code } at each period's average rate: { $count } figures in { $from }.
+chart-converted-long-left-out = { $count } long daily series not converted to { $code } (each day would need its own rate).
+tooltip-converted = Published as { $value }; converted at { $rates }
+tooltip-rate-source = Rate: { $name }
+side-currency = Currency
+side-currency-as-published = As published
+side-currency-hover = Money charts in this currency, each figure at its own period's average rate (the store's fx_rate series). As published: each figure in its own currency; a chart shows the larger group.
 chart-currency-note = Drawn in { $code }, the larger group ({ $count ->
         [one] 1 figure
        *[other] { $count } figures

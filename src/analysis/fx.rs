@@ -62,6 +62,15 @@ impl Rates {
         }
     }
 
+    /// The currencies there are rates for, and USD (which needs none), in code order.
+    pub fn currencies(&self) -> Vec<Currency> {
+        let mut out: Vec<Currency> = self.per_usd.keys().copied().collect();
+        out.push(Currency::USD);
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// The rate of `currency` per USD for `period`: its own, else the calendar year's that holds it.
     pub fn lookup(&self, currency: Currency, period: &Period) -> Option<RateUsed> {
         let table = self.per_usd.get(&currency)?;

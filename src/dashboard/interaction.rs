@@ -234,7 +234,20 @@ impl Exploration {
 /// carries the rate with the later input's provenance.
 pub fn figure_of(snap: &Snapshot, model: &ChartModel, point: &ChartPoint) -> Option<Observation> {
     match point.origin {
-        Origin::Observation(i) => snap.observations.get(i).cloned(),
+        // A figure converted into the display currency is measured as drawn.
+        Origin::Observation(i) => snap
+            .observations
+            .get(i)
+            .map(|o| match model.converted.get(&i) {
+                Some(c) => Observation {
+                    value: c.point.value,
+                    unit: model.unit,
+                    kind: c.point.kind,
+                    note: super::chart_model::converted_note(c, o.unit),
+                    ..o.clone()
+                },
+                None => o.clone(),
+            }),
         Origin::Derived(d) => model.derived.get(d).map(derived_figure),
     }
 }

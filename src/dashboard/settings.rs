@@ -72,6 +72,9 @@ pub struct Settings {
     pub table_metric: String,
     pub table_sort: TableColumn,
     pub table_ascending: bool,
+    /// Money charts converted into this currency (ISO code) at each period's average rate;
+    /// `None` draws figures as published (the larger currency group, the rest said left out).
+    pub display_currency: Option<String>,
     /// The chart's visible window when a view or story step was saved; None fits the data. Kept
     /// None in the live settings (the chart holds its own zoom), filled only in a saved state.
     pub window: Option<ChartWindow>,
@@ -118,12 +121,20 @@ impl Default for Settings {
             table_metric: String::new(),
             table_sort: TableColumn::Period,
             table_ascending: true,
+            display_currency: None,
             window: None,
         }
     }
 }
 
 impl Settings {
+    /// The currency money charts are converted into, if one is picked (and readable).
+    pub fn display_currency(&self) -> Option<crate::model::Currency> {
+        self.display_currency
+            .as_deref()
+            .and_then(crate::model::Currency::parse)
+    }
+
     pub fn platform_shown(&self, platform: &Platform) -> bool {
         self.platform_choice
             .get(&platform.id)

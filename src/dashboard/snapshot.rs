@@ -36,6 +36,8 @@ pub struct Snapshot {
     pub years: Vec<i32>,
     /// Regions that have at least one figure (the side panel lists only these).
     pub regions_with_figures: std::collections::HashSet<String>,
+    /// The `fx_rate` series by currency, for charts converted to a display currency.
+    pub rates: crate::analysis::fx::Rates,
     /// The store's stories, for presenter mode, and its saved views.
     pub stories: Vec<Story>,
     pub views: Vec<SavedView>,
@@ -142,6 +144,8 @@ impl Snapshot {
                 )
             })
             .collect();
+        // Every `fx_rate` series, for charts converted to a display currency.
+        snapshot.rates = crate::analysis::recipe_rows::rates(&snapshot.observations);
         snapshot.stories = store.stories()?;
         snapshot.views = store.saved_views()?;
         Ok((snapshot, overviews))
@@ -185,6 +189,7 @@ impl Snapshot {
             stories: Vec::new(),
             views: Vec::new(),
             formulas: HashMap::new(),
+            rates: Default::default(),
             location,
             read_only,
             generation,

@@ -106,6 +106,7 @@ pub fn side_panel_ui(
             platforms_section_ui(ui, snap, settings, &counts.per_platform, what);
             regions_section_ui(ui, snap, settings, &counts.per_region, what);
             kinds_and_periods_ui(ui, settings);
+            display_currency_ui(ui, snap, settings);
             date_range_ui(ui, snap, settings, actions);
             event_markers_ui(ui, snap, settings);
         });
@@ -234,6 +235,36 @@ fn kinds_and_periods_ui(ui: &mut egui::Ui, settings: &mut Settings) {
                 } else {
                     settings.grains.remove(&grain);
                 }
+            }
+        }
+    });
+}
+
+/// As published, or converted into a currency the store has `fx_rate` figures for (and USD).
+/// Shown only where there are rates to convert with.
+fn display_currency_ui(ui: &mut egui::Ui, snap: &Snapshot, settings: &mut Settings) {
+    let currencies = snap.rates.currencies();
+    if currencies.len() < 2 {
+        return;
+    }
+    ui.add_space(tokens::SECTION_GAP_PX);
+    ui.label(RichText::new(t("side-currency")).strong())
+        .on_hover_text(t("side-currency-hover"));
+    ui.horizontal_wrapped(|ui| {
+        let current = settings.display_currency();
+        if ui
+            .selectable_label(current.is_none(), t("side-currency-as-published"))
+            .clicked()
+        {
+            settings.display_currency = None;
+        }
+        for c in currencies {
+            if ui
+                .selectable_label(current == Some(c), c.code())
+                .on_hover_text(t("side-currency-hover"))
+                .clicked()
+            {
+                settings.display_currency = Some(c.code().to_string());
             }
         }
     });

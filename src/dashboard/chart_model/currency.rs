@@ -1,14 +1,119 @@
 //! One currency per chart: a metric that takes figures in any currency may hold USD and CNY
-//! figures side by side, and one y axis cannot carry both, so the chart draws the larger group
-//! and says what it left out. Converting them is the derived series' job (`export --currency`).
+//! figures side by side, and one y axis cannot carry both. As published, the chart draws the
+//! larger group and says what it left out; with a display currency picked, every figure is
+//! converted at its own period's average rate (`analysis::fx`), and one with no rate is left
+//! out, saying which rate was missing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::super::selection::{dense_exclusion, passes};
 use super::super::settings::Settings;
 use super::super::snapshot::Snapshot;
+use crate::analysis::derived::Point;
+use crate::analysis::fx::{self, ConvertedPoint};
 use crate::i18n::t_args;
+use crate::model::format::compact;
 use crate::model::{Currency, Unit};
+
+/// A chart's figures converted into a display currency.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Converted {
+    /// By the snapshot's observation index: each converted figure, with its original and the
+    /// rates used. A figure already in the display currency is not here: it is drawn as it is.
+    pub figures: HashMap<usize, ConvertedPoint>,
+    /// Observations that could not be converted (no rate for their period).
+    pub left_out: Vec<usize>,
+    /// "Converted to USD at each period's average rate: 14 figures in CNY", "2 figures in CNY
+    /// not converted: no CNY rate for 2024".
+    pub notes: Vec<String>,
+}
+
+/// "Converted from ¥394B at 7.08 CNY per USD (2023)": the figure as published and each rate,
+/// for the tooltip and a measured figure's note.
+pub fn converted_note(c: &ConvertedPoint, published: Unit) -> String {
+    let rates: Vec<String> = c
+        .rates
+        .iter()
+        .map(|r| {
+            let unit = Unit::parse(&format!("{} per USD", r.currency.code()));
+            let rate = unit.map_or_else(
+                |_| format!("{:.4} {} per USD", r.rate.value, r.currency.code()),
+                |u| compact(r.rate.value, u),
+            );
+            let period = r.fallback.clone().unwrap_or_else(|| r.rate.period.label());
+            format!("{rate} ({period})")
+        })
+        .collect();
+    t_args(
+        "tooltip-converted",
+        &[
+            ("value", (&compact(c.original.value, published)).into()),
+            ("rates", (&rates.join(" · ")).into()),
+        ],
+    )
+}
+
+/// Converts the figures of `metric` that pass the settings into `to`. Long daily series in
+/// another currency are not converted (their figures would each need a rate): said in a note.
+pub fn convert_figures(
+    snap: &Snapshot,
+    settings: &Settings,
+    metric: &str,
+    to: Currency,
+) -> Converted {
+    let mut out = Converted::default();
+    let mut by_currency: BTreeMap<Currency, (Vec<usize>, Vec<Point>)> = BTreeMap::new();
+    for (i, o) in snap.observations.iter().enumerate() {
+        if o.metric != metric || !passes(o, snap, settings) {
+            continue;
+        }
+        if let Some(from) = o.unit.currency().filter(|c| *c != to) {
+            let entry = by_currency.entry(from).or_default();
+            entry.0.push(i);
+            entry.1.push(Point::from_observation(o));
+        }
+    }
+    for (from, (indices, points)) in by_currency {
+        let mut conversion = fx::convert(&points, from, to, &snap.rates);
+        let left_out_notes = conversion.left_out_notes(from);
+        let mut converted = std::mem::take(&mut conversion.points)
+            .into_iter()
+            .peekable();
+        for (i, p) in indices.into_iter().zip(&points) {
+            match converted.next_if(|c| c.original == *p) {
+                Some(c) => {
+                    out.figures.insert(i, c);
+                }
+                None => out.left_out.push(i),
+            }
+        }
+        let n = points.len() - conversion.left_out.len();
+        if n > 0 {
+            out.notes.push(t_args(
+                "chart-converted-note",
+                &[
+                    ("code", to.code().into()),
+                    ("count", n.into()),
+                    ("from", from.code().into()),
+                ],
+            ));
+        }
+        out.notes.extend(left_out_notes);
+    }
+    let long = snap
+        .dense
+        .iter()
+        .filter(|d| d.metric == metric && d.unit.currency().is_some_and(|c| c != to))
+        .filter(|d| dense_exclusion(d, snap, settings).is_none())
+        .count();
+    if long > 0 {
+        out.notes.push(t_args(
+            "chart-converted-long-left-out",
+            &[("count", long.into()), ("code", to.code().into())],
+        ));
+    }
+    out
+}
 
 /// The currency a chart draws, and the currencies it leaves out (none when all its figures
 /// share one).

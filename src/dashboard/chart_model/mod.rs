@@ -3,7 +3,7 @@
 //! growth computed from levels, event markers, and the empty state that says why nothing shows.
 //! Built from a snapshot and the settings, without egui, so it is unit-tested like `analysis`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::dense::DenseSeries;
@@ -11,7 +11,8 @@ mod currency;
 mod empty;
 mod lines;
 
-use currency::{choose_currency, currency_note};
+pub use currency::{Converted, converted_note};
+use currency::{choose_currency, convert_figures, currency_note};
 
 use empty::empty_state;
 pub use empty::{list_phrase, metric_noun};
@@ -208,6 +209,8 @@ pub struct ChartModel {
     pub notes: Vec<String>,
     /// The x range of the data (or of the date range), with a small margin.
     pub x_bounds: Option<(f64, f64)>,
+    /// Figures converted into the display currency, by observation index (see `currency`).
+    pub converted: HashMap<usize, crate::analysis::fx::ConvertedPoint>,
 }
 
 impl ChartModel {
@@ -295,7 +298,19 @@ enum Refusal {
 }
 
 pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> ChartModel {
-    let currency = choose_currency(snap, settings, &spec.metric);
+    let mut currency = choose_currency(snap, settings, &spec.metric);
+    // A money chart with a display currency picked: every figure converted into it.
+    let converted = currency
+        .as_ref()
+        .and(settings.display_currency())
+        .map(|to| (to, convert_figures(snap, settings, &spec.metric, to)));
+    if let Some((to, _)) = &converted {
+        currency = currency.map(|c| currency::CurrencyChoice {
+            drawn: Unit::Currency(*to),
+            left_out: Vec::new(),
+            ..c
+        });
+    }
     let unit = currency
         .as_ref()
         .map_or_else(|| unit_of(snap, &spec.metric), |c| c.drawn);
@@ -311,9 +326,10 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
     };
     let only_unit = currency
         .as_ref()
-        .filter(|c| !c.left_out.is_empty())
+        .filter(|c| !c.left_out.is_empty() || converted.is_some())
         .map(|c| c.drawn);
-    let by_series = collect_series(snap, settings, spec, &derived, only_unit);
+    let converted = converted.map(|(_, c)| c).unwrap_or_default();
+    let by_series = collect_series(snap, settings, spec, &derived, (only_unit, &converted));
     let names = series_names(snap, by_series.keys());
     let x_range = dense_x_range(settings);
     let mut series = Vec::new();
@@ -340,6 +356,7 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
         refusal_notes(y_mode, &unindexed, &refused)
     };
     notes.extend(currency.as_ref().and_then(currency_note));
+    notes.extend(converted.notes.iter().cloned());
     if let Some(f) = snap.formulas.get(&spec.metric) {
         notes.push(crate::i18n::t_args(
             "chart-formula-note",
@@ -357,7 +374,16 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
             y_mode,
             ..spec.clone()
         },
-        title: chart_title(&snap.metric_name(&spec.metric), y_mode, unit),
+        title: match converted.figures.is_empty() {
+            true => chart_title(&snap.metric_name(&spec.metric), y_mode, unit),
+            false => crate::i18n::t_args(
+                "chart-title-converted",
+                &[
+                    ("name", (&snap.metric_name(&spec.metric)).into()),
+                    ("code", unit.as_str().into()),
+                ],
+            ),
+        },
         unit,
         series,
         derived,
@@ -365,6 +391,7 @@ pub fn build_chart(snap: &Snapshot, settings: &Settings, spec: &ChartSpec) -> Ch
         empty,
         notes,
         x_bounds,
+        converted: converted.figures,
     }
 }
 
@@ -412,9 +439,10 @@ fn collect_series(
     settings: &Settings,
     spec: &ChartSpec,
     derived: &[DerivedGrowth],
-    only_unit: Option<Unit>,
+    (only_unit, converted): (Option<Unit>, &Converted),
 ) -> BTreeMap<SeriesKey, Parts> {
-    // When figures come in several currencies, only the drawn one's (see `currency`).
+    // When figures come in several currencies, only the drawn one's (see `currency`), and those
+    // converted into it.
     let keeps = |unit: Unit| only_unit.is_none_or(|u| u == unit);
     let mut by_series: BTreeMap<SeriesKey, Parts> = BTreeMap::new();
     let key = |platform: &str, region: &str, grain: Grain| {
@@ -441,11 +469,18 @@ fn collect_series(
         Mark::Figure
     };
     for (i, o) in snap.observations.iter().enumerate() {
-        if o.metric == spec.metric && keeps(o.unit) && passes(o, snap, settings) {
+        let as_drawn = match converted.figures.get(&i) {
+            Some(c) => Some((c.point.value, c.point.kind)),
+            None => keeps(o.unit).then_some((o.value, o.kind)),
+        };
+        let Some((value, kind)) = as_drawn else {
+            continue;
+        };
+        if o.metric == spec.metric && passes(o, snap, settings) {
             let point = point_at(
                 &o.period,
-                o.value,
-                o.kind,
+                value,
+                kind,
                 o.qualifier,
                 Origin::Observation(i),
                 mark,

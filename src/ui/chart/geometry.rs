@@ -306,6 +306,7 @@ mod tests {
             empty: None,
             notes: Vec::new(),
             x_bounds: None,
+            converted: Default::default(),
         }
     }
 

@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 
 use crate::analysis::DerivedGrowth;
 use crate::dashboard::chart_model::{
-    ChartModel, ChartPoint, DenseLine, Mark, Origin, Series, YMode,
+    ChartModel, ChartPoint, DenseLine, Mark, Origin, Series, YMode, converted_note,
 };
 use crate::dashboard::snapshot::Snapshot;
 use crate::i18n::{t, t_args};
@@ -50,7 +50,7 @@ pub fn point_tooltip_ui(
         match p.origin {
             Origin::Observation(o) => {
                 if let Some(obs) = snap.observations.get(o) {
-                    figure_ui(ui, obs, p, model, p.mark == Mark::Reported);
+                    figure_ui(ui, snap, obs, p, model, p.mark == Mark::Reported);
                 }
             }
             Origin::Derived(d) => {
@@ -191,12 +191,20 @@ pub fn dense_tooltip_ui(
 
 fn figure_ui(
     ui: &mut egui::Ui,
+    snap: &Snapshot,
     obs: &Observation,
     point: &ChartPoint,
     model: &ChartModel,
     reported: bool,
 ) {
-    let value = qualified(obs.value, obs.unit, obs.qualifier);
+    let converted = match point.origin {
+        Origin::Observation(i) => model.converted.get(&i),
+        Origin::Derived(_) => None,
+    };
+    let value = match converted {
+        Some(c) => qualified(c.point.value, model.unit, obs.qualifier),
+        None => qualified(obs.value, obs.unit, obs.qualifier),
+    };
     let what = if reported {
         format!(" · {}", t("tooltip-reported-growth"))
     } else {
@@ -204,6 +212,21 @@ fn figure_ui(
     };
     let kind = kind_word(obs.kind);
     ui.label(RichText::new(format!("{value} · {kind}{what}")).strong());
+    if let Some(c) = converted {
+        ui.label(converted_note(c, obs.unit));
+        for rate in &c.rates {
+            for id in &rate.rate.sources {
+                if let Some(source) = snap.source(*id) {
+                    let name = source.citation();
+                    ui.label(
+                        RichText::new(t_args("tooltip-rate-source", &[("name", (&name).into())]))
+                            .weak()
+                            .small(),
+                    );
+                }
+            }
+        }
+    }
     match model.spec.y_mode {
         YMode::Index(year) if !reported => {
             ui.label(index_line(point.y, year));
