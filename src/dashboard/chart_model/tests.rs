@@ -2,6 +2,7 @@
 //! and log refusals, grains and region variants.
 
 use super::*;
+use crate::model::{Kind, Period, Qualifier};
 use crate::store::Store;
 
 /// The sample data as the dashboard sees it.
